@@ -1,0 +1,3 @@
+from ico_lens.cli import entry
+
+entry()

@@ -1,0 +1,194 @@
+"""Load Slither on a :class:`~ico_lens.contract.records.SourceBundle`, offline.
+
+Slither compiles through crytic-compile's solc-standard-json platform, which only runs
+``solc --version`` and ``solc --standard-json --allow-paths DIR``; the solc given to it is the
+executable from :func:`ico_lens.contract.solc.compiler_for` (native solc when py-solc-x installed
+one, else the solc-js launcher). The sources are written to a private temporary directory, which
+lives as long as the returned Slither object (crytic-compile maps offsets to lines from the files)::
+
+    from ico_lens.contract.source import load_source_file
+    from ico_lens.contract.engine import load_slither, load
+
+    bundle = load_source_file("0xabc.sol")
+    slither = load_slither(bundle)                  # slither.Slither
+    loaded = load(bundle)                           # .slither, .solc_version, .compiler, .warnings, .seconds
+
+Failing compiles are retried with the fall-back versions of
+:func:`ico_lens.contract.solc.choose_version`; the last error is raised as :class:`CompileError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ico_lens.contract import solc as solc_mod
+from ico_lens.contract.records import SourceBundle
+from ico_lens.contract.solc import CompileError, CompilerNotAvailable, NotSolidity
+from ico_lens.errors import DependencyMissing, IcoLensError
+
+
+@dataclass
+class LoadedContract:
+    """Slither loaded on a bundle, with how it was compiled."""
+
+    slither: Any  # slither.Slither
+    bundle: SourceBundle
+    #: the solc version used, e.g. "0.4.24"
+    solc_version: str
+    #: "native" (py-solc-x binary) or "solcjs"
+    compiler: str
+    #: what was adapted or tried (relaxed pragmas, missing versions, failed attempts)
+    warnings: list[str] = field(default_factory=list)
+    #: wall-clock seconds to compile and analyse
+    seconds: float = 0.0
+    _workdir: Any = field(default=None, repr=False)
+
+
+def load_slither(bundle: SourceBundle, **kwargs: Any):
+    """Compile ``bundle`` and return a ``slither.Slither`` over it (see :func:`load`)."""
+    return load(bundle, **kwargs).slither
+
+
+def load(
+    bundle: SourceBundle,
+    *,
+    version: str | None = None,
+    timeout: float | None = None,
+    prefer_native: bool = True,
+    max_attempts: int = 3,
+) -> LoadedContract:
+    """Compile ``bundle`` with the best installed solc and run Slither's analyses on it.
+
+    ``version`` forces a compiler version (else Etherscan's ``CompilerVersion``, else the pragmas
+    decide). Raises :class:`NotSolidity`, :class:`CompilerNotAvailable` or :class:`CompileError`
+    (one line, naming the bundle).
+    """
+    started = time.monotonic()
+    label = bundle.label
+    _check_solidity(bundle)
+    choice = solc_mod.choose_version(bundle.sources, version or bundle.compiler_version)
+    attempts = [choice.version, *choice.fallbacks][:max_attempts]
+    warnings = list(choice.warnings)
+    last_error: IcoLensError | None = None
+    for i, v in enumerate(attempts):
+        # Pragmas the version rejects are blanked out in the compiled copy (offsets unchanged).
+        attempt = choice if i == 0 else solc_mod._finish(solc_mod.VersionChoice(v), solc_mod.find_pragmas(bundle.sources))
+        if i > 0:
+            warnings.extend(attempt.warnings)
+        try:
+            compiler = solc_mod.compiler_for(v, prefer_native=prefer_native)
+            sources = solc_mod.relax_sources(bundle.sources, attempt.relaxed)
+            slither, workdir = _run_slither(sources, bundle, compiler, timeout=timeout)
+        except solc_mod.CompileTimeout:
+            raise
+        except (CompileError, CompilerNotAvailable) as exc:
+            last_error = exc
+            if i + 1 < len(attempts):
+                warnings.append(f"solc {solc_mod.version_text(v)} failed ({exc.message}); trying another version")
+            continue
+        return LoadedContract(
+            slither=slither,
+            bundle=bundle,
+            solc_version=compiler.version_text,
+            compiler=compiler.kind,
+            warnings=warnings,
+            seconds=time.monotonic() - started,
+            _workdir=workdir,
+        )
+    assert last_error is not None
+    if isinstance(last_error, CompilerNotAvailable):
+        raise last_error
+    raise CompileError(last_error.message, path=label)
+
+
+def _check_solidity(bundle: SourceBundle) -> None:
+    if not bundle.sources:
+        raise NotSolidity("no source code", path=bundle.label)
+    code = "\n".join(solc_mod.mask_comments(t) for t in bundle.sources.values())
+    import re
+
+    if not re.search(r"\b(contract|library|interface)\s+[A-Za-z_$][\w$]*", code):
+        raise NotSolidity("no Solidity contract, library or interface found", path=bundle.label)
+
+
+def _safe_relpath(name: str) -> str:
+    """A relative POSIX path inside the work directory for a source unit name."""
+    parts = [p for p in PurePosixPath(name.replace("\\", "/")).parts if p not in ("/", "..", ".")]
+    return "/".join(parts) or "source.sol"
+
+
+def _run_slither(sources: dict[str, str], bundle: SourceBundle, compiler: solc_mod.Compiler, *, timeout: float | None):
+    try:
+        from crytic_compile.platform.exceptions import InvalidCompilation
+        from crytic_compile.platform.solc_standard_json import SolcStandardJson
+        from slither import Slither
+        from slither.exceptions import SlitherError
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise DependencyMissing(f"slither-analyzer is not installed ({exc.name}): pip install 'ico_lens[contract]'") from None
+
+    workdir = tempfile.TemporaryDirectory(prefix="ico_lens_src_")
+    root = Path(workdir.name)
+    request_sources = {}
+    for name, text in sources.items():
+        rel = _safe_relpath(name)
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        # Paths only: crytic-compile resolves them against the work directory; the wrapper inlines them.
+        request_sources[rel] = {"urls": [rel]}
+    request = solc_mod.standard_json_request(
+        {},
+        optimizer=bundle.optimizer_enabled,
+        runs=bundle.optimizer_runs,
+        evm_version=None,  # Etherscan's value may be newer than the chosen compiler knows
+        remappings=bundle.remappings,
+        outputs=["abi", "evm.bytecode", "evm.deployedBytecode"],
+    )
+    request["sources"] = request_sources
+    env = {"ICO_LENS_SOLC_TIMEOUT": f"{timeout or float(os.environ.get('ICO_LENS_SOLC_TIMEOUT') or solc_mod.DEFAULT_TIMEOUT):g}"}
+    quiet = [logging.getLogger(n) for n in ("CryticCompile", "Slither", "SlitherSolcParsing")]
+    levels = [lg.level for lg in quiet]
+    for lg in quiet:
+        lg.setLevel(logging.CRITICAL)
+    try:
+        slither = Slither(
+            SolcStandardJson(request),
+            solc=str(compiler.path),
+            solc_working_dir=str(root),
+            solc_disable_warnings=True,
+            solc_env=env,
+        )
+    except (InvalidCompilation, SlitherError) as exc:
+        workdir.cleanup()
+        raise _compile_error(str(exc), compiler, bundle.label) from None
+    except Exception as exc:  # Slither's parser on an AST it does not expect
+        workdir.cleanup()
+        raise CompileError(
+            f"Slither could not analyse the solc {compiler.version_text} output: {type(exc).__name__}: {exc}",
+            path=bundle.label,
+        ) from None
+    finally:
+        for lg, level in zip(quiet, levels):
+            lg.setLevel(level)
+    if not any(cu.contracts for cu in slither.compilation_units):
+        workdir.cleanup()
+        raise NotSolidity("compiled, but no contract found", path=bundle.label)
+    slither._ico_lens_workdir = workdir  # keep the files for as long as Slither may read them
+    return slither, workdir
+
+
+def _compile_error(text: str, compiler: solc_mod.Compiler, label: str) -> CompileError:
+    if "timed out" in text:
+        return solc_mod.CompileTimeout(f"solc {compiler.version_text} timed out", path=label)
+    errors = solc_mod.compiler_errors(text)
+    if errors:
+        return CompileError(f"solc {compiler.version_text}: {solc_mod.first_error(errors)}", path=label)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    tail = lines[-1] if lines else "no output"
+    return CompileError(f"solc {compiler.version_text} failed: {tail}", path=label)

@@ -1,0 +1,368 @@
+"""Etherscan API v2 client: verified source code and ABI of a contract on any supported chain.
+
+::
+
+    from ico_lens.contract.etherscan import EtherscanClient
+    client = EtherscanClient()                      # key from $ETHERSCAN_API_KEY
+    bundle = client.fetch_bundle("0x...", chain_id=1)   # SourceBundle (origin "etherscan")
+    if bundle.implementation:                       # a proxy: analyse the implementation
+        target = bundle.implementation
+
+- ``GET {base}?chainid=..&module=contract&action=getsourcecode|getabi&address=..&apikey=..``;
+  the base URL is ``https://api.etherscan.io/v2/api`` unless ``base_url`` or
+  ``$ICO_LENS_ETHERSCAN_URL`` say otherwise (tests point it at a local server).
+- The API key is read from ``$ETHERSCAN_API_KEY`` and only ever put in the request URL: never in the
+  cache (keys are chain/module/action/address), errors, logs or records.
+- Sources: single flattened file, standard JSON wrapped in ``{{...}}``, or a ``{"file.sol": {"content"}}``
+  map. Unverified contracts raise :class:`UnverifiedContract`; proxies (``Proxy == "1"`` with an
+  ``Implementation``) get the implementation fetched as well.
+- At most ``calls_per_second`` calls (free tier: 5/s); "Max rate limit reached", HTTP 429 and 5xx,
+  timeouts and connection errors are retried with exponential back-off; then a one-line error.
+- Successful replies are cached in SQLite (``$ICO_LENS_CACHE_DIR/etherscan.sqlite``, default
+  ``~/.cache/ico_lens/etherscan.sqlite``), so a corpus is fetched once. "Not verified" replies are
+  cached for a day only (a contract may be verified later).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any, Callable
+
+from ico_lens.contract.records import SourceBundle
+from ico_lens.contract.source import bundle_from_standard_json, check_address, is_address
+from ico_lens.errors import IcoLensError, InputError
+
+LOG = logging.getLogger(__name__)
+
+DEFAULT_URL = "https://api.etherscan.io/v2/api"
+UNVERIFIED_TTL = 24 * 3600.0
+
+
+class EtherscanError(IcoLensError):
+    """Etherscan could not answer (network, rate limit after retries, malformed reply, API error)."""
+
+    code = "etherscan_error"
+
+
+class EtherscanTimeout(EtherscanError):
+    code = "etherscan_timeout"
+
+
+class RateLimited(EtherscanError):
+    code = "rate_limited"
+
+
+class MissingApiKey(InputError):
+    code = "missing_api_key"
+
+
+class UnverifiedContract(InputError):
+    """The address has no verified source on Etherscan (or is not a contract)."""
+
+    code = "unverified_contract"
+
+
+class EtherscanRejected(InputError):
+    """Etherscan refused the request itself (bad address, unsupported chain, invalid API key)."""
+
+    code = "etherscan_rejected"
+
+
+def default_cache_path() -> Path:
+    base = os.environ.get("ICO_LENS_CACHE_DIR")
+    if base:
+        return Path(base) / "etherscan.sqlite"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "ico_lens" / "etherscan.sqlite"
+
+
+class ResponseCache:
+    """Etherscan replies in SQLite, keyed by chain, action and address (never by API key)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        with self._connect() as db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS responses ("
+                " key TEXT PRIMARY KEY, chain_id INTEGER, action TEXT, address TEXT,"
+                " body TEXT NOT NULL, kind TEXT NOT NULL, fetched_at REAL NOT NULL)"
+            )
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=30)
+
+    @staticmethod
+    def key(chain_id: int, action: str, address: str) -> str:
+        return f"{chain_id}:contract:{action}:{address.lower()}"
+
+    def get(self, chain_id: int, action: str, address: str) -> dict | None:
+        with self._lock, self._connect() as db:
+            row = db.execute(
+                "SELECT body, kind, fetched_at FROM responses WHERE key = ?", (self.key(chain_id, action, address),)
+            ).fetchone()
+        if row is None:
+            return None
+        body, kind, fetched_at = row
+        if kind == "unverified" and time.time() - fetched_at > UNVERIFIED_TTL:
+            return None
+        return json.loads(body)
+
+    def put(self, chain_id: int, action: str, address: str, reply: dict, kind: str = "ok") -> None:
+        with self._lock, self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (self.key(chain_id, action, address), chain_id, action, address.lower(), json.dumps(reply), kind, time.time()),
+            )
+
+
+class EtherscanClient:
+    """A small, polite Etherscan API v2 client (see the module documentation).
+
+    Parameters
+    ----------
+    api_key: the key; default ``$ETHERSCAN_API_KEY``. Only needed for calls the cache cannot answer.
+    base_url: API endpoint; default ``$ICO_LENS_ETHERSCAN_URL`` or the public v2 endpoint.
+    cache_path: SQLite file; default :func:`default_cache_path`. ``use_cache=False`` disables it.
+    timeout: seconds per HTTP request.
+    max_retries: retries after a rate-limit reply, HTTP 429/5xx, timeout or connection error.
+    backoff: first back-off delay in seconds (doubles each retry, capped at 30 s).
+    calls_per_second: throttle between consecutive calls from this client.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        cache_path: str | Path | None = None,
+        use_cache: bool = True,
+        timeout: float = 20.0,
+        max_retries: int = 5,
+        backoff: float = 1.0,
+        calls_per_second: float = 5.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self._api_key = api_key if api_key is not None else os.environ.get("ETHERSCAN_API_KEY") or None
+        self.base_url = base_url or os.environ.get("ICO_LENS_ETHERSCAN_URL") or DEFAULT_URL
+        self.cache = ResponseCache(cache_path or default_cache_path()) if use_cache else None
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self.min_interval = 1.0 / calls_per_second if calls_per_second > 0 else 0.0
+        self._sleep = sleep
+        self._last_call = 0.0
+        self._throttle_lock = threading.Lock()
+        #: HTTP requests made (not cache hits), for tests and benchmarks
+        self.requests_made = 0
+
+    def __repr__(self) -> str:  # never show the key
+        return f"EtherscanClient(base_url={self.base_url!r}, api_key={'set' if self._api_key else 'missing'})"
+
+    # ------------------------------------------------------------------------------------- raw calls
+    def get_source_code(self, address: str, chain_id: int = 1) -> dict:
+        """The first ``result`` item of ``getsourcecode`` (SourceCode, ContractName, CompilerVersion, ...)."""
+        address = check_address(address)
+        reply = self._call("getsourcecode", address, chain_id)
+        result = reply.get("result")
+        if not isinstance(result, list) or not result or not isinstance(result[0], dict):
+            raise EtherscanError(f"malformed getsourcecode reply for {address}: result is not a list of objects")
+        item = result[0]
+        if not str(item.get("SourceCode") or "").strip():
+            raise UnverifiedContract(f"{address} on chain {chain_id} has no verified source code on Etherscan")
+        return item
+
+    def get_abi(self, address: str, chain_id: int = 1) -> str:
+        """The ABI (JSON text) from ``getabi``."""
+        address = check_address(address)
+        reply = self._call("getabi", address, chain_id)
+        result = reply.get("result")
+        if not isinstance(result, str):
+            raise EtherscanError(f"malformed getabi reply for {address}: result is not a string")
+        try:
+            json.loads(result)
+        except json.JSONDecodeError:
+            raise EtherscanError(f"malformed getabi reply for {address}: the ABI is not JSON") from None
+        return result
+
+    # ------------------------------------------------------------------------------------- bundles
+    def fetch_bundle(self, address: str, chain_id: int = 1, *, follow_proxy: bool = True) -> SourceBundle:
+        """The verified source of ``address`` as a :class:`SourceBundle`.
+
+        For a proxy, ``bundle.proxy`` is the implementation address and ``bundle.implementation`` its
+        bundle (when ``follow_proxy`` and it is verified; otherwise a warning says why not).
+        """
+        address = check_address(address)
+        item = self.get_source_code(address, chain_id)
+        bundle = bundle_from_etherscan(item, address, chain_id)
+        implementation = str(item.get("Implementation") or "").strip().lower()
+        if str(item.get("Proxy") or "0") == "1" and is_address(implementation) and implementation != address:
+            bundle.proxy = implementation
+            bundle.warnings.append(f"{address} is a proxy; its implementation is {implementation}")
+            if follow_proxy:
+                try:
+                    impl = self.fetch_bundle(implementation, chain_id, follow_proxy=False)
+                except UnverifiedContract:
+                    bundle.warnings.append(f"implementation {implementation} is not verified: only the proxy is analysed")
+                else:
+                    impl.warnings.append(f"fetched as the implementation of proxy {address}")
+                    bundle.implementation = impl
+        return bundle
+
+    # ------------------------------------------------------------------------------------- plumbing
+    def _call(self, action: str, address: str, chain_id: int) -> dict:
+        if self.cache is not None:
+            cached = self.cache.get(chain_id, action, address)
+            if cached is not None:
+                LOG.debug("etherscan cache hit: %s %s chain %s", action, address, chain_id)
+                return self._check(cached, action, address, chain_id, from_cache=True)
+        if not self._api_key:
+            raise MissingApiKey(
+                "ETHERSCAN_API_KEY is not set: get a free key at etherscan.io/myapikey, or pass a .sol file "
+                "(--source FILE.sol / DIR/ADDRESS)"
+            )
+        params = {"chainid": str(chain_id), "module": "contract", "action": action, "address": address}
+        reply = self._request_with_retries(params, f"{action} {address} (chain {chain_id})")
+        return self._check(reply, action, address, chain_id, from_cache=False)
+
+    def _check(self, reply: dict, action: str, address: str, chain_id: int, *, from_cache: bool) -> dict:
+        """Classify an API-level reply: OK (cache it), not verified, or rejected."""
+        status = str(reply.get("status", ""))
+        result = reply.get("result")
+        text = result if isinstance(result, str) else ""
+        if status == "1":
+            if action == "getsourcecode" and isinstance(result, list) and result and isinstance(result[0], dict):
+                if not str(result[0].get("SourceCode") or "").strip():
+                    if self.cache is not None and not from_cache:
+                        self.cache.put(chain_id, action, address, reply, kind="unverified")
+                    return reply
+            if self.cache is not None and not from_cache:
+                self.cache.put(chain_id, action, address, reply)
+            return reply
+        lowered = text.lower()
+        if "not verified" in lowered:
+            if self.cache is not None and not from_cache:
+                self.cache.put(chain_id, action, address, reply, kind="unverified")
+            raise UnverifiedContract(f"{address} on chain {chain_id} has no verified source code on Etherscan")
+        if "invalid api key" in lowered or "missing/invalid api key" in lowered:
+            raise EtherscanRejected("Etherscan rejected the API key (ETHERSCAN_API_KEY): invalid or missing")
+        if "invalid address" in lowered:
+            raise EtherscanRejected(f"Etherscan rejected the address {address}: {text}")
+        if "chainid" in lowered:
+            raise EtherscanRejected(f"Etherscan does not support chain id {chain_id}: {text}")
+        detail = text or reply.get("message") or "no message"
+        raise EtherscanError(f"Etherscan error for {action} {address} (chain {chain_id}): {' '.join(str(detail).split())}")
+
+    def _throttle(self) -> None:
+        with self._throttle_lock:
+            wait = self._last_call + self.min_interval - time.monotonic()
+            if wait > 0:
+                self._sleep(wait)
+            self._last_call = time.monotonic()
+
+    def _delay(self, attempt: int, retry_after: str | None = None) -> float:
+        if retry_after:
+            try:
+                return min(float(retry_after), 60.0)
+            except ValueError:
+                pass
+        return min(self.backoff * (2**attempt), 30.0)
+
+    def _request_with_retries(self, params: dict[str, str], what: str) -> dict:
+        problem = "no attempt made"
+        for attempt in range(self.max_retries + 1):
+            if attempt:
+                self._sleep(self._delay(attempt - 1, retry_after))
+            retry_after = None
+            self._throttle()
+            try:
+                status, headers, body = self._http_get(params)
+            except TimeoutError:
+                problem = f"timed out after {self.timeout:g} s"
+                continue
+            except OSError as exc:  # URLError, connection refused/reset
+                reason = getattr(exc, "reason", exc)
+                problem = f"connection failed ({reason})"
+                continue
+            if status == 429 or status >= 500:
+                problem = f"HTTP {status}"
+                retry_after = headers.get("Retry-After")
+                continue
+            if status != 200:
+                raise EtherscanError(f"Etherscan answered HTTP {status} for {what}")
+            try:
+                reply = json.loads(body.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                raise EtherscanError(f"malformed Etherscan reply for {what}: not JSON ({body[:60]!r})") from None
+            if not isinstance(reply, dict) or "result" not in reply:
+                raise EtherscanError(f"malformed Etherscan reply for {what}: no 'result'")
+            if isinstance(reply.get("result"), str) and "rate limit" in reply["result"].lower():
+                problem = "rate limit reached"
+                continue
+            return reply
+        if problem.startswith("timed out"):
+            raise EtherscanTimeout(f"Etherscan {problem} for {what} ({self.max_retries + 1} tries)")
+        if problem == "rate limit reached" or problem == "HTTP 429":
+            raise RateLimited(f"Etherscan rate limit still reached for {what} after {self.max_retries + 1} tries")
+        raise EtherscanError(f"Etherscan unavailable for {what}: {problem} ({self.max_retries + 1} tries)")
+
+    def _http_get(self, params: dict[str, str]) -> tuple[int, Any, bytes]:
+        self.requests_made += 1
+        query = dict(params)
+        query["apikey"] = self._api_key or ""
+        url = f"{self.base_url}?{urllib.parse.urlencode(query)}"
+        request = urllib.request.Request(url, headers={"User-Agent": "ico_lens (+https://github.com/)"})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.headers, exc.read() if exc.fp else b""
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, TimeoutError):
+                raise TimeoutError() from None
+            raise OSError(str(exc.reason)) from None
+
+
+# ------------------------------------------------------------------------------------------ parsing
+def bundle_from_etherscan(item: dict, address: str, chain_id: int = 1) -> SourceBundle:
+    """A ``getsourcecode`` result item as a bundle (single file, ``{{standard json}}`` or a map)."""
+    raw = str(item.get("SourceCode") or "")
+    stripped = raw.strip()
+    if not stripped:
+        raise UnverifiedContract(f"{address} on chain {chain_id} has no verified source code on Etherscan")
+    label = f"Etherscan source of {address}"
+    if stripped.startswith("{{") and stripped.endswith("}}"):
+        bundle = bundle_from_standard_json(stripped[1:-1], address=address, chain_id=chain_id, label=label)
+    elif stripped.startswith("{"):
+        try:
+            bundle = bundle_from_standard_json(stripped, address=address, chain_id=chain_id, label=label)
+        except InputError:  # a single file that happens to start with "{"? keep it as text
+            bundle = SourceBundle(address=address, sources={f"{address}.sol": raw}, chain_id=chain_id)
+    else:
+        bundle = SourceBundle(address=address, sources={f"{address}.sol": raw}, chain_id=chain_id)
+    bundle.origin = "etherscan"
+    bundle.contract_name = str(item.get("ContractName") or "").strip() or None
+    bundle.compiler_version = str(item.get("CompilerVersion") or "").strip() or None
+    if bundle.optimizer_enabled is None and str(item.get("OptimizationUsed", "")).strip() in ("0", "1"):
+        bundle.optimizer_enabled = str(item["OptimizationUsed"]).strip() == "1"
+    if bundle.optimizer_runs is None:
+        try:
+            bundle.optimizer_runs = int(str(item.get("Runs") or "").strip())
+        except ValueError:
+            pass
+    bundle.evm_version = bundle.evm_version or (str(item.get("EVMVersion") or "").strip() or None)
+    bundle.license = str(item.get("LicenseType") or "").strip() or None
+    abi = item.get("ABI")
+    if isinstance(abi, str) and abi.strip().startswith("["):
+        bundle.abi = abi
+    return bundle

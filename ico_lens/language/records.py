@@ -1,0 +1,127 @@
+"""Records of the language stage: what the dictionaries and classifiers make of a white paper.
+
+``LanguageProfile`` is what ``ico-lens language --json`` prints and what the store keeps. Its JSON has
+``disclosures`` (the six aspects of ``icobase/labels.csv``, each ``{"present", "confidence"}``),
+``categories`` (category -> rate per 1,000 words) and ``sentences`` (text, page, label, score).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ico_lens.records import to_dict, to_json
+
+#: the document-level disclosure aspects, in the order of ``icobase/labels.csv``
+DISCLOSURE_ASPECTS = ("token_distribution", "use_of_funds", "lockup", "vesting", "risk", "governance")
+
+#: sentence roles of the classifier (``other`` included)
+SENTENCE_LABELS = (
+    "risk_disclosure",
+    "legal_disclaimer",
+    "forward_looking",
+    "return_promise",
+    "technical",
+    "other",
+)
+
+
+class ProfileStatus(str, Enum):
+    OK = "ok"
+    #: no words at all (an empty file or pages without text)
+    EMPTY = "empty"
+    #: a PDF without a text layer (scanned): nothing to read
+    NO_TEXT_LAYER = "no_text_layer"
+    #: text is there but not in English; the English dictionaries and models do not apply
+    NOT_ENGLISH = "not_english"
+    #: too few words for rates per 1,000 words to mean much (still computed)
+    TOO_SHORT = "too_short"
+
+
+@dataclass
+class Sentence:
+    """One sentence of a document, as the splitter found it."""
+
+    text: str
+    page: int  # 1-based PDF page index
+    section: str | None = None  # title of the section it falls in, when known
+    index: int = 0  # position in the document's list of sentences
+
+
+@dataclass
+class Match:
+    """A dictionary word found in the text: the evidence behind a category rate."""
+
+    word: str  # the word as it appears in the text (lower-cased)
+    page: int
+    entry: str = ""  # the dictionary entry that matched (``risk*`` for ``risky``)
+
+
+@dataclass
+class CategoryEvidence:
+    category: str
+    count: int
+    #: most frequent matched words with their counts, most frequent first
+    top_words: list[tuple[str, int]] = field(default_factory=list)
+    #: first occurrences, with pages (capped, to keep records small)
+    matches: list[Match] = field(default_factory=list)
+
+
+@dataclass
+class SectionProfile:
+    title: str
+    page_start: int
+    word_count: int
+    categories: dict[str, float] = field(default_factory=dict)  # rate per 1,000 words
+
+
+@dataclass
+class ScoredSentence:
+    text: str
+    page: int
+    label: str  # one of SENTENCE_LABELS
+    score: float  # probability of ``label`` (model) or dictionary-hit strength in 0..1
+    section: str | None = None
+    #: "model" (the MiniLM classifier) or "dictionary" (fallback: category hits)
+    source: str = "dictionary"
+
+
+@dataclass
+class Disclosure:
+    present: bool
+    confidence: float  # 0..1
+
+
+@dataclass
+class LanguageProfile:
+    path: str
+    status: ProfileStatus
+    word_count: int = 0
+    sentence_count: int = 0
+    language: str = "unknown"
+    #: category -> rate per 1,000 words, over the whole document
+    categories: dict[str, float] = field(default_factory=dict)
+    #: category -> raw count
+    counts: dict[str, int] = field(default_factory=dict)
+    sections: list[SectionProfile] = field(default_factory=list)
+    #: textstat measures (flesch_reading_ease, gunning_fog, ...)
+    readability: dict[str, float] = field(default_factory=dict)
+    #: scored sentences (risk, disclaimer, promise, hype ...), strongest first within each label
+    sentences: list[ScoredSentence] = field(default_factory=list)
+    disclosures: dict[str, Disclosure] = field(default_factory=dict)
+    #: category -> matched words with pages
+    evidence: dict[str, CategoryEvidence] = field(default_factory=dict)
+    #: aspect -> pages and short quotes behind a "present" disclosure (keyword hits)
+    disclosure_evidence: dict[str, list[dict]] = field(default_factory=dict)
+    #: names of the dictionaries used ("lm", "hiv4", "ico_lens", or a .dic file name)
+    dictionaries: list[str] = field(default_factory=list)
+    #: what produced the sentence labels and disclosures: "model" or "dictionary"
+    backend: str = "dictionary"
+    warnings: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    def to_dict(self) -> dict:
+        return to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return to_json(self, indent=indent)

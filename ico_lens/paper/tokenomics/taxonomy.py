@@ -1,0 +1,175 @@
+"""Categories of token allocation and use of funds (as ``corpus/GOLD.md``), and the rules mapping a
+paper's own label to them.
+
+A label is matched against phrase rules in *tiers*. Tier 1 holds the phrases that name a recipient
+outright ("team", "advisors", "pre-sale", "crowdsale", "bounty", "reserve"); tier 2 the broader ones
+("community", "partners", "marketing", "users"); tier 3 verbs that only hint ("sold", "offered").
+The earliest tier-1 match in the label wins, else the earliest tier-2, else tier 3, else ``other``.
+Taking the *earliest* match follows how papers write labels: the recipient comes first and the
+explanation after it ("Reserve held by the company for community initiatives" is a reserve;
+"Reserved to incentivize community, beta testers and strategic partners" is community). At equal
+position the longest phrase wins, so "pre-sale" beats "sale" and "business development" beats
+"development".
+
+Stages (research treats them as distinct signals; see the issue):
+
+=============  ===============================================================================
+``pre_ico``    team_founders, advisors, partners, presale_private: tokens given or sold before
+               the public sale, to insiders and early investors
+``ico``        public_sale
+``post_ico``   reserve_treasury, ecosystem_community, bounty_marketing, liquidity,
+               mining_staking: tokens kept or released after the sale
+``unknown``    other
+=============  ===============================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ALLOCATION_CATEGORIES = (
+    "public_sale",
+    "presale_private",
+    "team_founders",
+    "advisors",
+    "partners",
+    "reserve_treasury",
+    "ecosystem_community",
+    "bounty_marketing",
+    "liquidity",
+    "mining_staking",
+    "other",
+)
+
+FUNDS_CATEGORIES = (
+    "development",
+    "marketing",
+    "operations",
+    "legal_compliance",
+    "reserve_contingency",
+    "infrastructure",
+    "partnerships_acquisitions",
+    "other",
+)
+
+ALLOCATION_STAGE = {
+    "team_founders": "pre_ico",
+    "advisors": "pre_ico",
+    "partners": "pre_ico",
+    "presale_private": "pre_ico",
+    "public_sale": "ico",
+    "reserve_treasury": "post_ico",
+    "ecosystem_community": "post_ico",
+    "bounty_marketing": "post_ico",
+    "liquidity": "post_ico",
+    "mining_staking": "post_ico",
+    "other": "unknown",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    category: str
+    pattern: re.Pattern
+    tier: int  # 1 names the recipient, 2 broader, 3 a hint
+
+
+def _rules(table: list[tuple[str, int, str]]) -> tuple[Rule, ...]:
+    return tuple(Rule(cat, re.compile(rx, re.I), tier) for cat, tier, rx in table)
+
+
+_SEP = r"[\s\-–]?"  # "pre-sale", "pre sale", "presale", "pre–sale"
+
+ALLOCATION_RULES = _rules(
+    [
+        # --- tier 1: the recipient named outright
+        ("presale_private", 1, rf"\bpre{_SEP}(?:ico|sale|crowd{_SEP}sale|token{_SEP}sale|tge|sales)\b"),
+        ("presale_private", 1, r"\bprivate(?:\s+pre)?[\s\-]*(?:sale|round|placement|investors?|contributors?|sales)\b"),
+        ("presale_private", 1, r"\bseed\s+(?:round|investors?|sale|funding)\b"),
+        ("presale_private", 1, r"\bstrategic\s+(?:investors?|round|sale|backers)\b"),
+        ("presale_private", 1, r"\bearly\s+(?:\w+\s+){0,2}(?:investors?|purchasers|buyers|bird)\b|\bsaft\b"),
+        ("public_sale", 1, rf"\b(?:ico|ito|ieo|tge|token{_SEP}generation\s+event)\b"),
+        ("public_sale", 1, rf"\bcrowd{_SEP}sale\b|\bcrowd{_SEP}funding\b|\bcrowd{_SEP}sale\s+purchasers\b"),
+        ("public_sale", 1, rf"\b(?:token|public|main|general)\s+(?:sale|offering|round)s?\b"),
+        ("public_sale", 1, r"\b(?:issuing\s+tokens|token\s+issue|tokens?\s+for\s+sale|for\s+sale)\b"),
+        ("public_sale", 1, r"\bpublic\b|\b(?:sale|ico)\s+(?:participants|contributors|purchasers)\b"),
+        ("team_founders", 1, r"\b(?:co-?)?founders?\b|\bfounding\b|\bteam\b|\bemployees?\b|\bstaff\b"),
+        ("team_founders", 1, r"\bmanagement\b|\bexecutives?\b|\bcore\s+(?:developers|contributors)\b"),
+        ("advisors", 1, r"\badvis[oe]rs?\b|\badvisory\b"),
+        ("bounty_marketing", 1, r"\bbount(?:y|ies)\b|\bair\s?drops?\b|\breferrals?\b"),
+        ("mining_staking", 1, rf"\bmining\b|\bstaking\b|\bproof{_SEP}of{_SEP}stake\b|\bblock\s+rewards?\b"),
+        ("mining_staking", 1, r"\bvalidators?\b|\bmasternodes?\b|\bminting\s+rewards\b"),
+        ("reserve_treasury", 1, r"\breserves?\b(?!d)|\btreasury\b|\bfoundation\b|\bdevelopment\s+fund\b"),
+        ("reserve_treasury", 1, r"\bcompany\s+(?:reserve|fund|holdings?)\b|\bkept\s+by\b"),
+        # --- tier 2: broader recipients
+        ("ecosystem_community", 2, r"\becosystem\b|\bcommunity\b|\busers?\b|\bgrants?\b|\bincentiv\w*"),
+        ("ecosystem_community", 2, r"\brewards?\b|\brebates?\b|\bnetwork\s+growth\b|\badoption\b"),
+        ("ecosystem_community", 2, r"\bearly\s+(?:contributors|adopters|backers|supporters)\b"),
+        ("partners", 2, r"\bpartners?\b|\bpartnerships?\b"),
+        ("bounty_marketing", 2, r"\bmarketing\b|\bpromotions?\b|\bpromo\b"),
+        ("liquidity", 2, r"\bliquidity\b|\bmarket[\s\-]?mak\w+|\bexchange\s+listings?\b"),
+        ("reserve_treasury", 2, r"\bcompany\b|\bfuture\s+(?:needs|development)\b"),
+        # --- tier 3: hints
+        ("public_sale", 3, r"\bsold\b|\boffered\b|\bpurchasers\b|\bbuyers\b|\bcontributors\b|\binvestors\b"),
+    ]
+)
+
+FUNDS_RULES = _rules(
+    [
+        ("marketing", 1, r"\bbusiness\s+development\b|\bbiz\s*dev\b|\bsales\b|\bmarketing\b|\bpr\b"),
+        ("marketing", 1, r"\bpromot\w+|\badvertis\w+|\bcommunity\b|\bexpansion\b|\bevents?\b|\battract\w*"),
+        ("marketing", 1, r"\bbusiness\s+growth\b|\buser\s+acquisition\b|\bgrowth\b"),
+        ("development", 1, r"\bdevelop\w*|\br\s?&\s?d\b|\bresearch\b|\bproduct\b|\bplatform\b|\btechnolog\w+"),
+        ("development", 1, r"\bengineering\b|\bsoftware\b|\bprotocol\b|\btechnical\b|\bprogramming\b"),
+        ("legal_compliance", 1, r"\blegal\b|\bcompliance\b|\bregulat\w+|\blicen[cs]\w*|\bkyc\b|\baml\b"),
+        ("operations", 1, r"\boperations?\b|\boperational\b|\badministrat\w+|\bsalar\w+|\boffices?\b"),
+        ("operations", 1, r"\bg\s?&\s?a\b|\bgeneral\s+and\s+admin\w*|\bhr\b|\bpersonnel\b|\boverhead\b"),
+        ("operations", 1, r"\bbenefits\b|\bstaff\b|\bhiring\b|\bteam\b|\bexpenses\b"),
+        ("reserve_contingency", 1, r"\breserves?\b|\bcontingenc\w+|\bcapital\s+requirements?\b|\bbuffer\b"),
+        ("infrastructure", 1, r"\binfrastructure\b|\bit\b|\bhardware\b|\bsecurity\b|\bservers?\b"),
+        ("infrastructure", 1, r"\bdata\s+cent(?:er|re)s?\b|\bhosting\b|\bequipment\b"),
+        ("partnerships_acquisitions", 1, r"\bpartnerships?\b|\bacquisitions?\b|\bm\s?&\s?a\b|\binvestments?\b"),
+        ("reserve_contingency", 2, r"\bmiscellaneous\b|\bunforeseen\b"),
+    ]
+)
+
+
+def _classify(label: str, rules: tuple[Rule, ...]) -> tuple[str, int]:
+    """(category, tier) of the earliest match of the best tier; ("other", 0) when nothing matches."""
+    text = " ".join(label.replace("’", "'").split())
+    best: tuple[int, int, int, str] | None = None  # (tier, start, -length, category)
+    for rule in rules:
+        m = rule.pattern.search(text)
+        if not m:
+            continue
+        key = (rule.tier, m.start(), -(m.end() - m.start()), rule.category)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return "other", 0
+    return best[3], best[0]
+
+
+def allocation_category(label: str) -> str:
+    """Canonical allocation category of a paper's label, e.g. ``"Advisors & partners" -> "advisors"``."""
+    return _classify(label, ALLOCATION_RULES)[0]
+
+
+def allocation_match(label: str) -> tuple[str, int]:
+    """``(category, tier)`` of a label; tier 0 means no rule matched (category ``other``)."""
+    return _classify(label, ALLOCATION_RULES)
+
+
+def funds_category(label: str) -> str:
+    """Canonical use-of-funds category of a label, e.g. ``"Business Development" -> "marketing"``."""
+    return _classify(label, FUNDS_RULES)[0]
+
+
+def funds_match(label: str) -> tuple[str, int]:
+    return _classify(label, FUNDS_RULES)
+
+
+def allocation_stage(category: str) -> str:
+    """``pre_ico`` | ``ico`` | ``post_ico`` | ``unknown`` for an allocation category."""
+    return ALLOCATION_STAGE.get(category, "unknown")

@@ -1,0 +1,478 @@
+"""Token terms of a white paper: symbol, standard, total supply, decimals, price, caps, sale dates.
+
+Every term is found by scoring candidate statements rather than by taking the first match: a paper
+mentions many token amounts (sale tranches, bonuses, hard caps in tokens), and the total supply is the
+one stated near "total supply", "max supply", "total tokens", "will ever be created", not the one near
+"for sale" or "bonus". Each found value keeps its evidence (page and quote).
+
+Library use::
+
+    from ico_lens.paper.ingest import open_document
+    from ico_lens.paper.tokenomics.terms import extract_terms
+    terms = extract_terms(open_document("auctus.pdf"))
+    terms.total_supply.value, terms.total_supply.evidence[0]   # 106000000, p.43: 'Total Token Supply: ...'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ico_lens.paper.tokenomics.evidence import (
+    Evidence,
+    TextUnit,
+    find_quantities,
+    quote_around,
+    text_units,
+)
+
+
+@dataclass
+class TermValue:
+    """One extracted term: its value, the evidence, and other candidates that lost."""
+
+    value: Any
+    evidence: list[Evidence] = field(default_factory=list)
+    #: how sure the rule is, 0..1 (score of the winning candidate, normalised)
+    confidence: float = 1.0
+    #: other values stated in the paper (e.g. a pre-sale price), most likely first
+    alternatives: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class TokenTerms:
+    symbol: TermValue | None = None
+    standard: TermValue | None = None
+    total_supply: TermValue | None = None
+    decimals: TermValue | None = None
+    token_price: TermValue | None = None
+    hard_cap: TermValue | None = None
+    soft_cap: TermValue | None = None
+    sale_start: TermValue | None = None
+    sale_end: TermValue | None = None
+
+    def value(self, name: str) -> Any:
+        term = getattr(self, name)
+        return None if term is None else term.value
+
+
+def _evidence(unit: TextUnit, start: int = 0, end: int | None = None) -> Evidence:
+    return Evidence(unit.page, quote_around(unit.text, start, len(unit.text) if end is None else end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Symbol
+
+#: upper-case words that look like tickers but are not the paper's token
+NOT_SYMBOLS = {
+    "ICO", "ETH", "BTC", "LTC", "USD", "EUR", "GBP", "CHF", "CNY", "JPY", "SGD", "USDT", "ERC", "EIP",
+    "API", "SDK", "KYC", "AML", "CEO", "CTO", "COO", "CFO", "CMO", "DAO", "DAPP", "DAPPS", "P2P", "IPFS",
+    "USA", "EU", "UK", "AI", "IOT", "VR", "AR", "PDF", "FAQ", "TBD", "TBA", "NFT", "ID", "IP", "PR",
+    "QR", "UI", "UX", "OK", "ROI", "GDP", "SEC", "EVM", "POS", "POW", "DPOS", "PBFT", "BFT", "DAG",
+    "HTTP", "JSON", "SQL", "CPU", "GPU", "GB", "TB", "MB", "KB", "SMS", "CRM", "ERP", "B2B", "B2C",
+    "THE", "AND", "FOR", "OUR", "ALL", "NEW", "TOKEN", "TOKENS", "COIN", "COINS", "ICOS", "CRR",
+    "LLC", "LTD", "GMBH", "AG", "INC", "SA", "NO", "PAYMENT", "TOTAL", "SALE", "BONUS", "PRE", "US",
+    "ETC", "XRP", "EOS", "BCH", "ETHER", "FIAT", "WEI", "GAS", "UTC", "GMT", "CET",
+    "EMAIL", "FIG", "NOTE", "TABLE", "STEP", "PHASE", "ERC20", "ERC223", "ERC721", "QRC20", "NEP5",
+}
+_SYMBOL = r"(?:[A-Z0-9]{0,2}[A-Z][A-Z0-9]{1,5}|[a-z][A-Z][A-Za-z]{2,5})"
+SYMBOL_PATTERNS: list[tuple[re.Pattern, float]] = [
+    # "Ticker PRIX", "ticker symbol “PAY”", "Symbol DAT", "Currency Code RFR", "Code RKT"
+    (re.compile(r"\b(?i:ticker(?:\s+symbol)?|token\s+symbol|symbol|currency\s+code|token\s+code|code)"
+                r"\s*(?i:is|of|:|-|–|=)?\s*[\"“”']?\s*(?P<s>" + _SYMBOL + r")\b(?![\"”']?\s*\w+ing\b)"),
+     4.0),
+    # "MEE（digital asset issued by CoinMeet）"
+    (re.compile(r"\b(?P<s>" + _SYMBOL + r")\s*[（(]\s*(?i:the\s+)?(?i:digital\s+asset|token|coin|cryptocurrency)"), 3.0),
+    # "Primas Token (PST)", "Dentacoin (DCN)", "Nectar (“NCT”) tokens"
+    (re.compile(r"(?:[Tt]okens?|[Cc]oins?|[Cc]urrency|[A-Za-z]+coin)\s*[(（]\s*[\"“”']?(?P<s>" + _SYMBOL + r")[\"“”']?\s*[)）]"), 3.0),
+    (re.compile(r"[A-Z][a-z]+\s*[(（]\s*[\"“”']?(?P<s>" + _SYMBOL + r")[\"“”']?\s*[)）]\s*(?:[Tt]okens?|coins?)"), 3.0),
+    (re.compile(r"[A-Z][a-z]+\s*[(（]\s*[\"“”']?(?P<s>" + _SYMBOL + r")[\"“”']?\s*[)）]"), 1.5),
+    # "1 ETH = 500 PXS", "2000 AUC / ETH", "44 LUN per Ether"
+    (re.compile(r"\b1\s*(?:ETH|Ether|BTC)\s*=\s*[\d.,' ]+\s*(?P<s>" + _SYMBOL + r")\b"), 2.0),
+    (re.compile(r"\d\s*(?P<s>" + _SYMBOL + r")\s*(?:/|per|for)\s*(?:1\s*)?(?:ETH|Ether)\b"), 2.0),
+    # "150,000,000 AUC", "10 billion nCash tokens", "SNOV tokens"
+    (re.compile(r"\d(?:\s*(?:million|billion))?\s+(?P<s>" + _SYMBOL + r")\s+(?:[Tt]okens?|coins?)\b"), 1.5),
+    (re.compile(r"\b(?P<s>[A-Z0-9]{0,2}[A-Z][A-Z0-9]{1,5})\s+(?:[Tt]okens?|coins?)\b"), 0.5),
+    (re.compile(r"[\d,]\d{3}\s+(?P<s>[A-Z][A-Z0-9]{1,5})\b"), 0.5),
+]
+
+
+def _is_abbreviation(sym: str, before: str) -> bool:
+    """ "Engine Control Unit (ECU)": the letters are the initials of the words before it."""
+    words = re.findall(r"[A-Za-z][\w'-]*", before[-80:])
+    letters = [c for c in sym.upper() if c.isalpha()]
+    if not words or len(letters) < 2:
+        return False
+    initials = "".join(w[0].upper() for w in words[-len(letters):])
+    # "Smart Asset Offering (ISAO)" also counts when one word gives two letters
+    tail = "".join(w[0].upper() for w in words[-len(letters) - 1 :])
+    return initials == "".join(letters) or "".join(letters) in tail or "".join(letters) in "".join(
+        w[:2].upper() for w in words[-len(letters) :]
+    )
+
+
+def find_symbol(document) -> TermValue | None:
+    scores: dict[str, float] = defaultdict(float)
+    strong: Counter = Counter()
+    first_evidence: dict[str, Evidence] = {}
+    for unit in text_units(document):
+        for pattern, weight in SYMBOL_PATTERNS:
+            for m in pattern.finditer(unit.text):
+                sym = m.group("s")
+                if sym.upper() in NOT_SYMBOLS or sym.isdigit() or len(sym) < 2:
+                    continue
+                if re.fullmatch(r"\d+[A-Z]", sym) or re.fullmatch(r"[A-Z]\d+", sym):
+                    continue  # "2B", "Q3", "P2": amounts and labels
+                if _is_abbreviation(sym, unit.text[: m.start("s")]):
+                    continue
+                scores[sym] += weight
+                if weight >= 2:
+                    strong[sym] += 1
+                if sym not in first_evidence or weight >= 3 and strong[sym] == 1:
+                    first_evidence[sym] = _evidence(unit, m.start(), m.end())
+    if not scores:
+        return None
+    best, score = max(scores.items(), key=lambda kv: (kv[1], strong[kv[0]]))
+    if strong[best] == 0 and score < 3:
+        return None
+    others = [s for s, _ in sorted(scores.items(), key=lambda kv: -kv[1]) if s != best][:3]
+    return TermValue(best, [first_evidence[best]], confidence=min(1.0, score / 8), alternatives=others)
+
+
+# ---------------------------------------------------------------------------------------------
+# Standard
+
+STANDARD_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("ERC223", re.compile(r"\bERC[\s-]?223\b", re.I)),
+    ("ERC20", re.compile(r"\b(?:ERC|EIP)[\s-]?20(?:\d(?=\s*[,.;]))?(?![\d])", re.I)),
+    ("other", re.compile(r"\b(?:QRC[\s-]?20|NEP[\s-]?5|TRC[\s-]?20|BEP[\s-]?2|ERC[\s-]?777|ERC[\s-]?827|"
+                         r"ERC[\s-]?621|ERC[\s-]?1400)\b", re.I)),
+]
+#: the sentence talks about the paper's own token (not about ERC-20 tokens in general)
+_OWN_TOKEN = re.compile(
+    r"\b(?:our|the|its|this)\s+(?:\w+\s+){0,2}tokens?\b|\btokens?\s+(?:is|are|will be|shall be|was)\b|"
+    r"\b(?:issue|issuing|issued|implement(?:s|ed)?|deploy(?:ed)?|based on|compliant|conform|adhere)|"
+    r"\bis\s+an?\s+(?:\w+\s+)?(?:ERC|EIP)",
+    re.I,
+)
+_GENERIC = re.compile(r"\b(?:any|all|other|existing|third[- ]party|supports?|supporting|compatible wallets?)\b"
+                      r"(?:\s+\w+){0,3}\s+(?:ERC|EIP)|\b(?:assets?|wallets?|exchanges?)\b", re.I)
+
+
+def find_standard(document, symbol: str | None = None) -> TermValue | None:
+    """ERC223 wins over ERC20 when both are claimed (a superset); "other" for non-Ethereum standards."""
+    hits: dict[str, list[Evidence]] = defaultdict(list)
+    for unit in text_units(document):
+        for name, pattern in STANDARD_PATTERNS:
+            m = pattern.search(unit.text)
+            if not m:
+                continue
+            own = (symbol and re.search(r"\b" + re.escape(symbol) + r"\b", unit.text)) or _OWN_TOKEN.search(unit.text)
+            if not own or (_GENERIC.search(unit.text) and not (symbol and symbol in unit.text)):
+                continue
+            hits[name].append(_evidence(unit, m.start(), m.end()))
+    for name in ("ERC223", "ERC20", "other"):
+        if hits[name]:
+            alternatives = [n for n in ("ERC223", "ERC20", "other") if n != name and hits[n]]
+            return TermValue(name, hits[name][:2], confidence=min(1.0, len(hits[name]) / 2), alternatives=alternatives)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Total supply
+
+#: phrases that introduce the total supply, with their weight
+SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
+    (re.compile(r"\b(?:total|max(?:imum)?|fixed|overall|entire|hard[- ]capped)\s+(?:\w+\s+)?(?:token\s+|coin\s+)?"
+                r"(?:supply|emission|issuance|issue)\b", re.I), 5.0),
+    (re.compile(r"\bsupply\s+(?:cap|limit|is\s+(?:fixed|capped|limited))\b|\b(?:supply|issuance)\s+of\s+\S+\s+"
+                r"(?:\w+\s+)?is\s+(?:capped|fixed|limited)", re.I), 5.0),
+    (re.compile(r"\btotal\s+(?:number|amount|quantity|volume|count)\s+of\s+(?:\w+\s+){0,2}(?:tokens?|coins?)\b"
+                r"|\btotal\s+(?:number|amount)\s+of\s+[A-Z][A-Za-z0-9]{1,7}\b", re.I), 4.5),
+    (re.compile(r"\b(?:token\s+issue\s+volume|lifetime\s+cap|premine(?:d)?(?:\s+amount)?|total\s+tokens?"
+                r"(?:\s+(?:created|issued|minted|generated|available))?|tokens?\s+in\s+total)\b", re.I), 4.0),
+    (re.compile(r"\b(?:will|shall)\s+(?:ever\s+)?(?:be\s+)?(?:created|issued|minted|generated)\b"
+                r"|\bcapped\s+at\b|\ba\s+total\s+of\b|\bwill\s+ever\s+exist\b|\bin\s+existence\b"
+                r"|\b(?:will|shall)\s+(?:initially\s+)?(?:issue|generate|create|mint)\b|\binitially\b", re.I), 2.5),
+    (re.compile(r"\b(?:issue[sd]?|generate[sd]?|create[sd]?|mint(?:ed|s)?)\b", re.I), 1.0),
+    (re.compile(r"^\s*(?:token\s+)?supply\b|\bthere\s+(?:are|will\s+be)\b", re.I), 2.5),
+]
+#: phrases that say the number is a sale tranche, a bonus, money, not the whole supply
+SUPPLY_PENALTIES: list[tuple[re.Pattern, float]] = [
+    (re.compile(r"\b(?:for\s+sale|sold|to\s+sell|offered|available\s+(?:for|in|during)|purchase[ds]?|"
+                r"crowdsale|pre-?sale|pre-?ico|presale|token\s+sale|public\s+sale|bonus(?:es)?|bount(?:y|ies)|"
+                r"airdrop|reserved?\s+for|allocated|circulating|in\s+circulation|per\s+(?:day|year|block|month)|"
+                r"annual(?:ly)?|every\s+year|remaining|unsold|raised?|contribution)\b", re.I), 2.0),
+]
+_MONEY_AFTER = re.compile(r"^\s*(?:ETH|ether|BTC|USD|US\s*dollars|dollars|EUR|euros?|CHF|%|percent|x\b|"
+                          r"times|users|people|transactions|members|downloads|years|months|days|hours)", re.I)
+_SHARE_AFTER = re.compile(r"^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?[(\[,–-]?\s*(?:i\.e\.\s*|or\s+)?\d+(?:[.,]\d+)?\s*%")
+_MONEY_BEFORE = re.compile(r"(?:\$|€|£|USD|US\$|EUR|CHF)\s*$", re.I)
+
+
+@dataclass
+class _SupplyCandidate:
+    value: int
+    score: float
+    unit: TextUnit
+    start: int
+    end: int
+
+
+def _decimals_fix(value: float, decimals: int | None) -> float:
+    """A supply written in base units ("1000000000000000000000000000") is divided by 10**decimals."""
+    if decimals and value >= 10 ** (decimals + 3) and value % 10**decimals == 0:
+        return value / 10**decimals
+    if value >= 10**21 and value % 10**18 == 0:
+        return value / 10**18
+    return value
+
+
+def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None) -> list[_SupplyCandidate]:
+    text = unit.text
+    quantities = [q for q in find_quantities(text) if q.value >= 10_000 or q.has_scale and q.value >= 1000]
+    if not quantities:
+        return []
+    cues = [(m.start(), m.end(), w) for p, w in SUPPLY_CUES for m in p.finditer(text)]
+    if not cues:
+        return []
+    penalties = [(m.start(), m.end(), w) for p, w in SUPPLY_PENALTIES for m in p.finditer(text)]
+    token_word = re.compile(r"^\s*(?:\(.{0,30}?\)\s*)?(?:tokens?|coins?|units|" + (re.escape(symbol) if symbol else "(?!x)x")
+                            + r"|[A-Z][A-Za-z0-9]{1,6}s?\b(?:\s+tokens?)?)", re.I if not symbol else 0)
+    out = []
+    for q in quantities:
+        after = text[q.end : q.end + 40]
+        before = text[max(0, q.start - 6) : q.start]
+        if _MONEY_AFTER.match(after) or _MONEY_BEFORE.search(before):
+            continue
+        if re.match(r"^\s*(?:\d{4}|[A-Z][a-z]{2,8}\s+\d{4})\b", after) and q.value < 1e6:
+            continue
+        if 1900 <= q.value <= 2100 and not q.has_scale:
+            continue  # a year
+        if _SHARE_AFTER.match(after):
+            continue  # "80 000 000 000 DCN (1% of the total supply)": a part, not the whole
+        score = 0.0
+        for start, end, weight in cues:
+            distance = q.start - end if end <= q.start else start - q.end
+            if distance < 0:
+                distance = 0
+            if distance <= 80:
+                score = max(score, weight * (1.0 if distance <= 30 else 0.6))
+        if score == 0:
+            continue
+        for start, end, weight in penalties:
+            distance = q.start - end if end <= q.start else start - q.end
+            # Penalties close to the number (the same clause) count fully, further ones half.
+            if -5 <= distance <= 25:
+                score -= weight
+            elif distance <= 60:
+                score -= weight / 2
+        if token_word.match(after) or (symbol and symbol in text[max(0, q.start - 30) : q.end + 30]):
+            score += 1.0
+        value = _decimals_fix(q.value, decimals)
+        if value != int(value):
+            value = int(value)  # "1,275,455.31 PRIX": the whole tokens
+        out.append(_SupplyCandidate(int(value), score, unit, q.start, q.end))
+    return out
+
+
+#: a label line whose value sits elsewhere (a two-column table flattened into a list of labels then values)
+_SUPPLY_LABEL_LINE = re.compile(r"^(?:total\s+(?:token\s+)?(?:supply|premine(?:\s+amount)?|tokens?|amount\s+of\s+tokens)|"
+                                r"(?:max(?:imum)?|token)\s+supply|supply)\s*:?\s*$", re.I)
+
+
+def _stacked_label_candidates(document, decimals: int | None) -> list[_SupplyCandidate]:
+    """"Total supply" alone on a line, its number a few lines below (label and value columns)."""
+    out = []
+    for page in document.pages:
+        lines = [line.strip() for line in (page.text or "").split("\n") if line.strip()]
+        for i, line in enumerate(lines):
+            if not _SUPPLY_LABEL_LINE.match(line):
+                continue
+            for later in lines[i + 1 : i + 12]:
+                qs = [q for q in find_quantities(later) if q.value >= 10_000 and "%" not in later]
+                if qs and not _MONEY_BEFORE.search(later[: qs[0].start]) and not _MONEY_AFTER.match(later[qs[0].end :]):
+                    unit = TextUnit(page.number, f"{line} … {later}", "line")
+                    value = int(_decimals_fix(qs[0].value, decimals))
+                    out.append(_SupplyCandidate(value, 4.0, unit, 0, len(unit.text)))
+                    break
+    return out
+
+
+MIN_SUPPLY_SCORE = 3.0
+
+
+def find_total_supply(document, symbol: str | None = None, decimals: int | None = None) -> TermValue | None:
+    candidates: list[_SupplyCandidate] = []
+    for kind in ("line", "sentence"):
+        for unit in text_units(document, kind):
+            candidates.extend(_supply_candidates(unit, symbol, decimals))
+    candidates.extend(_stacked_label_candidates(document, decimals))
+    if not candidates:
+        return None
+    # Sum the evidence for each value: a supply repeated in the summary table and the prose is surer.
+    by_value: dict[int, list[_SupplyCandidate]] = defaultdict(list)
+    for c in candidates:
+        by_value[c.value].append(c)
+
+    def strength(value: int) -> float:
+        scores = sorted((c.score for c in by_value[value]), reverse=True)
+        return scores[0] + 0.5 * sum(s for s in scores[1:4] if s > 0)
+
+    ranked = sorted(by_value, key=lambda v: (strength(v), max(c.score for c in by_value[v])), reverse=True)
+    best = ranked[0]
+    top = max(by_value[best], key=lambda c: c.score)
+    if top.score < MIN_SUPPLY_SCORE:
+        return None
+    seen_pages: set[tuple[int, str]] = set()
+    evidence = []
+    for c in sorted(by_value[best], key=lambda c: -c.score):
+        ev = Evidence(c.unit.page, quote_around(c.unit.text, c.start, c.end))
+        if (ev.page, ev.quote) not in seen_pages:
+            seen_pages.add((ev.page, ev.quote))
+            evidence.append(ev)
+    alternatives = [v for v in ranked[1:4] if max(c.score for c in by_value[v]) >= MIN_SUPPLY_SCORE]
+    return TermValue(best, evidence[:3], confidence=min(1.0, strength(best) / 10), alternatives=alternatives)
+
+
+# ---------------------------------------------------------------------------------------------
+# Decimals
+
+DECIMALS_RE = re.compile(
+    r"\bdecimals?(?:\s+places)?\s*(?:[:=\-–]|is|are|of|set\s+to)?\s*(?P<a>\d{1,2})\b|\b(?P<b>\d{1,2})\s+decimal(?:s|\s+places)\b",
+    re.I,
+)
+
+
+def find_decimals(document) -> TermValue | None:
+    for unit in text_units(document, "line"):
+        m = DECIMALS_RE.search(unit.text)
+        if m:
+            n = int(m.group("a") or m.group("b"))
+            if 0 <= n <= 36:
+                return TermValue(n, [_evidence(unit, m.start(), m.end())])
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Money terms: hard cap, soft cap, price
+
+_AMOUNT = (
+    r"(?:(?:up\s+to|approximately|about|of|at|is|will\s+be|set\s+at|:|-|–|—)\s*)*"
+    r"(?P<v>(?:US\$|\$|€|USD|EUR|CHF)?\s*\d[\d,.' ]*(?:\s*(?:million|billion|thousand|mln|M|k|B)\b)?"
+    r"(?:\s*(?:ETH|Ether|BTC|USD|US\s+dollars|dollars|EUR|euros?|CHF|[A-Z]{2,6}(?:\s+tokens)?))?"
+    r"(?:\s*\([^)]{1,60}\))?)"
+)
+HARD_CAP_RE = re.compile(
+    r"\b(?:hard[\s-]?cap(?:ped)?(?:\s+(?:ICO|sale|presale|pre-sale|crowdsale|token\s+sale))?(?:\s+(?:volume|amount|limit))?"
+    r"|maximum\s+(?:ether\s*\(cap\)|goal|cap|funding\s+goal|contribution\s+cap|amount\s+raised)"
+    r"|(?:funding|sale|ico|fundraising)\s+cap|cap\s+of)\b"
+    + r"\s*(?:\(\s*cap\s*\))?\s*" + _AMOUNT,
+    re.I,
+)
+SOFT_CAP_RE = re.compile(
+    r"\b(?:soft[\s-]?cap|minimum\s+(?:goal|cap|funding\s+goal|target|amount|ether)|(?:total\s+)?min(?:imum)?\.?\s+cap)\b"
+    r"\s*" + _AMOUNT,
+    re.I,
+)
+PRICE_RES: list[re.Pattern] = [
+    re.compile(r"\b(?:token\s+price|price\s+(?:per|of\s+(?:a|one|1|the)|for\s+(?:a|one|1))\s+(?:\w+\s+)?token|"
+               r"(?:ico|sale|issue|base)\s+price(?:\s+at\s+issue)?|price(?=\s*:)|price\s+at\s+issue)"
+               r"\s*(?:is|will\s+be|of|:|-|–|=)?\s*(?:set\s+(?:to|at)\s+)?"
+               r"(?P<v>(?:US\$|\$|€|USD|EUR)\s*\d[\d,.]*(?:\s*(?:USD|EUR|cents?))?(?:\s*(?:per|/|for)\s+(?:1\s+)?\w+)?"
+               r"|\d[\d,.' ]*\s*[A-Za-z]{2,6}\s*(?:/|per|for|=)\s*(?:1\s+)?(?:ETH|Ether|BTC|USD|[A-Z]{2,6})"
+               r"|1\s*(?:ETH|Ether|BTC|[A-Z]{2,6})\s*=\s*[\d,.' ]+\s*(?:\$|USD|ETH|[A-Za-z]{2,6}))", re.I),
+    re.compile(r"(?P<v>\b1\s*(?:ETH|Ether)\s*=\s*\d[\d,.' ]*\s*[A-Z][A-Za-z0-9]{1,6}\b)"),
+    re.compile(r"(?P<v>\b\d[\d,.']*\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:/|per)\s*(?:1\s+)?(?:ETH|Ether)\b)"),
+    re.compile(r"(?P<v>\b[A-Z]{2,6}\s*/\s*ETH\s*:?\s*\d[\d,.]*)"),
+    re.compile(r"\brate\s+of\s+(?P<v>\d[\d,.']*\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:per|for|/)\s*(?:1\s+)?(?:ETH|Ether)\b)", re.I),
+]
+_PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|seed\b", re.I)
+
+
+def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0) -> TermValue | None:
+    main: list[tuple[str, Evidence]] = []
+    early: list[tuple[str, Evidence]] = []
+    for kind in ("line", "sentence"):
+        for unit in text_units(document, kind):
+            for pattern in patterns:
+                for m in pattern.finditer(unit.text):
+                    value = " ".join(m.group("v").split()).strip(" ,.;:-–")
+                    if not re.search(r"\d", value):
+                        continue
+                    if max((q.value for q in find_quantities(value)), default=0) <= minimum_value:
+                        continue
+                    ev = _evidence(unit, m.start(), m.end())
+                    context = unit.text[max(0, m.start() - 60) : m.end()]
+                    (early if _PRESALE.search(context) else main).append((value, ev))
+        if main:
+            break
+    ranked = main or early
+    if not ranked:
+        return None
+    values = Counter(v for v, _ in ranked)
+    best = ranked[0][0]
+    evidence = [ev for v, ev in ranked if v == best][:2]
+    alternatives = [v for v in values if v != best][:3] + [v for v, _ in early if v != best and v not in values][:2]
+    return TermValue(best, evidence, alternatives=alternatives)
+
+
+def find_hard_cap(document) -> TermValue | None:
+    return _money_term(document, [HARD_CAP_RE], minimum_value=1)
+
+
+def find_soft_cap(document) -> TermValue | None:
+    return _money_term(document, [SOFT_CAP_RE], minimum_value=1)
+
+
+def find_token_price(document) -> TermValue | None:
+    return _money_term(document, PRICE_RES)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sale dates
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+DATE = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})")
+SALE_START_RE = re.compile(
+    r"\b(?:(?:token\s+sale|crowdsale|ico|main\s+sale|public\s+sale|contribution\s+period)\s+(?:will\s+)?(?:start|begin|launch|open)s?"
+    r"(?:\s+on)?|launch\s+date|start\s+date|sale\s+start)\s*:?\s*(?:on\s+)?(?P<d>" + DATE + r")",
+    re.I,
+)
+SALE_END_RE = re.compile(
+    r"\b(?:(?:token\s+sale|crowdsale|ico|main\s+sale|public\s+sale|contribution\s+period)\s+(?:will\s+)?(?:end|close|finish)s?"
+    r"(?:\s+on)?|end\s+date|sale\s+end)\s*:?\s*(?:on\s+)?(?P<d>" + DATE + r")",
+    re.I,
+)
+
+
+def _find_date(document, pattern: re.Pattern) -> TermValue | None:
+    for unit in text_units(document, "sentence"):
+        m = pattern.search(unit.text)
+        if m:
+            return TermValue(" ".join(m.group("d").split()), [_evidence(unit, m.start(), m.end())])
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def extract_terms(document) -> TokenTerms:
+    """All token terms of ``document``; terms the paper does not state are ``None``."""
+    symbol = find_symbol(document)
+    decimals = find_decimals(document)
+    symbol_value = symbol.value if symbol else None
+    return TokenTerms(
+        symbol=symbol,
+        standard=find_standard(document, symbol_value),
+        total_supply=find_total_supply(document, symbol_value, decimals.value if decimals else None),
+        decimals=decimals,
+        token_price=find_token_price(document),
+        hard_cap=find_hard_cap(document),
+        soft_cap=find_soft_cap(document),
+        sale_start=_find_date(document, SALE_START_RE),
+        sale_end=_find_date(document, SALE_END_RE),
+    )

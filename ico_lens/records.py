@@ -1,0 +1,36 @@
+"""Helpers shared by the typed records of every stage.
+
+Records are plain dataclasses. Each stage defines its own in ``<stage>/records.py``; they serialise to
+JSON with the field names of ``corpus/GOLD.md`` through :func:`to_dict`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+from typing import Any
+
+
+def to_dict(record: Any) -> Any:
+    """Convert a record (dataclass, list, dict, enum) to JSON-ready Python values.
+
+    Fields whose name starts with ``_`` are internal and left out.
+    """
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {
+            f.name: to_dict(getattr(record, f.name))
+            for f in dataclasses.fields(record)
+            if not f.name.startswith("_") and f.metadata.get("json", True)
+        }
+    if isinstance(record, enum.Enum):
+        return record.value
+    if isinstance(record, dict):
+        return {str(k): to_dict(v) for k, v in record.items()}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(v) for v in record]
+    return record
+
+
+def to_json(record: Any, *, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(record), indent=indent, ensure_ascii=False)
