@@ -32,7 +32,7 @@ import json
 import random
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
@@ -41,12 +41,12 @@ rl_config.invariant = 1  # no timestamps or random document ids: identical bytes
 
 import reportlab  # noqa: E402
 from reportlab.graphics.charts.piecharts import Pie  # noqa: E402
-from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String  # noqa: E402
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect  # noqa: E402
 from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT  # noqa: E402
 from reportlab.lib.pagesizes import A4, letter  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.lib.units import cm, mm  # noqa: E402
+from reportlab.lib.units import cm  # noqa: E402
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.platypus import (  # noqa: E402
@@ -535,7 +535,7 @@ def paper_meridia() -> Paper:
                 colors.HexColor("#12507a"), "Meridia Network \u2013 Whitepaper v1.3",
                 "\u00a9 2018 Meridia Foundation Ltd.", printed_offset=1)
     p = Paper("meridia", look, symbol="MRD", standard="ERC20", total_supply=500_000_000,
-              notes="Synthetic sample paper. Allocation given as a ruled table (p. of the table); use of funds "
+              notes="Synthetic sample paper. Allocation given as a ruled table (label | share | tokens); use of funds "
                     "as a table. Printed page numbers are PDF index - 1 (cover unnumbered). Unsold sale tokens "
                     "go to the company reserve.")
     p.cover("Meridia Network", "A decentralised marketplace for cold-chain logistics data",
@@ -617,7 +617,7 @@ def paper_meridia() -> Paper:
             ["Bounty and marketing", "5%", "25,000,000"],
             ["Total", "100%", "500,000,000"]]
     t = p.table(rows, [7.5 * cm, 2.8 * cm, 4.2 * cm],
-                evidence={"allocation": ["Token sale", "Team and founders", "15%", "75,000,000"]})
+                evidence={"allocation": ["Company reserve", "100,000,000", "Team and founders", "75,000,000"]})
     p.allocation_source = "table"
     p.alloc(t, "Token sale", "public_sale", 50.0)
     p.alloc(t, "Company reserve", "reserve_treasury", 20.0)
@@ -912,10 +912,10 @@ def paper_lodestar() -> Paper:
                      "allocation": "after the initial distribution has been completed"})
     p.claim(team_vesting=True, team_vesting_months=12)
     p.heading("4.1 Sale terms", 2)
-    p.para("The price of one LDX during the sale is 0.0002 ETH. LDX tokens will not be transferable until "
+    p.para("The token price during the sale is 1 LDX = 0.0002 ETH. LDX tokens will not be transferable until "
            "the token sale has ended; the token contract enables transfers automatically once the sale "
            "contract is finalised.",
-           evidence={"claims.token_price": "The price of one LDX during the sale is 0.0002 ETH.",
+           evidence={"claims.token_price": "1 LDX = 0.0002 ETH",
                      "claims.transfers_locked_until_sale_end": "LDX tokens will not be transferable until the token sale has ended"})
     p.claim(token_price="1 LDX = 0.0002 ETH", transfers_locked_until_sale_end=True)
     p.page_break()
@@ -1235,6 +1235,27 @@ def paper_sonnwerk() -> Paper:
 
 
 PAPERS = (paper_meridia, paper_harvestly, paper_lodestar, paper_aurevo, paper_pixora, paper_sonnwerk)
+
+# What each paper is there to exercise (documentation for index.json and corpora/README.md).
+FEATURES = {
+    "meridia": ["A4, Helvetica", "allocation as a ruled table (label | share | tokens)", "use of funds as a table",
+                "fixed supply", "team and advisor vesting with cliffs", "unsold tokens kept in reserve",
+                "governance rights denied", "risk factors", "legal disclaimer", "printed page = PDF page - 1"],
+    "harvestly": ["US Letter, Times", "allocation only in prose (40% ... crowdsale; Team: 150,000,000 (15%))",
+                  "use of funds in prose", "inflation: staking rewards minted", "governance: token voting",
+                  "weather oracle", "unsold tokens distributed pro rata", "printed page = PDF page"],
+    "lodestar": ["A4, Bitstream Vera with U+FB01 ligatures", "hyphenation across a line break (distri-/bution)",
+                 "allocation as token amounts only (percent computed from total supply)",
+                 "transfers locked until sale end", "no use-of-funds breakdown"],
+    "aurevo": ["US Letter", "two distributions: superseded pre-sale table and final chart",
+               "chart legend in two columns, percentages apart from labels in the text layer",
+               "hype and return promises (10x, guaranteed bonus)", "buy-back-and-burn", "unsold tokens burned",
+               "hard-capped supply"],
+    "pixora": ["A4, Times", "one scanned-like image-only page (raster pie chart, no text layer)",
+               "allocation_source image", "unsold tokens burned", "team vesting"],
+    "sonnwerk": ["German, short", "German number format (200.000.000, 15 %)", "allocation and use of funds in prose",
+                 "fixed supply"],
+}
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -1627,7 +1648,8 @@ def generate(out: Path) -> dict:
         index["papers"].append({"slug": paper.slug, "pdf": f"{paper.slug}.pdf", "gold": f"{paper.slug}.json",
                                 "pages": gold["pages"], "image_only_pages": sorted(paper.image_pages),
                                 "language": "de" if paper.slug == "sonnwerk" else "en",
-                                "page_size": "A4" if paper.look.pagesize == A4 else "Letter"})
+                                "page_size": "A4" if paper.look.pagesize == A4 else "Letter",
+                                "features": FEATURES[paper.slug]})
     for slug, make in CONTRACTS.items():
         src, gold = make()
         (out / f"{slug}.sol").write_text(src, encoding="utf-8")

@@ -194,13 +194,14 @@ _COMMENT_OR_STRING = re.compile(
 _PRAGMA = re.compile(r"\bpragma\s+solidity\b([^;]*);")
 
 
-def mask_comments(text: str) -> str:
-    """The text with comments replaced by spaces (same length, so offsets stay valid)."""
+def mask_comments(text: str, *, strings: bool = False) -> str:
+    """The text with comments (and, with ``strings``, the insides of string literals) replaced by
+    spaces: same length, so offsets stay valid."""
 
     def blank(m: re.Match) -> str:
         s = m.group(0)
         if s.startswith(("'", '"')):
-            return s
+            return s[0] + " " * (len(s) - 2) + s[-1] if strings else s
         return re.sub(r"[^\n]", " ", s)
 
     return _COMMENT_OR_STRING.sub(blank, text)
@@ -210,7 +211,7 @@ def find_pragmas(sources: dict[str, str]) -> list[Pragma]:
     """Every ``pragma solidity`` statement outside comments, in every source."""
     found = []
     for path, text in sources.items():
-        for m in _PRAGMA.finditer(mask_comments(text)):
+        for m in _PRAGMA.finditer(mask_comments(text, strings=True)):
             try:
                 rng: VersionRange | None = parse_pragma(m.group(1))
             except ValueError:

@@ -115,8 +115,9 @@ class LanguageProfile:
     disclosure_evidence: dict[str, list[dict]] = field(default_factory=dict)
     #: names of the dictionaries used ("lm", "hiv4", "ico_lens", or a .dic file name)
     dictionaries: list[str] = field(default_factory=list)
-    #: what produced the sentence labels and disclosures: "model" or "dictionary"
-    backend: str = "dictionary"
+    #: what produced the sentence roles and the disclosures: "model", "dictionary" (fallback) or
+    #: "mixed" (the detector answered some aspects only)
+    backends: dict[str, str] = field(default_factory=lambda: {"sentences": "none", "disclosures": "none"})
     warnings: list[str] = field(default_factory=list)
     elapsed: float = 0.0
 

@@ -82,15 +82,18 @@ def split_sentences(document) -> list[Sentence]:
     pending: tuple[str, int, str | None] | None = None
     for page in document.pages:
         current = _section_at_page_start(sections, page.number)
-        starting_here = {
-            _norm_title(s.title): s.title for s in sections if s.page_start == page.number and s.title
-        }
+        # Sections that start on this page, in document order: a heading line equal to the next of
+        # them switches the current section (a table of contents, "Token 12", does not match).
+        starting_here = [s.title for s in sections if s.page_start == page.number and s.title]
+        next_title = 0
         blocks = _blocks(page.text or "")
         for i, (kind, text) in enumerate(blocks):
             if kind == "heading":
-                title = starting_here.get(_norm_title(text))
-                if title is not None:
-                    current = title
+                norm = _norm_title(text)
+                for k in range(next_title, len(starting_here)):
+                    if _norm_title(starting_here[k]) == norm:
+                        current, next_title = starting_here[k], k + 1
+                        break
                 continue
             if pending is not None:
                 if text[:1].islower():
@@ -293,7 +296,11 @@ def _limit_length(piece: str) -> list[str]:
     return [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|io|net|pdf|html?)\S*", re.IGNORECASE)
+
+
 def _is_sentence(piece: str) -> bool:
+    piece = _URL.sub(" ", piece)  # a line of links is not a sentence
     words = _WORD.findall(piece)
     if len(words) < MIN_WORDS:
         return False
@@ -313,7 +320,7 @@ def _visible_count(text: str) -> int:
 
 
 def _norm_title(title: str) -> str:
-    return re.sub(r"[\W\d_]+", " ", title.lower()).strip()
+    return re.sub(r"[\W_]+", " ", title.lower()).strip()
 
 
 def _section_at_page_start(sections, page_number: int) -> str | None:

@@ -23,8 +23,11 @@ LIGATURES = {
 }
 # Characters pdfium emits that are not text: soft hyphens at line ends (\x02, \xad, \ufffe),
 # NUL and the object replacement character.
-_INVISIBLE = dict.fromkeys(map(ord, "\x00\ufffc\u200b\ufeff"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u202f\u3000\t"), " ")
+_CHAR_MAP = {
+    **dict.fromkeys(map(ord, "\x00\ufffc\u200b\ufeff"), None),
+    **dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u202f\u3000\t"), " "),
+    **{ord(k): v for k, v in LIGATURES.items()},
+}
 
 # Bullet glyphs at the start of a line, including Symbol/Wingdings private-use code points
 # (U+F0B7, U+F0A7, U+F076, ...) that fonts map bullets to.
@@ -48,10 +51,7 @@ def normalize_raw(text: str) -> str:
 
 def clean_page_text(raw: str) -> str:
     """Clean one page's text; lines are kept."""
-    text = normalize_raw(raw).translate(_INVISIBLE).translate(_SPACES)
-    for lig, repl in LIGATURES.items():
-        if lig in text:
-            text = text.replace(lig, repl)
+    text = normalize_raw(raw).translate(_CHAR_MAP)
     text = _HYPHEN_BREAK_RE.sub(r"\1\2\n", text)
     text = _SOFT_HYPHEN_RE.sub("", text)
     text = _LONE_BULLET_RE.sub("", text)
@@ -121,4 +121,4 @@ def guess_language(text: str, *, sample_chars: int = 200_000) -> str:
     share = sum(w in _EN_FUNCTION_WORDS for w in words) / len(words)
     if share >= 0.10:
         return "en"
-    return "other" if share < 0.06 and len(words) >= 150 else "unknown"
+    return "other" if len(words) >= 150 else "unknown"

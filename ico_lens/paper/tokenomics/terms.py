@@ -173,11 +173,21 @@ def find_standard(document, symbol: str | None = None) -> TermValue | None:
             if not own or (_GENERIC.search(unit.text) and not (symbol and symbol in unit.text)):
                 continue
             hits[name].append(_evidence(unit, m.start(), m.end()))
-    for name in ("ERC223", "ERC20", "other"):
-        if hits[name]:
-            alternatives = [n for n in ("ERC223", "ERC20", "other") if n != name and hits[n]]
-            return TermValue(name, hits[name][:2], confidence=min(1.0, len(hits[name]) / 2), alternatives=alternatives)
-    return None
+    if not any(hits.values()):
+        return None
+    # ERC-223 papers usually say "compatible with ERC-20 and ERC-223": ERC223 wins ties and
+    # sentences naming both; a paper that mostly says ERC20 and mentions ERC223 once is ERC20.
+    both = any(STANDARD_PATTERNS[1][1].search(e.quote) for e in hits["ERC223"])
+    if hits["ERC223"] and (both or len(hits["ERC223"]) >= len(hits["ERC20"])):
+        name = "ERC223"
+    elif hits["ERC20"]:
+        name = "ERC20"
+    elif hits["ERC223"]:
+        name = "ERC223"
+    else:
+        name = "other"
+    alternatives = [n for n in ("ERC223", "ERC20", "other") if n != name and hits[n]]
+    return TermValue(name, hits[name][:2], confidence=min(1.0, len(hits[name]) / 2), alternatives=alternatives)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -189,14 +199,15 @@ SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
                 r"(?:supply|emission|issuance|issue)\b", re.I), 5.0),
     (re.compile(r"\bsupply\s+(?:cap|limit|is\s+(?:fixed|capped|limited))\b|\b(?:supply|issuance)\s+of\s+\S+\s+"
                 r"(?:\w+\s+)?is\s+(?:capped|fixed|limited)", re.I), 5.0),
-    (re.compile(r"\btotal\s+(?:number|amount|quantity|volume|count)\s+of\s+(?:\w+\s+){0,2}(?:tokens?|coins?)\b"
-                r"|\btotal\s+(?:number|amount)\s+of\s+[A-Z][A-Za-z0-9]{1,7}\b", re.I), 4.5),
+    (re.compile(r"\btotal\s+(?:number|amount|quantity|volume|count)\s+of\s+(?:[\w,.]+\s+){0,3}?"
+                r"(?:tokens?|coins?|(?-i:[A-Z][A-Z0-9]{1,6}|[A-Z][a-z]+coin))\b", re.I), 4.5),
     (re.compile(r"\b(?:token\s+issue\s+volume|lifetime\s+cap|premine(?:d)?(?:\s+amount)?|total\s+tokens?"
                 r"(?:\s+(?:created|issued|minted|generated|available))?|tokens?\s+in\s+total)\b", re.I), 4.0),
     (re.compile(r"\b(?:will|shall)\s+(?:ever\s+)?(?:be\s+)?(?:created|issued|minted|generated)\b"
                 r"|\bcapped\s+at\b|\ba\s+total\s+of\b|\bwill\s+ever\s+exist\b|\bin\s+existence\b"
                 r"|\b(?:will|shall)\s+(?:initially\s+)?(?:issue|generate|create|mint)\b|\binitially\b", re.I), 2.5),
     (re.compile(r"\b(?:issue[sd]?|generate[sd]?|create[sd]?|mint(?:ed|s)?)\b", re.I), 1.0),
+    (re.compile(r"^\s*(?:token\s+)?supply\s*:?\s*(?=\d)", re.I), 4.0),
     (re.compile(r"^\s*(?:token\s+)?supply\b|\bthere\s+(?:are|will\s+be)\b", re.I), 2.5),
 ]
 #: phrases that say the number is a sale tranche, a bonus, money, not the whole supply
@@ -223,10 +234,11 @@ class _SupplyCandidate:
 
 def _decimals_fix(value: float, decimals: int | None) -> float:
     """A supply written in base units ("1000000000000000000000000000") is divided by 10**decimals."""
-    if decimals and value >= 10 ** (decimals + 3) and value % 10**decimals == 0:
-        return value / 10**decimals
-    if value >= 10**21 and value % 10**18 == 0:
-        return value / 10**18
+    if isinstance(value, int):
+        if decimals and value >= 10 ** (decimals + 3) and value % 10**decimals == 0:
+            return value // 10**decimals
+        if value >= 10**21 and value % 10**18 == 0:
+            return value // 10**18
     return value
 
 
@@ -305,6 +317,10 @@ MIN_SUPPLY_SCORE = 3.0
 
 
 def find_total_supply(document, symbol: str | None = None, decimals: int | None = None) -> TermValue | None:
+    """The total number of tokens that will ever exist, as stated (see the module docstring)."""
+    if decimals is None:
+        stated = find_decimals(document)
+        decimals = stated.value if stated else None
     candidates: list[_SupplyCandidate] = []
     for kind in ("line", "sentence"):
         for unit in text_units(document, kind):
@@ -368,7 +384,7 @@ _AMOUNT = (
 HARD_CAP_RE = re.compile(
     r"\b(?:hard[\s-]?cap(?:ped)?(?:\s+(?:ICO|sale|presale|pre-sale|crowdsale|token\s+sale))?(?:\s+(?:volume|amount|limit))?"
     r"|maximum\s+(?:ether\s*\(cap\)|goal|cap|funding\s+goal|contribution\s+cap|amount\s+raised)"
-    r"|(?:funding|sale|ico|fundraising)\s+cap|cap\s+of)\b"
+    r"|(?:funding|sale|ico|fundraising)\s+cap|cap\s+of)(?!\w)"
     + r"\s*(?:\(\s*cap\s*\))?\s*" + _AMOUNT,
     re.I,
 )
@@ -378,14 +394,15 @@ SOFT_CAP_RE = re.compile(
     re.I,
 )
 PRICE_RES: list[re.Pattern] = [
-    re.compile(r"\b(?:token\s+price|price\s+(?:per|of\s+(?:a|one|1|the)|for\s+(?:a|one|1))\s+(?:\w+\s+)?token|"
-               r"(?:ico|sale|issue|base)\s+price(?:\s+at\s+issue)?|price(?=\s*:)|price\s+at\s+issue)"
-               r"\s*(?:is|will\s+be|of|:|-|–|=)?\s*(?:set\s+(?:to|at)\s+)?"
+    re.compile(r"\b(?:(?:token|ico|sale|issue|base|unit|first|initial|starting)\s+price(?:\s+(?:at\s+issue|per\s+token))?"
+               r"|price\s+(?:per|of\s+(?:a|one|1|the)|for\s+(?:a|one|1))\s+(?:\w+\s+)?token|price(?=\s*:)|price\s+at\s+issue)"
+               r"(?:\s+of\s+[A-Z]\w+)?\s*(?:is|was|will\s+be|of|:|-|–|=)?\s*(?:set\s+(?:to|at)\s+)?"
                r"(?P<v>(?:US\$|\$|€|USD|EUR)\s*\d[\d,.]*(?:\s*(?:USD|EUR|cents?))?(?:\s*(?:per|/|for)\s+(?:1\s+)?\w+)?"
                r"|\d[\d,.' ]*\s*[A-Za-z]{2,6}\s*(?:/|per|for|=)\s*(?:1\s+)?(?:ETH|Ether|BTC|USD|[A-Z]{2,6})"
                r"|1\s*(?:ETH|Ether|BTC|[A-Z]{2,6})\s*=\s*[\d,.' ]+\s*(?:\$|USD|ETH|[A-Za-z]{2,6}))", re.I),
     re.compile(r"(?P<v>\b1\s*(?:ETH|Ether)\s*=\s*\d[\d,.' ]*\s*[A-Z][A-Za-z0-9]{1,6}\b)"),
-    re.compile(r"(?P<v>\b\d[\d,.']*\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:/|per)\s*(?:1\s+)?(?:ETH|Ether)\b)"),
+    re.compile(r"(?P<v>(?:USD\s*)?(?:US\$|\$|€)\s*\d[\d,.]*\s*=\s*1\s+[A-Z][A-Za-z0-9]{1,6}\b)"),
+    re.compile(r"(?P<v>\b\d[\d,.']*\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:tokens?\s+)?(?:/|per|for)\s*(?:1\s+)?(?:ETH|Ether)\b)"),
     re.compile(r"(?P<v>\b[A-Z]{2,6}\s*/\s*ETH\s*:?\s*\d[\d,.]*)"),
     re.compile(r"\brate\s+of\s+(?P<v>\d[\d,.']*\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:per|for|/)\s*(?:1\s+)?(?:ETH|Ether)\b)", re.I),
 ]
@@ -393,19 +410,22 @@ _PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|
 
 
 def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0) -> TermValue | None:
+    """The first statement matched by the most specific pattern, main sale before pre-sale."""
     main: list[tuple[str, Evidence]] = []
     early: list[tuple[str, Evidence]] = []
-    for kind in ("line", "sentence"):
-        for unit in text_units(document, kind):
-            for pattern in patterns:
+    for pattern in patterns:
+        for unit in text_units(document, "sentence"):
+            if True:
                 for m in pattern.finditer(unit.text):
                     value = " ".join(m.group("v").split()).strip(" ,.;:-–")
                     if not re.search(r"\d", value):
                         continue
                     if max((q.value for q in find_quantities(value)), default=0) <= minimum_value:
                         continue
+                    if re.search(r"\bsupply\s*$", unit.text[max(0, m.start() - 12) : m.start()], re.I):
+                        continue  # "supply cap of 10 billion tokens" is the total supply, not a sale cap
                     ev = _evidence(unit, m.start(), m.end())
-                    context = unit.text[max(0, m.start() - 60) : m.end()]
+                    context = unit.text[max(0, m.start() - 150) : m.end() + 10]
                     (early if _PRESALE.search(context) else main).append((value, ev))
         if main:
             break

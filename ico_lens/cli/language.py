@@ -1,0 +1,179 @@
+"""``ico-lens language PAPER``: risk, hype and entrepreneurial language of a white paper."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ico_lens.errors import InputError
+
+DESCRIPTION = """\
+Profile the language of a white paper (PDF or plain text): LIWC-style dictionary categories per
+1,000 words (entrepreneurial orientation, crypto risk families, hype, certainty, Loughran-McDonald),
+readability, the strongest risk / disclaimer / hype / forward-looking sentences with their pages, and
+whether the paper discloses token distribution, use of funds, lock-up, vesting, risks and governance."""
+
+EPILOG = """\
+examples:
+  ico-lens language paper.pdf                      summary
+  ico-lens language paper.txt --json               the full profile as JSON
+  ico-lens language paper.pdf --no-models          dictionaries only (fast, no torch)
+  ico-lens language paper.pdf --dic LIWC22.dic     add your own LIWC dictionary
+  ico-lens language paper.pdf --dictionaries ico_lens,lm,hiv4
+
+JSON: "categories" (category -> rate per 1,000 words), "sentences" (text, page, label, score),
+"disclosures" (token_distribution, use_of_funds, lockup, vesting, risk, governance ->
+{"present", "confidence"}), plus sections, readability, evidence, warnings.
+exit codes: 0 ok (also for empty / not-English / scanned papers: see "status"), 2 bad input"""
+
+#: categories shown in the text summary, in this order (all are in --json)
+SUMMARY_GROUPS = (
+    ("entrepreneurial orientation", ("eo_innovativeness", "eo_proactiveness", "eo_risk_taking", "eo_autonomy", "eo_competitive_aggressiveness")),
+    ("crypto risk", ("risk_regulatory", "risk_security_hack", "risk_market_volatility", "risk_technology", "risk_liquidity", "risk_team_execution", "risk_legal_disclaimer")),
+    ("tone", ("hype_return_promises", "certainty", "tentativeness", "future_focus", "money")),
+    ("Loughran-McDonald", ("lm.negative", "lm.positive", "lm.uncertainty", "lm.litigious", "lm.constraining", "lm.strong_modal", "lm.moderate_modal", "lm.weak_modal")),
+)
+LABEL_TITLES = {
+    "risk_disclosure": "risk sentences",
+    "return_promise": "hype / return promises",
+    "legal_disclaimer": "legal disclaimers",
+    "forward_looking": "forward-looking promises",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paper", metavar="PAPER", help="white paper: a .pdf or a plain-text (.txt) file")
+    parser.add_argument("--json", action="store_true", help="print the full profile as JSON")
+    parser.add_argument(
+        "--no-models",
+        action="store_true",
+        help="dictionaries and keyword rules only: skip the MiniLM sentence classifier and disclosure detector",
+    )
+    parser.add_argument(
+        "--dic",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also apply this LIWC dictionary (.dic or LIWC-22 .dicx); repeatable; categories get the file name as prefix",
+    )
+    parser.add_argument(
+        "--dictionaries",
+        default="ico_lens,lm",
+        metavar="NAMES",
+        help="bundled dictionaries, comma-separated: ico_lens, lm, hiv4 (default: ico_lens,lm)",
+    )
+    parser.add_argument("--top", type=int, default=5, metavar="N", help="sentences shown per label (default 5; --json keeps 10)")
+    parser.add_argument("--no-readability", action="store_true", help="skip the textstat readability measures")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ico_lens.language.dictionaries import BUNDLED, read_dic
+    from ico_lens.language.profile import profile_document
+    from ico_lens.paper.ingest import open_document
+
+    names = [n.strip() for n in args.dictionaries.split(",") if n.strip()]
+    unknown = [n for n in names if n not in BUNDLED]
+    if unknown:
+        raise InputError(f"unknown dictionary {', '.join(unknown)}; bundled: {', '.join(BUNDLED)}")
+    if args.top < 0:
+        raise InputError("--top must be 0 or more")
+    extra = [read_dic(path) for path in args.dic]  # a bad .dic is bad input: checked before the paper
+    document = open_document(args.paper)
+    profile = profile_document(
+        document,
+        use_models=not args.no_models,
+        dictionaries=names,
+        extra_dictionaries=extra,
+        with_readability=not args.no_readability,
+        top_sentences=max(args.top, 10) if args.json else args.top,
+    )
+    if args.json:
+        json.dump(profile.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render(profile, top=args.top))
+    return 0
+
+
+def render(profile, *, top: int = 5) -> str:
+    """The text summary of a :class:`~ico_lens.language.records.LanguageProfile`."""
+    lines = [f"{profile.path}"]
+    status = getattr(profile.status, "value", profile.status)
+    lines.append(
+        f"  status {status} · {profile.word_count:,} words · {profile.sentence_count:,} sentences · "
+        f"language {profile.language} · dictionaries {', '.join(profile.dictionaries) or '-'}"
+    )
+    backends = profile.backends
+    lines.append(f"  sentence roles: {backends.get('sentences')} · disclosures: {backends.get('disclosures')}")
+    for w in profile.warnings:
+        lines.append(f"  warning: {w}")
+    if status in ("empty", "no_text_layer", "not_english"):
+        return "\n".join(lines) + "\n"
+
+    lines.append("")
+    lines.append("categories (per 1,000 words; top words)")
+    shown = set()
+    for group, cats in SUMMARY_GROUPS:
+        present = [c for c in cats if c in profile.categories]
+        if not present:
+            continue
+        lines.append(f"  {group}")
+        for c in present:
+            shown.add(c)
+            lines.append(_category_line(profile, c))
+    others = [
+        c for c in profile.categories if c not in shown and not c.startswith("lm.") and profile.categories[c] > 0
+    ]
+    if others:
+        # Extra dictionaries (--dic, hiv4): the ten strongest categories.
+        lines.append("  other dictionaries (strongest 10)")
+        for c in sorted(others, key=lambda c: -profile.categories[c])[:10]:
+            lines.append(_category_line(profile, c))
+
+    if profile.readability:
+        r = profile.readability
+        lines.append("")
+        lines.append(
+            "readability  "
+            + " · ".join(
+                f"{label} {r[key]:g}"
+                for key, label in (
+                    ("flesch_reading_ease", "Flesch ease"),
+                    ("flesch_kincaid_grade", "FK grade"),
+                    ("gunning_fog", "Fog"),
+                    ("words_per_sentence", "words/sentence"),
+                )
+                if key in r
+            )
+        )
+
+    lines.append("")
+    lines.append("disclosures")
+    for aspect, d in profile.disclosures.items():
+        mark = "yes" if d.present else "no "
+        ev = profile.disclosure_evidence.get(aspect) or []
+        where = f"  p.{ev[0]['page']}: {_clip(ev[0]['quote'], 70)}" if ev else ""
+        lines.append(f"  {aspect:<20} {mark}  confidence {d.confidence:.2f}{where}")
+
+    for label in ("risk_disclosure", "return_promise", "legal_disclaimer", "forward_looking"):
+        these = [s for s in profile.sentences if s.label == label][:top]
+        if not these:
+            continue
+        lines.append("")
+        lines.append(LABEL_TITLES[label])
+        for s in these:
+            lines.append(f"  p.{s.page:<3} {s.score:.2f}  {_clip(s.text, 110)}")
+    return "\n".join(lines) + "\n"
+
+
+def _category_line(profile, category: str) -> str:
+    rate = profile.categories.get(category, 0.0)
+    ev = profile.evidence.get(category)
+    words = ", ".join(f"{w} {n}" for w, n in (ev.top_words[:4] if ev else []))
+    return f"    {category:<32} {rate:7.2f}  {words}"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

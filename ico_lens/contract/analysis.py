@@ -1,0 +1,481 @@
+"""What each function of a token can do, from Slither's IR: the shared model the detectors read.
+
+:class:`TokenModel` picks the main token contract, finds its supply and balance variables *by
+behaviour* (what ``totalSupply()`` and ``balanceOf()`` read, falling back to the ERC-20 names of
+public variables), and walks every entry point through its modifiers and internal calls, recording
+:class:`Effect` s: writes to the supply or to a balance (increase, decrease, set), with whose balance
+it is (the caller's, a parameter's, the contract's own, a stored address), writes to other state
+variables with the value written, external calls and ``selfdestruct``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from slither.core.declarations import Contract, Function, SolidityFunction, SolidityVariable, SolidityVariableComposed
+from slither.core.solidity_types import ArrayType, ElementaryType, MappingType, UserDefinedType
+from slither.core.variables.local_variable import LocalVariable
+from slither.core.variables.state_variable import StateVariable
+from slither.slithir.operations import (
+    Assignment,
+    Binary,
+    BinaryType,
+    Delete,
+    HighLevelCall,
+    Index,
+    InternalCall,
+    LibraryCall,
+    LowLevelCall,
+    Member,
+    NewContract,
+    SolidityCall,
+    TypeConversion,
+    Unary,
+)
+from slither.slithir.variables import Constant
+
+from ico_lens.contract import conditions as cond
+
+ERC20_FUNCTIONS = {
+    "totalSupply()": "uint256",
+    "balanceOf(address)": "uint256",
+    "transfer(address,uint256)": "bool",
+    "transferFrom(address,address,uint256)": "bool",
+    "approve(address,uint256)": "bool",
+    "allowance(address,address)": "uint256",
+}
+ERC20_EVENTS = {"Transfer(address,address,uint256)", "Approval(address,address,uint256)"}
+TRANSFER_SIGNATURES = {"transfer(address,uint256)", "transferFrom(address,address,uint256)"}
+#: ERC-20's own names for the supply and balance variables, used only when no function shows them
+SUPPLY_NAMES = ("totalSupply", "_totalSupply", "totalSupply_", "total_supply", "supply", "_supply")
+BALANCE_NAMES = ("balances", "balanceOf", "_balances", "balance_of", "balance")
+MAX_DEPTH = 8
+
+
+@dataclass
+class Effect:
+    """One write (or call) an entry point can make."""
+
+    kind: str  # "supply" | "balance" | "state" | "call" | "selfdestruct" | "new"
+    direction: str | None  # "inc" | "dec" | "set" | None
+    variable: Any  # the StateVariable written, or the call's destination
+    key: cond.Term | None  # whose balance / mapping entry (balances[key])
+    value: cond.Term | None  # for "state": what is written
+    node: Any
+    function: Function  # where the node is
+    name: str | None = None  # for calls: the called function's name
+    arguments: tuple = ()
+
+    @property
+    def line(self) -> int | None:
+        lines = self.node.source_mapping.lines if self.node is not None else None
+        return lines[0] if lines else None
+
+
+def is_interface_like(contract: Contract) -> bool:
+    if contract.is_interface or contract.is_library:
+        return True
+    implemented = [f for f in contract.functions_declared if f.is_implemented]
+    return not implemented and not contract.state_variables_declared
+
+
+def _signature(function: Function) -> str:
+    return function.solidity_signature
+
+
+def _entry_points(contract: Contract) -> list[Function]:
+    return [
+        f
+        for f in contract.functions
+        if f.visibility in ("public", "external")
+        and not f.is_constructor
+        and not f.is_shadowed
+        and f.is_implemented
+        and not f.name.startswith("slitherConstructor")
+    ]
+
+
+class Walker:
+    """Follows an entry point through its internal calls and records :class:`Effect` s."""
+
+    def __init__(self, supply_vars: set, balance_vars: set):
+        self.supply_vars = supply_vars
+        self.balance_vars = balance_vars
+
+    def effects(self, entry: Function) -> list[Effect]:
+        out: list[Effect] = []
+        self._walk(entry, {}, 0, set(), out)
+        return out
+
+    # value kinds: "add", "sub", "zero", "time", None
+    def _walk(self, function: Function, subst: dict, depth: int, stack: set, out: list) -> None:
+        if depth > MAX_DEPTH or function in stack:
+            return
+        stack = stack | {function}
+        refs: dict = {}  # REF/local storage pointer -> (base state var, key term)
+        kinds: dict = {}  # IR variable -> value kind
+        terms: dict = {}  # IR variable -> Term (origin)
+
+        def term(v):
+            if v in terms:
+                return terms[v]
+            t = cond.term_of(v, subst)
+            if isinstance(v, SolidityVariable) and v.name in cond.TIME_SOURCES:
+                return cond.Term("time")
+            return t
+
+        def kind(v):
+            if isinstance(v, Constant):
+                try:
+                    return "zero" if int(str(v.value), 0) == 0 else "const"
+                except ValueError:
+                    return "const"
+            if isinstance(v, SolidityVariable) and v.name in cond.TIME_SOURCES:
+                return "time"
+            if v in kinds:
+                return kinds[v]
+            if isinstance(v, LocalVariable) and v in subst and subst[v].kind == "kind":
+                return subst[v].value
+            return None
+
+        def base_of(v):
+            if isinstance(v, StateVariable):
+                return (v, None)
+            if v in refs:
+                return refs[v]
+            if isinstance(v, LocalVariable) and v in subst and subst[v].kind == "storage":
+                return subst[v].value
+            return None
+
+        def record_write(node, lvalue, value_kind, value_term):
+            base = base_of(lvalue)
+            if base is None:
+                return
+            var, key = base
+            direction = {"add": "inc", "sub": "dec", "zero": "dec"}.get(value_kind, "set")
+            if value_kind == "time":
+                direction = None
+            if var in self.supply_vars:
+                out.append(Effect("supply", direction, var, key, value_term, node, function))
+            elif var in self.balance_vars:
+                out.append(Effect("balance", direction, var, key, value_term, node, function))
+            else:
+                out.append(Effect("state", direction, var, key, value_term, node, function))
+
+        for node in function.nodes:
+            for ir in node.irs:
+                if isinstance(ir, Index):
+                    base = base_of(ir.variable_left)
+                    if base is not None:
+                        var, key = base
+                        refs[ir.lvalue] = (var, key if key is not None else term(ir.variable_right))
+                elif isinstance(ir, Member):
+                    base = base_of(ir.variable_left)
+                    if base is not None:
+                        refs[ir.lvalue] = base
+                elif isinstance(ir, Assignment):
+                    rv = ir.rvalue
+                    kinds[ir.lvalue] = kind(rv)
+                    terms[ir.lvalue] = term(rv)
+                    if isinstance(ir.lvalue, LocalVariable) and base_of(rv) is not None and not isinstance(ir.lvalue, StateVariable):
+                        refs[ir.lvalue] = base_of(rv)  # storage pointer
+                        continue
+                    record_write(node, ir.lvalue, kind(rv), term(rv))
+                elif isinstance(ir, Binary):
+                    k = {BinaryType.ADDITION: "add", BinaryType.SUBTRACTION: "sub"}.get(ir.type)
+                    if k is None and ir.type in (BinaryType.MULTIPLICATION, BinaryType.DIVISION):
+                        k = kind(ir.variable_left) or kind(ir.variable_right)
+                        k = k if k in ("add", "sub") else None
+                    kinds[ir.lvalue] = k
+                    terms[ir.lvalue] = cond.Term("unknown")
+                    if base_of(ir.lvalue) is not None and not _is_temp(ir.lvalue):
+                        record_write(node, ir.lvalue, k, cond.Term("unknown"))
+                    elif ir.lvalue in refs:
+                        record_write(node, ir.lvalue, k, cond.Term("unknown"))
+                elif isinstance(ir, (Unary, TypeConversion)):
+                    src = ir.rvalue if isinstance(ir, Unary) else ir.variable
+                    kinds[ir.lvalue] = kind(src)
+                    t = term(src)
+                    if isinstance(ir, Unary) and t.kind == "param":
+                        t = cond.Term("param", t.value)
+                    terms[ir.lvalue] = t
+                elif isinstance(ir, Delete):
+                    record_write(node, ir.lvalue, "zero", cond.Term("const", 0))
+                elif isinstance(ir, (LibraryCall, InternalCall)) and isinstance(ir.function, Function):
+                    callee = ir.function
+                    helper = arithmetic_kind(callee)
+                    if helper is not None:
+                        if ir.lvalue is not None:
+                            kinds[ir.lvalue] = helper
+                            terms[ir.lvalue] = cond.Term("unknown")
+                        continue
+                    if isinstance(ir, LibraryCall) and ir.arguments and base_of(ir.arguments[0]) is not None:
+                        # Roles.add(roles[x], addr) style: a write to the first (storage) argument
+                        pass
+                    if not callee.nodes:
+                        continue
+                    new_subst = {}
+                    for param, arg in zip(callee.parameters, ir.arguments or []):
+                        b = base_of(arg)
+                        if b is not None and not isinstance(arg, Constant):
+                            new_subst[param] = cond.Term("storage", b)
+                        elif kind(arg) in ("add", "sub", "zero", "time"):
+                            new_subst[param] = cond.Term("kind", kind(arg))
+                        else:
+                            new_subst[param] = term(arg)
+                    self._walk(callee, new_subst, depth + 1, stack, out)
+                    if ir.lvalue is not None:
+                        terms[ir.lvalue] = cond.Term("unknown")
+                elif isinstance(ir, HighLevelCall):
+                    name = getattr(ir.function, "name", None) or str(getattr(ir, "function_name", ""))
+                    out.append(
+                        Effect("call", None, ir.destination, None, None, node, function, name=name, arguments=tuple(term(a) for a in ir.arguments))
+                    )
+                    if ir.lvalue is not None:
+                        terms[ir.lvalue] = cond.Term("unknown")
+                elif isinstance(ir, LowLevelCall):
+                    out.append(Effect("call", None, ir.destination, None, None, node, function, name=str(ir.function_name)))
+                elif isinstance(ir, SolidityCall):
+                    if ir.function.name.split("(")[0] in ("selfdestruct", "suicide"):
+                        out.append(Effect("selfdestruct", None, None, None, None, node, function))
+                elif isinstance(ir, NewContract):
+                    out.append(Effect("new", None, ir.contract_name, None, None, node, function, name=str(ir.contract_name)))
+
+
+def _is_temp(v) -> bool:
+    from slither.slithir.variables import TemporaryVariable
+
+    return isinstance(v, TemporaryVariable)
+
+
+_ARITH_CACHE: dict = {}
+
+
+def arithmetic_kind(function: Function) -> str | None:
+    """"add"/"sub" for a pure helper (SafeMath's add/sub, safeAdd, plus, ...), judged by its body:
+    it writes no state, takes two numbers and adds (or subtracts) them."""
+    if function in _ARITH_CACHE:
+        return _ARITH_CACHE[function]
+    result = None
+    if function.nodes and len(function.parameters) == 2 and not function.all_state_variables_written() and not function.is_constructor:
+        types = set()
+        for node in function.nodes:
+            for ir in node.irs:
+                if isinstance(ir, Binary):
+                    if ir.type == BinaryType.ADDITION:
+                        types.add("add")
+                    elif ir.type == BinaryType.SUBTRACTION:
+                        types.add("sub")
+                    elif ir.type in (BinaryType.MULTIPLICATION, BinaryType.DIVISION, BinaryType.POWER):
+                        types.add("other")
+                elif isinstance(ir, (InternalCall, LibraryCall, HighLevelCall)):
+                    if not (isinstance(ir, (InternalCall, LibraryCall)) and getattr(ir.function, "name", "") in ("assert", "require")):
+                        types.add("call")
+        if types == {"add"}:
+            result = "add"
+        elif types == {"sub"}:
+            result = "sub"
+    _ARITH_CACHE[function] = result
+    return result
+
+
+def _uses(function: Function, wanted) -> set:
+    found = set()
+    for f in [function, *function.all_internal_calls()]:
+        if isinstance(f, Function):
+            for v in f.state_variables_read:
+                if wanted(v):
+                    found.add(v)
+    return found
+
+
+def _is_number(t) -> bool:
+    return isinstance(t, ElementaryType) and (t.name.startswith("uint") or t.name.startswith("int"))
+
+
+def _is_balance_mapping(v) -> bool:
+    t = v.type
+    if isinstance(t, MappingType) and isinstance(t.type_from, ElementaryType) and t.type_from.name == "address":
+        to = t.type_to
+        return _is_number(to) or isinstance(to, (UserDefinedType, ArrayType))
+    return False
+
+
+class TokenModel:
+    """The main token contract of a Slither project and what its entry points do."""
+
+    def __init__(self, slither: Any, contract_name: str | None = None):
+        self.slither = slither
+        self.contracts = [c for c in slither.contracts if not is_interface_like(c)]
+        self.token = choose_token(slither, contract_name)
+        self.supply_vars: set = set()
+        self.balance_vars: set = set()
+        if self.token is not None:
+            self.supply_vars = supply_variables(self.token)
+            self.balance_vars = balance_variables(self.token)
+        self._effects: dict = {}
+
+    # -- the token's entry points --------------------------------------------------------------
+    @cached_property
+    def entry_points(self) -> list[Function]:
+        return _entry_points(self.token) if self.token is not None else []
+
+    def effects(self, function: Function) -> list[Effect]:
+        if function not in self._effects:
+            walker = Walker(self.supply_vars, self.balance_vars)
+            self._effects[function] = walker.effects(function)
+        return self._effects[function]
+
+    @cached_property
+    def transfer_functions(self) -> list[Function]:
+        return [f for f in self.entry_points if _signature(f) in TRANSFER_SIGNATURES]
+
+    def guards(self, function: Function) -> list[cond.Guard]:
+        return cond.closure_guards(function)
+
+    def role_only(self, function: Function) -> set[str]:
+        """Names of the roles when only a privileged caller can run ``function`` (else empty)."""
+        roles: set = set()
+        for guard in self.guards(function):
+            assume = cond.Assumptions(caller_has_role=False)
+            if cond.guard_pass(guard, assume) is False and assume.roles_seen:
+                roles |= assume.roles_seen
+        return roles
+
+    def role_mentioned(self, function: Function) -> set[str]:
+        """Roles any guard of ``function`` mentions (the caller may bypass or be limited by them)."""
+        roles: set = set()
+        for guard in self.guards(function):
+            assume = cond.Assumptions(caller_has_role=True)
+            cond.guard_pass(guard, assume)
+            roles |= assume.roles_seen
+        return roles
+
+    @cached_property
+    def constructors(self) -> list[Function]:
+        if self.token is None:
+            return []
+        out = [c for c in self.token.constructors]
+        out += [f for f in self.token.functions if f.name.startswith("slitherConstructor")]
+        return out
+
+    def state_writes(self, var: StateVariable, *, in_entry_points: bool = True) -> list[tuple[Function, Effect]]:
+        """Every (entry point, write effect) that writes ``var`` after deployment."""
+        found = []
+        for entry in self.entry_points:
+            for e in self.effects(entry):
+                if e.variable is var and e.kind in ("state", "supply", "balance") and e.node is not None:
+                    found.append((entry, e))
+        return found
+
+    def initial_value(self, var: StateVariable) -> cond.Term | None:
+        """The value ``var`` holds right after deployment: its initializer, or a constant the
+        constructor assigns; default 0/false when never set; None when it depends on arguments."""
+        value: cond.Term | None = None
+        if var.expression is not None:
+            value = cond.resolve(var.expression, {}) or cond.Term("unknown")
+        for ctor in self.constructors:
+            for e in self.effects(ctor):
+                if e.variable is var and e.kind == "state":
+                    value = e.value if e.value is not None else cond.Term("unknown")
+        if value is None:
+            return cond.Term("const", "false" if str(var.type) == "bool" else 0)
+        return value
+
+
+def supply_variables(token: Contract) -> set:
+    fn = token.get_function_from_signature("totalSupply()")
+    found: set = set()
+    balances = balance_variables(token)
+    if fn is not None and fn.is_implemented and fn.nodes:
+        found = {
+            v
+            for v in _uses(fn, lambda v: True)
+            if not v.is_constant and v not in balances and (_is_number(v.type) or isinstance(v.type, ArrayType))
+        }
+    if not found:
+        for name in SUPPLY_NAMES:
+            v = token.get_state_variable_from_name(name)
+            if v is not None and _is_number(v.type):
+                found.add(v)
+                break
+    return found
+
+
+def balance_variables(token: Contract) -> set:
+    fn = token.get_function_from_signature("balanceOf(address)")
+    found: set = set()
+    if fn is not None and fn.is_implemented and fn.nodes:
+        found = {v for v in _uses(fn, _is_balance_mapping)}
+    if not found:
+        for name in BALANCE_NAMES:
+            v = token.get_state_variable_from_name(name)
+            if v is not None and _is_balance_mapping(v):
+                found.add(v)
+                break
+    return found
+
+
+def erc20_score(contract: Contract) -> int:
+    """How many ERC-20 functions the contract implements (public getters count)."""
+    score = 0
+    for sig in ERC20_FUNCTIONS:
+        f = contract.get_function_from_signature(sig)
+        if f is not None and f.is_implemented:
+            score += 1
+        elif sig in ("totalSupply()", "balanceOf(address)"):
+            name = sig.split("(")[0]
+            v = contract.get_state_variable_from_name(name)
+            if v is not None and v.visibility == "public":
+                score += 1
+    return score
+
+
+def choose_token(slither: Any, contract_name: str | None = None) -> Contract | None:
+    """The main token contract: the most-derived ERC-20 implementation of the file.
+
+    Preference: Etherscan's verified contract name when it is a token; then a token created with
+    ``new`` by another contract of the file (the sale that deploys it); then the most complete
+    ERC-20 among the contracts nothing else inherits from; ties go to the one declared last.
+    """
+    contracts = [c for c in slither.contracts if not is_interface_like(c)]
+    if contract_name:
+        named = [c for c in contracts if c.name == contract_name]
+        if named and erc20_score(named[0]) >= 3:
+            return named[0]
+    inherited = {base for c in contracts for base in c.inheritance}
+    leaves = [c for c in contracts if c not in inherited]
+    tokens = [c for c in leaves if erc20_score(c) >= 3 and c.get_function_from_signature("transfer(address,uint256)") is not None]
+    if not tokens:
+        tokens = [c for c in contracts if erc20_score(c) >= 2]
+    if not tokens:
+        return None
+    created = set()
+    for c in contracts:
+        for f in c.functions:
+            for node in f.nodes:
+                for ir in node.irs:
+                    if isinstance(ir, NewContract):
+                        created.add(str(ir.contract_name))
+    order = {c: i for i, c in enumerate(_declaration_order(slither, contracts))}
+
+    def rank(c: Contract):
+        return (
+            c.name in created,
+            erc20_score(c),
+            bool(supply_variables(c)) and bool(balance_variables(c)),
+            len(c.inheritance),
+            order.get(c, 0),
+        )
+
+    return max(tokens, key=rank)
+
+
+def _declaration_order(slither: Any, contracts: list) -> list:
+    def pos(c):
+        sm = c.source_mapping
+        return (str(sm.filename.absolute), sm.start)
+
+    return sorted(contracts, key=pos)

@@ -1,0 +1,394 @@
+"""``ico-lens eval extraction``: white-paper extraction measured against the gold labels.
+
+For every gold file ``<slug>.json`` in ``--gold`` the paper ``<slug>.pdf`` in ``--papers`` is ingested and
+its :class:`~ico_lens.paper.tokenomics.facts.PaperFacts` compared with the labels of
+``corpus/GOLD.md``:
+
+* **allocation / use of funds**: buckets are matched one to one by ``category`` with ``percent``
+  within 0.5 points; precision = matched / extracted, recall = matched / gold buckets (gold buckets
+  without a percentage are not scored). Only papers whose breakdown has a text layer count (gold
+  ``allocation_source`` / ``use_of_funds_source`` is not ``"image"``, and the PDF has a text layer).
+* **total supply, symbol, standard**: exact (symbol case-insensitive); accuracy over all papers
+  (null = null is right), precision over the values extracted, recall over the values in the gold.
+* **claims**: by value, accuracy over all papers per field. ``hard_cap`` and ``token_price`` are
+  "as written" strings: they agree when both are null or when they share a number.
+
+The papers are split in two fixed halves (slugs sorted; even positions ``tuned``, odd ``held``) so a
+report can say how well figures carry over to papers the rules were not tuned on.
+
+Library use::
+
+    from ico_lens.paper.evaluate import evaluate
+    report = evaluate("corpus/gold/whitepapers", "corpus/whitepapers")
+    report.fields["total_supply"].accuracy, report.misses[:5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+DESCRIPTION = """\
+Measure white-paper extraction (allocation, use of funds, total supply, symbol, standard, claims)
+against hand-made gold labels (corpus/GOLD.md) and list the misses. Progress goes to stderr."""
+
+PERCENT_TOLERANCE = 0.5
+CLAIM_FIELDS = [
+    "supply_fixed", "unsold_tokens", "burn_mechanism", "team_vesting", "team_vesting_months",
+    "transfers_locked_until_sale_end", "governance_rights", "oracle", "hard_cap", "token_price",
+]
+SCALAR_FIELDS = ["total_supply", "token_symbol", "token_standard"]
+SPLITS = ("tuned", "held")
+
+
+# ------------------------------------------------------------------------------------------------
+# scores
+
+
+@dataclass
+class FieldScore:
+    """Counts for one field; ratios are ``None`` when nothing was counted."""
+
+    name: str
+    correct: int = 0  # papers where the value agrees (null = null included)
+    total: int = 0  # papers counted
+    true_positive: int = 0  # non-null extracted values that agree (buckets matched, for breakdowns)
+    predicted: int = 0  # non-null values (buckets) extracted
+    expected: int = 0  # non-null values (buckets) in the gold
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_positive / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.true_positive / self.expected if self.expected else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "FieldScore") -> None:
+        for name in ("correct", "total", "true_positive", "predicted", "expected"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def to_dict(self) -> dict:
+        rnd = lambda v: None if v is None else round(v, 3)  # noqa: E731
+        return {
+            "accuracy": rnd(self.accuracy), "precision": rnd(self.precision), "recall": rnd(self.recall),
+            "f1": rnd(self.f1), "correct": self.correct, "total": self.total,
+            "true_positive": self.true_positive, "predicted": self.predicted, "expected": self.expected,
+        }
+
+
+@dataclass
+class Miss:
+    slug: str
+    field: str
+    got: Any
+    gold: Any
+
+    def __str__(self) -> str:
+        return f"{self.slug:<18} {self.field:<32} got {_short(self.got)}  gold {_short(self.gold)}"
+
+
+@dataclass
+class PaperScore:
+    slug: str
+    split: str
+    fields: dict[str, FieldScore] = field(default_factory=dict)
+    misses: list[Miss] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str | None = None
+
+
+@dataclass
+class ExtractionReport:
+    papers: list[PaperScore] = field(default_factory=list)
+
+    def fields_for(self, split: str | None = None) -> dict[str, FieldScore]:
+        totals: dict[str, FieldScore] = {}
+        for paper in self.papers:
+            if split is not None and paper.split != split:
+                continue
+            for name, score in paper.fields.items():
+                totals.setdefault(name, FieldScore(name)).add(score)
+        if totals:
+            claims = FieldScore("claims (all fields)")
+            for name in CLAIM_FIELDS:
+                if name in totals:
+                    claims.add(totals[name])
+            totals["claims (all fields)"] = claims
+        return totals
+
+    @property
+    def fields(self) -> dict[str, FieldScore]:
+        return self.fields_for(None)
+
+    @property
+    def misses(self) -> list[Miss]:
+        return [m for p in self.papers for m in p.misses]
+
+    def to_dict(self) -> dict:
+        return {
+            "papers": len(self.papers),
+            "fields": {k: v.to_dict() for k, v in self.fields.items()},
+            "by_split": {
+                split: {"papers": sum(1 for p in self.papers if p.split == split),
+                        "fields": {k: v.to_dict() for k, v in self.fields_for(split).items()}}
+                for split in SPLITS
+                if any(p.split == split for p in self.papers)
+            },
+            "misses": [m.__dict__ for m in self.misses],
+            "errors": {p.slug: p.error for p in self.papers if p.error},
+        }
+
+
+def _norm_symbol(value: Any) -> Any:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+def _numbers(value: Any) -> set[float]:
+    from ico_lens.paper.tokenomics.evidence import numbers_in
+
+    return numbers_in(str(value)) if value is not None else set()
+
+
+def same_value(name: str, got: Any, gold: Any) -> bool:
+    """Whether an extracted value agrees with the gold one (see the module docstring)."""
+    if name in ("hard_cap", "token_price"):
+        if got is None or gold is None:
+            return got is None and gold is None
+        return bool(_numbers(got) & _numbers(gold))
+    if name == "token_symbol":
+        return _norm_symbol(got) == _norm_symbol(gold)
+    if name in ("total_supply", "team_vesting_months") and got is not None and gold is not None:
+        return float(got) == float(gold)
+    return got == gold
+
+
+def _value_score(name: str, got: Any, gold: Any) -> FieldScore:
+    ok = same_value(name, got, gold)
+    return FieldScore(
+        name, correct=int(ok), total=1,
+        true_positive=int(ok and got is not None), predicted=int(got is not None), expected=int(gold is not None),
+    )
+
+
+def match_buckets(got: Iterable[dict], gold: Iterable[dict], tolerance: float = PERCENT_TOLERANCE) -> tuple[int, list[dict], list[dict]]:
+    """One-to-one matches by category with percent within ``tolerance``.
+
+    Returns (matched, unmatched extracted, unmatched gold); gold buckets without a percent are ignored.
+    """
+    remaining = [g for g in gold if g.get("percent") is not None]
+    extracted = [b for b in got if b.get("percent") is not None]
+    unmatched_got = []
+    matched = 0
+    # closest pairs first, so one near miss does not steal another bucket's match
+    for bucket in sorted(extracted, key=lambda b: -float(b["percent"])):
+        best = None
+        for g in remaining:
+            if g.get("category") != bucket.get("category"):
+                continue
+            diff = abs(float(g["percent"]) - float(bucket["percent"]))
+            if diff <= tolerance + 1e-9 and (best is None or diff < best[0]):
+                best = (diff, g)
+        if best is None:
+            unmatched_got.append(bucket)
+        else:
+            remaining.remove(best[1])
+            matched += 1
+    return matched, unmatched_got, remaining
+
+
+def _bucket_score(name: str, got: list[dict], gold: list[dict]) -> tuple[FieldScore, list[dict], list[dict]]:
+    matched, extra, missing = match_buckets(got, gold)
+    predicted = sum(1 for b in got if b.get("percent") is not None)
+    expected = sum(1 for g in gold if g.get("percent") is not None)
+    score = FieldScore(name, correct=int(not extra and not missing), total=1,
+                       true_positive=matched, predicted=predicted, expected=expected)
+    return score, extra, missing
+
+
+def score_paper(predicted: dict, gold: dict, split: str = "") -> PaperScore:
+    """Compare one extracted record (``PaperFacts.to_dict()``) with one gold record."""
+    slug = gold.get("slug") or predicted.get("slug", "")
+    paper = PaperScore(slug, split)
+    for name in SCALAR_FIELDS:
+        score = _value_score(name, predicted.get(name), gold.get(name))
+        paper.fields[name] = score
+        if not score.correct:
+            paper.misses.append(Miss(slug, name, predicted.get(name), gold.get(name)))
+    text_layer = gold.get("text_layer", True)
+    for name, source_key in (("allocation", "allocation_source"), ("use_of_funds", "use_of_funds_source")):
+        if not text_layer or gold.get(source_key) == "image":
+            continue  # a picture of a chart: not expected without OCR
+        score, extra, missing = _bucket_score(name, predicted.get(name) or [], gold.get(name) or [])
+        paper.fields[name] = score
+        for b in extra:
+            paper.misses.append(Miss(slug, f"{name} (extra)", f"{b.get('category')} {b.get('percent')}% {b.get('label', '')!r}", None))
+        for g in missing:
+            paper.misses.append(Miss(slug, f"{name} (missed)", None, f"{g.get('category')} {g.get('percent')}% {g.get('label', '')!r}"))
+    gold_claims = gold.get("claims") or {}
+    got_claims = predicted.get("claims") or {}
+    for name in CLAIM_FIELDS:
+        score = _value_score(name, got_claims.get(name), gold_claims.get(name))
+        paper.fields[name] = score
+        if not score.correct:
+            paper.misses.append(Miss(slug, f"claims.{name}", got_claims.get(name), gold_claims.get(name)))
+    return paper
+
+
+# ------------------------------------------------------------------------------------------------
+# running over a corpus
+
+
+def split_of(slug: str, all_slugs: list[str]) -> str:
+    """The fixed half a paper belongs to: slugs sorted, even positions "tuned", odd "held"."""
+    return SPLITS[sorted(all_slugs).index(slug) % 2]
+
+
+def evaluate(
+    gold_dir: str | Path,
+    papers_dir: str | Path,
+    *,
+    slugs: Iterable[str] | None = None,
+    split: str | None = None,
+    progress: Callable[[str], None] | None = None,
+    extract: Callable[[Path], dict] | None = None,
+) -> ExtractionReport:
+    """Extract every gold paper found in ``papers_dir`` and score it.
+
+    ``split`` ("tuned" / "held") keeps one half only; ``extract`` (path -> record) replaces
+    ingestion + :func:`extract_facts` (tests pass a stub).
+    """
+    from ico_lens.errors import IcoLensError, NotFound
+
+    gold_dir, papers_dir = Path(gold_dir), Path(papers_dir)
+    if not gold_dir.is_dir():
+        raise NotFound(f"gold directory not found: {gold_dir}", path=str(gold_dir))
+    if not papers_dir.is_dir():
+        raise NotFound(f"papers directory not found: {papers_dir}", path=str(papers_dir))
+    gold_files = {p.stem: p for p in sorted(gold_dir.glob("*.json"))}
+    if not gold_files:
+        raise NotFound(f"no gold labels (*.json) in {gold_dir}", path=str(gold_dir))
+    all_slugs = sorted(gold_files)
+    wanted = list(slugs) if slugs else all_slugs
+    unknown = [s for s in wanted if s not in gold_files]
+    if unknown:
+        raise NotFound(f"no gold label for: {', '.join(unknown)}", path=str(gold_dir))
+    if split:
+        wanted = [s for s in wanted if split_of(s, all_slugs) == split]
+    extract = extract or _extract_record
+    report = ExtractionReport()
+    for i, slug in enumerate(wanted, start=1):
+        gold = json.loads(gold_files[slug].read_text(encoding="utf-8"))
+        pdf = _paper_path(papers_dir, slug)
+        started = time.perf_counter()
+        if pdf is None:
+            paper = PaperScore(slug, split_of(slug, all_slugs), error="paper not found")
+        else:
+            try:
+                record = extract(pdf)
+                paper = score_paper(record, gold, split_of(slug, all_slugs))
+            except IcoLensError as exc:
+                paper = PaperScore(slug, split_of(slug, all_slugs), error=str(exc))
+        paper.seconds = time.perf_counter() - started
+        report.papers.append(paper)
+        if progress:
+            state = paper.error or f"{len(paper.misses)} misses"
+            progress(f"[{i}/{len(wanted)}] {slug} ({paper.seconds:.1f}s, {state})")
+    return report
+
+
+def _paper_path(papers_dir: Path, slug: str) -> Path | None:
+    for suffix in (".pdf", ".txt", ".md"):
+        candidate = papers_dir / f"{slug}{suffix}"
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _extract_record(path: Path) -> dict:
+    from ico_lens.paper.ingest import open_document
+    from ico_lens.paper.tokenomics.facts import extract_facts
+
+    return extract_facts(open_document(path)).to_dict()
+
+
+# ------------------------------------------------------------------------------------------------
+# rendering
+
+
+def _fmt(value: float | None) -> str:
+    return "   -  " if value is None else f"{value:6.3f}"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+ORDER = ["allocation", "use_of_funds", *SCALAR_FIELDS, *CLAIM_FIELDS, "claims (all fields)"]
+
+
+def render(report: ExtractionReport, *, show_misses: bool = True) -> str:
+    lines = []
+    splits = [s for s in SPLITS if any(p.split == s for p in report.papers)]
+    header = f"{'field':<34}{'acc':>7}{'prec':>7}{'rec':>7}{'F1':>7}   n"
+    for label, fields, count in [("all papers", report.fields, len(report.papers))] + [
+        (f"{s} half", report.fields_for(s), sum(1 for p in report.papers if p.split == s)) for s in splits if len(splits) > 1
+    ]:
+        lines.append(f"== {label} ({count}) ==")
+        lines.append(header)
+        for name in ORDER:
+            if name not in fields:
+                continue
+            f = fields[name]
+            count_text = f"{f.true_positive}/{f.predicted}p {f.true_positive}/{f.expected}g" if name in ("allocation", "use_of_funds") else f"{f.correct}/{f.total}"
+            lines.append(f"{name:<34}{_fmt(f.accuracy)} {_fmt(f.precision)} {_fmt(f.recall)} {_fmt(f.f1)}   {count_text}")
+        lines.append("")
+    errors = [p for p in report.papers if p.error]
+    for p in errors:
+        lines.append(f"error: {p.slug}: {p.error}")
+    if show_misses:
+        misses = report.misses
+        lines.append(f"misses ({len(misses)}):")
+        lines.extend(f"  {m}" for m in misses)
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------------
+# CLI (registered in ico_lens/cli/eval.py)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", required=True, metavar="DIR", help="gold labels: a directory of <slug>.json (corpus/gold/whitepapers)")
+    parser.add_argument("--papers", required=True, metavar="DIR", help="the papers: <slug>.pdf (corpus/whitepapers)")
+    parser.add_argument("--slugs", nargs="+", metavar="SLUG", help="only these papers")
+    parser.add_argument("--split", choices=SPLITS, help="only one fixed half: tuned (even positions) or held (odd)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--no-misses", action="store_true", help="do not list the misses")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def run(args: argparse.Namespace) -> int:
+    progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
+    report = evaluate(args.gold, args.papers, slugs=args.slugs, split=args.split, progress=progress)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(render(report, show_misses=not args.no_misses))
+    return 0

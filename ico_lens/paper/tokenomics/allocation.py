@@ -1,0 +1,267 @@
+"""Token allocation (who gets the tokens) from a white paper, with page evidence.
+
+Library use::
+
+    from ico_lens.paper.ingest import open_document
+    from ico_lens.paper.tokenomics.allocation import extract_allocation
+    distributions = extract_allocation(open_document("auctus.pdf"), total_supply=106_000_000)
+    main = distributions[0]            # is_main=True; others: earlier/revised/pre-sale breakdowns
+    main.source, main.sum_percent, [(b.category, b.percent, b.page) for b in main.items]
+
+How it works is described in :mod:`ico_lens.paper.tokenomics.distribution` (entries, runs, best
+subset summing to 100%). This module says what an *allocation* entry looks like (a label naming a
+token recipient: team, sale, reserve ...), reads vesting and cliff lengths next to each bucket, and
+recognises allocations that exist only as a picture ("image").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ico_lens.paper.records import Document
+from ico_lens.paper.tokenomics import distribution as engine
+from ico_lens.paper.tokenomics.distribution import Candidate, Entry
+from ico_lens.paper.tokenomics.records import AllocationBucket, Distribution
+from ico_lens.paper.tokenomics.taxonomy import allocation_match, allocation_stage, funds_match
+
+#: weight of an entry by the tier of its label's best allocation rule (see taxonomy)
+TIER_WEIGHT = {1: 1.0, 2: 0.75, 3: 0.5, 0: 0.25}
+#: a candidate set must reach this score to be reported (keeps stray percentages out)
+MIN_SCORE = 1.05
+MAX_QUOTE = 200
+
+
+def allocation_weight(entry: Entry) -> float:
+    """How clearly ``entry`` is a share of the token supply (0..1)."""
+    category, tier = allocation_match(entry.label)
+    weight = TIER_WEIGHT[tier]
+    if "subtotal" in entry.flags:
+        weight *= 0.1
+    if "release" in entry.flags and tier != 1:
+        weight *= 0.2
+    if tier in (0, 3) and entry.flags & {"bonus", "vesting", "rate", "each"}:
+        weight *= 0.15  # "80% of tokens with 6 month vesting", "bonus 35%": not a bucket
+    elif entry.flags & {"rate", "each"}:
+        weight *= 0.5
+    f_category, f_tier = funds_match(entry.label)
+    if f_tier == 1 and tier != 1 and f_category not in ("marketing",):
+        weight *= 0.75  # "Legal 10%", "Product development 40%": spending, not tokens
+    if entry.shape == "prose":
+        weight *= 0.9
+    return weight
+
+
+def _score(candidate: Candidate) -> float:
+    score = candidate.score
+    if candidate.context_kind == "allocation":
+        score += 0.5
+    elif candidate.context_kind == "use_of_funds":
+        score -= 0.7
+    contexts = " ".join(e.context for e in candidate.entries)
+    if re.search(r"\btokens?\b|\bsupply\b", contexts, re.I):
+        score += 0.2
+    if re.search(r"[$€£]\s?\d|\b(?:usd|eur)\b", contexts, re.I):
+        score -= 0.3
+    # token allocations nearly always have a sale or a team bucket
+    categories = {allocation_match(e.label)[0] for e in candidate.entries}
+    if categories & {"public_sale", "presale_private", "team_founders"}:
+        score += 0.3
+    if not candidate.complete:
+        score -= 0.2
+    # without an allocation heading nearby, require labels that clearly name token recipients
+    weights = [allocation_weight(e) for e in candidate.entries]
+    if sum(1 for w in weights if w >= 0.4) < 2 or sum(weights) / len(weights) < 0.45:
+        score -= 1.0
+    strong = sum(1 for e in candidate.entries if allocation_match(e.label)[1] == 1)
+    if candidate.context_kind != "allocation" and strong < 2:
+        score -= 1.0
+    return score
+
+
+def extract_allocation(document: Document, total_supply: float | None = None) -> list[Distribution]:
+    """Token allocations stated in ``document``, the main one first (``is_main=True``).
+
+    Always returns at least one :class:`Distribution`; when none is found its ``source`` is
+    ``"image"`` (a chart without a text layer under an allocation heading) or ``"none"``.
+    ``total_supply`` (tokens) turns amounts-only breakdowns into percentages; without it a total stated
+    near the breakdown is used.
+    """
+    entries, cache = engine.find_entries(document)
+    found = engine.candidates(document, allocation_weight, total_supply=total_supply, entries=entries, cache=cache)
+    scored = sorted(((round(_score(c), 4), -c.entries[0].order, c) for c in found), key=lambda t: (t[0], t[1]), reverse=True)
+    results: list[Distribution] = []
+    seen_pages: set[tuple[int, ...]] = set()
+    for score, _, cand in scored:
+        if score < MIN_SCORE:
+            continue
+        key = tuple(sorted({(e.page, round(e.percent or 0, 2)) for e in cand.entries}))
+        if key in seen_pages:
+            continue
+        seen_pages.add(key)
+        results.append(_to_distribution(cand, score, cache, entries))
+        if len(results) >= 4:
+            break
+    if results:
+        results[0].is_main = True
+        for other in results[1:]:
+            other.note = (other.note + "; " if other.note else "") + "another allocation in the paper (not the main one)"
+        _language_note(document, results[0])
+        return results
+    return [_absent(document, cache)]
+
+
+def _to_distribution(cand: Candidate, score: float, cache, entries: list[Entry]) -> Distribution:
+    ordered = sorted(cand.entries, key=lambda e: e.order)
+    all_orders = sorted(e.order for e in entries)
+    buckets = []
+    for e in ordered:
+        category, _ = allocation_match(e.label)
+        percent = e.percent
+        method = e.method
+        if percent is None and e.amount is not None and cand.total_used:
+            percent = round(e.amount / cand.total_used * 100, 1)
+            method = "computed"
+        text = _following_text(e, cache, all_orders)
+        vesting, cliff = vesting_terms(text)
+        buckets.append(
+            AllocationBucket(
+                label=e.label,
+                category=category,
+                stage=allocation_stage(category),
+                percent=percent,
+                amount=e.amount,
+                vesting_months=vesting,
+                cliff_months=cliff,
+                page=e.page,
+                evidence=_quote(e.context),
+                method=method,
+            )
+        )
+    _inherit_parent_category(buckets)
+    methods = [b.method for b in buckets]
+    source = "table" if methods.count("table") * 2 > len(methods) else "text"
+    note = cand.note
+    if not cand.complete:
+        note = (note + "; " if note else "") + f"buckets sum to {cand.sum_percent:g}%, not 100%"
+    dist = Distribution("allocation", buckets, source, is_main=False, note=note, confidence=round(min(1.0, score / 2.5), 2))
+    return dist.finish()
+
+
+def _inherit_parent_category(buckets: list[AllocationBucket]) -> None:
+    """Sub-buckets with no category of their own ("20% of which for bonuses") take the category of the
+    bucket just before them that has one."""
+    for i, b in enumerate(buckets):
+        if b.category == "other" and i > 0 and re.match(r"^(?:of\s+which|which|thereof|including|incl)", b.label, re.I):
+            b.category = buckets[i - 1].category
+            b.stage = allocation_stage(b.category)
+
+
+def _following_text(entry: Entry, cache, all_orders: list[float]) -> str:
+    """The entry's context plus the lines after it up to the next entry (max 6 lines)."""
+    lines = cache.get(entry.page, [])
+    start = int(entry.order - entry.page * 1000)
+    nxt = [o for o in all_orders if o > entry.last + 0.01]
+    stop = start + 6
+    if nxt and int(nxt[0] // 1000) == entry.page:
+        stop = min(stop, int(nxt[0] - entry.page * 1000))
+    return entry.context + " " + " ".join(lines[start + 1 : max(start + 1, stop)])
+
+
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36}
+_DURATION_RE = re.compile(
+    r"(?<![\w.])(?P<n>\d{1,3}|" + "|".join(_NUM_WORDS) + r")[\s\-]*(?P<unit>years?|months?|m|days|weeks)\b", re.I
+)
+_VEST_WORDS = re.compile(r"vest\w*|lock\w*|cliff|unlock\w*|releas\w*|prohibit\w*|restrict\w*|frozen|freeze", re.I)
+
+
+def _months(n: str, unit: str) -> float:
+    value = float(n) if n.isdigit() else float(_NUM_WORDS[n.lower()])
+    unit = unit.lower()
+    if unit.startswith("y"):
+        return value * 12
+    if unit.startswith("d"):
+        return float(round(value / 30))
+    if unit.startswith("w"):
+        return float(round(value / 4.3))
+    return value
+
+
+def vesting_terms(text: str) -> tuple[float | None, float | None]:
+    """(vesting_months, cliff_months) stated in ``text``: "2 year vesting with 6 month cliff" -> (24, 6)."""
+    vesting = cliff = None
+    for m in _DURATION_RE.finditer(text):
+        months = _months(m.group("n"), m.group("unit"))
+        near_before = text[max(0, m.start() - 45) : m.start()]
+        near_after = text[m.end() : m.end() + 25]
+        if re.match(r"\W{0,3}cliff", near_after, re.I) or re.search(r"cliff\W+(?:of\W+|period\W+of\W+)?$", near_before, re.I):
+            cliff = months
+            continue
+        if _VEST_WORDS.search(near_before) or _VEST_WORDS.search(near_after):
+            if vesting is None or months > vesting:
+                vesting = months
+    if vesting is None and cliff is not None:
+        return None, cliff
+    return vesting, cliff
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# no allocation in the text: a chart picture, or nothing
+
+_ALLOC_HEADING = re.compile(
+    r"\b(?i:tokens?|coins?)\s+(?i:distribution|allocations?|split|breakdown)\b|\b[A-Z0-9]{2,6}\s+(?i:distribution|allocations?)\b|"
+    r"\b(?i:distribution|allocation)\s+of\s+(?i:the\s+)?(?:\w+\s+){0,2}(?i:tokens)\b|\b(?i:tokenomics)\b|"
+    r"\b(?i:tokens?\s+will\s+be\s+(?:allocated|distributed))"
+)
+_FUNDS_WORDS = re.compile(r"\b(?:funds|proceeds|budget|funding)\b", re.I)
+MIN_FIGURE_SHARE = 0.04  # a chart covers at least this share of the page
+
+
+def find_chart_pages(document: Document, heading: re.Pattern, exclude: re.Pattern | None = None) -> list[int]:
+    """Pages where a heading like ``heading`` is followed by a picture (on the page or the next) and the
+    text there has fewer than two percentages: the breakdown is only in the picture."""
+    pages = []
+    for page in document.pages:
+        lines = engine.page_lines(page)
+        hits = [l for l in lines if heading.search(l) and (len(l) <= 60 or l.rstrip().endswith(":"))
+                and not (exclude and exclude.search(l))]
+        if not hits:
+            continue
+        for number in (page.number, page.number + 1):
+            if number > len(document.pages):
+                continue
+            target = document.page(number)
+            area = max(1.0, target.width * target.height)
+            figures = [f for f in document.figures if f.page == number and f.area / area >= MIN_FIGURE_SHARE
+                       and f.area / area < 0.95 and f.pixel_width >= 100 and f.pixel_height >= 100]
+            if not figures:
+                continue
+            percents = len(engine._PCT_RE.findall(target.text or ""))
+            if percents < 2:
+                pages.append(number)
+                break
+    return pages
+
+
+def _absent(document: Document, cache) -> Distribution:
+    if not document.text_layer:
+        return Distribution("allocation", [], "none", is_main=True,
+                            note="the PDF has no text layer: an allocation, if any, cannot be read without OCR").finish()
+    pages = find_chart_pages(document, _ALLOC_HEADING, exclude=_FUNDS_WORDS)
+    if pages:
+        dist = Distribution("allocation", [], "image", pages=pages[:1], is_main=True,
+                            note=f"allocation heading with a chart picture on p.{pages[0]} and no numbers in the text layer")
+        return dist.finish()
+    dist = Distribution("allocation", [], "none", is_main=True, note="no token allocation found")
+    _language_note(document, dist)
+    return dist.finish()
+
+
+def _language_note(document: Document, dist: Distribution) -> None:
+    if getattr(document, "language", "en") == "other":
+        dist.note = (dist.note + "; " if dist.note else "") + "paper not in English: labels may not map to categories"

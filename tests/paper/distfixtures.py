@@ -1,0 +1,109 @@
+"""Documents for the allocation / use-of-funds tests: built from records (pages, words with coordinates,
+ruled tables, figures) or as small PDFs with reportlab, each shaped like a part of a real paper."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ico_lens.paper.records import Document, DocumentStatus, Figure, Page, Table, Word
+
+PAGE_W, PAGE_H = 595.0, 842.0
+
+
+def page(number: int, text: str, *, words: list[Word] | None = None, image_count: int = 0) -> Page:
+    return Page(number=number, width=PAGE_W, height=PAGE_H, text=text, raw_text=text, char_count=len(text),
+                image_count=image_count, layout_analyzed=words is not None, words=words or [])
+
+
+def document(*pages: Page, tables: list[Table] | None = None, figures: list[Figure] | None = None,
+             path: str = "in-memory/example.pdf", language: str = "en",
+             status: DocumentStatus = DocumentStatus.OK) -> Document:
+    return Document(path=path, content_id="0" * 64, kind="pdf", status=status, page_count=len(pages),
+                    pages=list(pages), tables=tables or [], figures=figures or [], language=language)
+
+
+def text_document(*texts: str, **kw) -> Document:
+    return document(*(page(i, t) for i, t in enumerate(texts, start=1)), **kw)
+
+
+def words_of(rows: list[list[tuple[float, str]]], *, top: float = 100.0, line_height: float = 18.0,
+             char_width: float = 5.5, size: float = 10.0) -> list[Word]:
+    """Words laid out in rows: each row is a list of (x, text) boxes; the text is split into words."""
+    out: list[Word] = []
+    for r, row in enumerate(rows):
+        y = top + r * line_height
+        for x, text in row:
+            for word in text.split():
+                out.append(Word(word, x, y, x + char_width * len(word), y + size))
+                x += char_width * (len(word) + 1)
+    return out
+
+
+def filler(n: int = 6) -> str:
+    return "\n".join(
+        "The platform settles every trade on chain and keeps the records open to everyone who asks." for _ in range(n)
+    )
+
+
+# --- small real PDFs (reportlab), read back through ingestion
+
+
+def legend_pdf(path: Path) -> Path:
+    """A page with an allocation heading and a chart legend: labels in one column, the percentages
+    far to the right (columns apart), no other numbers on the page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 780, "Introduction")
+    y = 760
+    for _ in range(8):
+        c.drawString(60, y, "Our network settles trades between producers and buyers of renewable energy.")
+        y -= 16
+    c.showPage()
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, 780, "Token Distribution")
+    c.setFont("Helvetica", 11)
+    rows = [("Token sale", "55%"), ("Team and founders", "15%"), ("Advisors", "5%"), ("Ecosystem fund", "20%"),
+            ("Bounty program", "5%")]
+    y = 700
+    for label, pct in rows:
+        c.rect(60, y - 2, 10, 10, fill=1)
+        c.drawString(80, y, label)
+        c.drawString(420, y, pct)  # columns apart from the label
+        y -= 28
+    c.showPage()
+    c.save()
+    return path
+
+
+def chart_only_pdf(path: Path) -> Path:
+    """An allocation heading over a raster pie chart: the numbers exist only as pixels."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = Image.new("RGB", (600, 400), "white")
+    draw = ImageDraw.Draw(img)
+    for start, end, colour in [(0, 144, "navy"), (144, 216, "orange"), (216, 360, "green")]:
+        draw.pieslice([50, 50, 350, 350], start, end, fill=colour)
+    draw.text((400, 100), "Sale 40%  Team 20%  Reserve 40%", fill="black")
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    buf.seek(0)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    y = 780
+    for _ in range(10):
+        c.drawString(60, y, "Our network settles trades between producers and buyers of renewable energy.")
+        y -= 16
+    c.showPage()
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, 780, "Token Allocation")
+    c.drawImage(ImageReader(buf), 60, 380, width=450, height=300)
+    c.showPage()
+    c.save()
+    return path
