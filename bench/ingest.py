@@ -1,14 +1,15 @@
 """Ingestion speed and memory on the real white papers, against a naive baseline and the floor.
 
-    .venv/bin/python bench/ingest.py [--papers DIR] [--repeat 1]
+    .venv/bin/python bench/ingest.py [--papers DIR] [--modes raw text ...]
 
-Four ways over the same PDFs, each in a fresh Python process so that peak memory is its own:
+Five ways over the same PDFs, each in a fresh Python process so that peak memory is its own:
 
   pypdfium2 raw     page text only, nothing else: the floor
   ico_lens text     open_document(layout="none", isolate=False): text, cleaning, sections,
                     figures, status
   ... isolated      the same, each paper in a forked child with a time/memory budget (the default)
-  ico_lens full     open_document(layout="auto"): plus pdfplumber tables/words on candidate pages
+  ico_lens full     open_document(layout="auto"): plus words with coordinates on candidate pages
+                    and pdfplumber ruled tables where those pages have vector lines
   naive pdfplumber  pdfplumber extract_text() + find_tables() on every page
 
 Targets (issue 2): full ingestion >= 5x faster than naive; text path within 2x of raw pypdfium2.

@@ -207,8 +207,10 @@ def render_text(report: dict) -> str:
         if not chain["code_present"]:
             lines.append("  no contract code at this address")
         else:
+            decimals, symbol = chain.get("decimals"), chain.get("symbol") or "tokens"
             for key in ("name", "symbol", "decimals", "total_supply", "owner", "paused", "minting_finished"):
-                lines.append(f"  {key:<16} {_short_value(chain[key])}")
+                value = _tokens(chain[key], decimals, symbol) if key == "total_supply" else _short_value(chain[key])
+                lines.append(f"  {key:<16} {value}")
             g = chain.get("genesis")
             if g and g.get("creation_block") is not None:
                 lines.append(
@@ -216,12 +218,25 @@ def render_text(report: dict) -> str:
                     f"{g['transfers']} transfers in blocks {g['creation_block']}-{g['window_end_block']}"
                 )
                 for r in g["recipients"][:10]:
-                    lines.append(f"    {r['address']}  {r['percent']:6.2f}%  {r['amount']}")
+                    lines.append(f"    {r['address']}  {r['percent']:6.2f}%  {_tokens(r['amount'], decimals, symbol)}")
                 if len(g["recipients"]) > 10:
                     lines.append(f"    ... {len(g['recipients']) - 10} more")
     for w in report["warnings"]:
         lines.append(f"warning: {w}")
     return "\n".join(lines)
+
+
+def _tokens(raw: int | None, decimals: int | None, symbol: str) -> str:
+    """``1,300,000 DICO`` for raw units when decimals are known, else the raw integer."""
+    if raw is None:
+        return "-"
+    if decimals is None:
+        return f"{raw} (raw units)"
+    whole, frac = divmod(raw, 10**decimals)
+    text = f"{whole:,}"
+    if frac:
+        text += ("." + str(frac).rjust(decimals, "0")).rstrip("0")[:7]
+    return f"{text} {symbol}"
 
 
 def _short_value(value: Any, limit: int = 100) -> str:

@@ -281,13 +281,29 @@ def arithmetic_kind(function: Function) -> str | None:
     return result
 
 
+def closure_functions(function: Function, *, with_libraries: bool = False) -> list[Function]:
+    """``function`` and every function it reaches through internal calls and modifiers."""
+    seen: list = []
+    todo = [function]
+    while todo:
+        f = todo.pop()
+        if f in seen:
+            continue
+        seen.append(f)
+        for node in f.nodes:
+            for ir in node.irs:
+                if isinstance(ir, InternalCall) or (with_libraries and isinstance(ir, LibraryCall)):
+                    if isinstance(ir.function, Function):
+                        todo.append(ir.function)
+    return seen
+
+
 def _uses(function: Function, wanted) -> set:
     found = set()
-    for f in [function, *function.all_internal_calls()]:
-        if isinstance(f, Function):
-            for v in f.state_variables_read:
-                if wanted(v):
-                    found.add(v)
+    for f in closure_functions(function):
+        for v in f.state_variables_read:
+            if wanted(v):
+                found.add(v)
     return found
 
 

@@ -144,8 +144,8 @@ def _run_slither(sources: dict[str, str], bundle: SourceBundle, compiler: solc_m
         request_sources[rel] = {"urls": [rel]}
     request = solc_mod.standard_json_request(
         {},
-        optimizer=bundle.optimizer_enabled,
-        runs=bundle.optimizer_runs,
+        # The optimizer changes bytecode, not the AST Slither analyses: off, compiles are faster.
+        optimizer=False,
         evm_version=None,  # Etherscan's value may be newer than the chosen compiler knows
         remappings=bundle.remappings,
         outputs=["abi", "evm.bytecode", "evm.deployedBytecode"],

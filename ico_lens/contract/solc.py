@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -363,15 +364,22 @@ def compiler_for(version: Version | str, *, prefer_native: bool = True) -> Compi
     # The launcher's name depends on what it runs, so a moved checkout or another node gets its own.
     key = "\0".join([str(package.resolve()), node, str(_WRAPPER_JS), _launcher_text(package, node, "")])
     digest = hashlib.sha256(key.encode()).hexdigest()[:10]
-    launcher = _bin_dir() / f"solc-{version_text(version)}-{digest}"
-    if not launcher.is_file():
-        text = _launcher_text(package.resolve(), node, _long_version(package.resolve(), node))
-        launcher.parent.mkdir(parents=True, exist_ok=True)
-        tmp = launcher.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(text)
-        tmp.chmod(0o755)
-        os.replace(tmp, launcher)
-    return Compiler(version, launcher, "solcjs")
+    name = f"solc-{version_text(version)}-{digest}"
+    for folder in (_bin_dir(), Path(tempfile.gettempdir()) / f"ico_lens-solc-bin-{os.getuid()}"):
+        launcher = folder / name
+        if launcher.is_file():
+            return Compiler(version, launcher, "solcjs")
+        try:
+            text = _launcher_text(package.resolve(), node, _long_version(package.resolve(), node))
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".{name}.tmp{os.getpid()}"
+            tmp.write_text(text)
+            tmp.chmod(0o755)
+            os.replace(tmp, launcher)  # atomic: parallel processes may race to create it
+            return Compiler(version, launcher, "solcjs")
+        except OSError:
+            continue  # a read-only cache directory: fall back to the temp directory
+    raise CompilerNotAvailable(f"cannot write a solc launcher in {_bin_dir()} or the temp directory")
 
 
 # ------------------------------------------------------------------------------------ version choice

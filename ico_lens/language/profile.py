@@ -89,6 +89,10 @@ def profile_document(
     profile.warnings.extend(f"ingestion: {w}" for w in getattr(document, "warnings", [])[:3])
 
     if getattr(document, "status", None) is not None and str(_value(document.status)) == "no_text_layer":
+        if getattr(document, "kind", "pdf") == "text":
+            # Ingestion's "no text layer" on a plain-text file means it holds (almost) nothing.
+            return _finish(profile, ProfileStatus.EMPTY, "the text file holds (almost) no text", started)
+        profile.language = "unknown"
         return _finish(profile, ProfileStatus.NO_TEXT_LAYER, "no text layer (scanned or pictures only): nothing to read", started)
 
     sentences = split_sentences(document)

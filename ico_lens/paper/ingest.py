@@ -54,8 +54,9 @@ from ico_lens.paper.records import (
 DEFAULT_MAX_PAGES = 1000
 DEFAULT_TIMEOUT = 120.0  # seconds per document
 DEFAULT_MEMORY_MB = 3072  # address space a document may add to the process
-DEFAULT_LAYOUT_PAGES = 6  # pdfplumber pages per document in layout="auto"
+DEFAULT_LAYOUT_PAGES = 10  # pages per document whose layout is analysed in layout="auto"
 LAYOUT_PAGE_BUDGET = 20  # seconds pdfplumber may spend on one page before it is skipped
+MIN_VECTORS_FOR_TABLE = 4  # a ruled table needs at least this many vector paths on its page
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 IMAGE_ONLY_MAX_CHARS = 80  # a page with images and fewer characters than this is a picture
@@ -131,15 +132,26 @@ def iter_documents(
 
 
 def analyze_layout(document: Document, page_numbers: Sequence[int]) -> Document:
-    """Add pdfplumber tables and words for more pages of an already ingested PDF (in place).
+    """Add words with coordinates and ruled tables for more pages of an ingested PDF (in place).
 
     For later stages that need coordinates on a page ingestion did not pick.
     """
+    import pypdfium2 as pdfium
+
     todo = [n for n in page_numbers if 1 <= n <= len(document.pages) and not document.page(n).layout_analyzed]
     if document.kind != "pdf" or not todo:
         return document
     data = _read_input(document.path)
-    _add_layout(document, data, todo)
+    if hashlib.sha256(data).hexdigest() != document.content_id:
+        raise InputError("the file changed since it was ingested", path=document.path)
+    pdf = pdfium.PdfDocument(data)
+    try:
+        _add_words(document, pdf, todo)
+    finally:
+        pdf.close()
+    ruled = [n for n in todo if document.page(n).vector_count >= MIN_VECTORS_FOR_TABLE]
+    if ruled:
+        _add_tables(document, data, ruled)
     return document
 
 
@@ -233,28 +245,31 @@ def _pdf_document(path: str, data: bytes, content_id: str, layout: str, max_page
             page.image_only = page.image_count > 0 and len(text) < IMAGE_ONLY_MAX_CHARS
         outline = _outline(pdf)
         meta = _metadata(pdf, len(data))
+        doc = Document(
+            path=path,
+            content_id=content_id,
+            kind="pdf",
+            status=DocumentStatus.OK,
+            page_count=page_count,
+            pages=pages,
+            sections=(sections.sections_from_outline(outline, n_read) if outline else sections.sections_from_text(cleaned)),
+            figures=figures,
+            meta=meta,
+            warnings=warnings,
+        )
+        if n_read < page_count:
+            doc.warnings.append(f"only the first {n_read} of {page_count} pages were read (max_pages)")
+        _set_status(doc, truncated=n_read < page_count)
+        wanted = []
+        if layout != "none" and doc.status is not DocumentStatus.NO_TEXT_LAYER:
+            wanted = [p.number for p in doc.pages] if layout == "all" else layout_candidates(doc)
+            _add_words(doc, pdf, wanted)
     finally:
         pdf.close()
-
-    doc = Document(
-        path=path,
-        content_id=content_id,
-        kind="pdf",
-        status=DocumentStatus.OK,
-        page_count=page_count,
-        pages=pages,
-        sections=(sections.sections_from_outline(outline, n_read) if outline else sections.sections_from_text(cleaned)),
-        figures=figures,
-        meta=meta,
-        warnings=warnings,
-    )
-    if n_read < page_count:
-        doc.warnings.append(f"only the first {n_read} of {page_count} pages were read (max_pages)")
-    _set_status(doc, truncated=n_read < page_count)
-    if layout != "none" and doc.status is not DocumentStatus.NO_TEXT_LAYER:
-        wanted = [p.number for p in doc.pages] if layout == "all" else layout_candidates(doc)
-        if wanted:
-            _add_layout(doc, data, wanted)
+    # pdfplumber (slow) only where ruling lines can make a table
+    ruled = [n for n in wanted if doc.page(n).vector_count >= MIN_VECTORS_FOR_TABLE]
+    if ruled:
+        _add_tables(doc, data, ruled)
     return doc
 
 
@@ -272,12 +287,21 @@ def _read_page(pdf, index: int, warnings: list[str]) -> tuple[Page, list[Figure]
         textpage = page.get_textpage()
         raw = textpage.get_text_range()
         textpage.close()
+        boxes, vectors = _page_objects(page.raw)
         figures = [
             Figure(page=number, bbox=(left, round(height - top, 1), right, round(height - bottom, 1)), pixel_width=w, pixel_height=h)
-            for left, bottom, right, top, w, h in _image_boxes(page.raw)
+            for left, bottom, right, top, w, h in boxes
         ]
         return (
-            Page(number=number, width=round(width, 1), height=round(height, 1), text="", raw_text=clean.normalize_raw(raw), image_count=len(figures)),
+            Page(
+                number=number,
+                width=round(width, 1),
+                height=round(height, 1),
+                text="",
+                raw_text=clean.normalize_raw(raw),
+                image_count=len(figures),
+                vector_count=vectors,
+            ),
             figures,
             raw,
         )
@@ -285,8 +309,9 @@ def _read_page(pdf, index: int, warnings: list[str]) -> tuple[Page, list[Figure]
         page.close()
 
 
-def _image_boxes(raw_page, max_depth: int = 2) -> list[tuple[float, float, float, float, int, int]]:
-    """``(left, bottom, right, top, pixel_width, pixel_height)`` of each image on a page.
+def _page_objects(raw_page, max_depth: int = 2) -> tuple[list[tuple[float, float, float, float, int, int]], int]:
+    """``(left, bottom, right, top, pixel_width, pixel_height)`` of each image on a page, and the
+    number of vector paths (lines, rectangles: what tables and charts are drawn with).
 
     Walks the page objects through pdfium's C API: pypdfium2's ``get_objects`` wraps every object
     (designed papers have thousands of vector paths per page) in Python and costs 10x more.
@@ -298,12 +323,17 @@ def _image_boxes(raw_page, max_depth: int = 2) -> list[tuple[float, float, float
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     width, height = ctypes.c_uint(), ctypes.c_uint()
     get_type, image, form = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
     boxes = []
+    vectors = 0
 
     def walk(objects, depth):
+        nonlocal vectors
         for obj in objects:
             kind = get_type(obj)
-            if kind == image:
+            if kind == path:
+                vectors += 1
+            elif kind == image:
                 pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
                 if not pdfium_c.FPDFImageObj_GetImagePixelSize(obj, width, height):
                     width.value = height.value = 0
@@ -314,7 +344,7 @@ def _image_boxes(raw_page, max_depth: int = 2) -> list[tuple[float, float, float
 
     get = pdfium_c.FPDFPage_GetObject
     walk((get(raw_page, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw_page))), 1)
-    return boxes
+    return boxes, vectors
 
 
 def _outline(pdf) -> list[tuple[str, int, int]]:
@@ -410,39 +440,82 @@ def layout_candidates(doc: Document, limit: int = DEFAULT_LAYOUT_PAGES) -> list[
     return sorted(n for _, n in scored[:limit])
 
 
-def _add_layout(doc: Document, data: bytes, page_numbers: Sequence[int]) -> None:
+def _add_words(doc: Document, pdf, page_numbers: Sequence[int]) -> None:
+    """Words with coordinates from pdfium's characters (C speed; pdfplumber would cost ~40x)."""
+    for number in page_numbers:
+        page = pdf[number - 1]
+        try:
+            textpage = page.get_textpage()
+            doc.page(number).words = pdfium_words(textpage.raw, page.get_height())
+            doc.page(number).layout_analyzed = True
+            textpage.close()
+        finally:
+            page.close()
+
+
+def pdfium_words(raw_textpage, page_height: float, *, x_tolerance: float = 3.0) -> list[Word]:
+    """Group a pdfium text page's characters into words with boxes (origin top-left).
+
+    A word ends at whitespace, at a gap wider than ``x_tolerance`` points, or where the next
+    character sits on another line. Boxes are pdfium's loose (font-height) boxes, so all words on a
+    line share top and bottom, as with pdfplumber.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
+    words: list[Word] = []
+    chars: list[str] = []
+    x0 = top = x1 = bottom = 0.0
+
+    def flush():
+        if chars:
+            words.append(Word(text="".join(chars), x0=round(x0, 1), top=round(page_height - top, 1), x1=round(x1, 1), bottom=round(page_height - bottom, 1)))
+            chars.clear()
+
+    for i in range(pdfium_c.FPDFText_CountChars(raw_textpage)):
+        code = get_unicode(raw_textpage, i)
+        if code in (0xFFFE, 0x02) or code < 0x21 or code in (0xA0, 0x2002, 0x2003, 0x2009, 0x202F, 0x3000):
+            flush()
+            continue
+        get_box(raw_textpage, i, rect)
+        if chars and (rect.left - x1 > x_tolerance or rect.left < x0 - x_tolerance or abs(rect.top - top) > 0.5 * (top - bottom)):
+            flush()
+        if not chars:
+            x0, top, x1, bottom = rect.left, rect.top, rect.right, rect.bottom
+        else:
+            x1, top, bottom = max(x1, rect.right), max(top, rect.top), min(bottom, rect.bottom)
+        chars.append(chr(code))
+    flush()
+    return words
+
+
+def _add_tables(doc: Document, data: bytes, page_numbers: Sequence[int]) -> None:
+    """Ruled tables by pdfplumber, each page under a time budget."""
     import pdfplumber
 
     wanted = sorted(set(page_numbers))
     try:
         pdf = pdfplumber.open(io.BytesIO(data), pages=wanted)
     except Exception as exc:  # pdfminer disagrees with pdfium about this file
-        doc.warnings.append(f"layout analysis skipped: {type(exc).__name__}: {exc}"[:200])
+        doc.warnings.append(f"table analysis skipped: {type(exc).__name__}: {exc}"[:200])
         return
     with pdf:
         for plumber_page in pdf.pages:
             number = plumber_page.page_number
             try:
                 with _time_budget(LAYOUT_PAGE_BUDGET):
-                    words = plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False)
-                    tables = plumber_page.find_tables()
-                    table_records = [
+                    tables = [
                         Table(page=number, bbox=tuple(round(v, 1) for v in t.bbox), rows=t.extract())
-                        for t in tables
+                        for t in plumber_page.find_tables()
                     ]
             except _PageTimeout:
-                doc.warnings.append(f"layout analysis of page {number} took over {LAYOUT_PAGE_BUDGET}s: skipped")
+                doc.warnings.append(f"table analysis of page {number} took over {LAYOUT_PAGE_BUDGET}s: skipped")
                 continue
             except Exception as exc:
-                doc.warnings.append(f"layout analysis of page {number} failed: {type(exc).__name__}")
+                doc.warnings.append(f"table analysis of page {number} failed: {type(exc).__name__}")
                 continue
-            page = doc.page(number)
-            page.words = [
-                Word(text=w["text"], x0=round(w["x0"], 1), top=round(w["top"], 1), x1=round(w["x1"], 1), bottom=round(w["bottom"], 1))
-                for w in words
-            ]
-            page.layout_analyzed = True
-            doc.tables.extend(tr for tr in table_records if _is_real_table(tr))
+            doc.tables.extend(t for t in tables if _is_real_table(t))
             plumber_page.flush_cache()
     doc.tables.sort(key=lambda t: (t.page, t.bbox[1]))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ico_lens.records import to_dict, to_json
+from ico_lens.records import to_dict
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
 
@@ -29,7 +29,8 @@ class DocumentStatus(str, Enum):
 
 @dataclass
 class Word:
-    """A word with its box, from pdfplumber on layout pages (used to pair labels with numbers)."""
+    """A word with its box on a layout page (used to pair labels with numbers); PDF points,
+    origin at the top-left corner like pdfplumber's."""
 
     text: str
     x0: float
@@ -50,11 +51,13 @@ class Page:
     raw_text: str = field(default="", metadata={"json": False})
     char_count: int = 0
     image_count: int = 0
+    #: vector paths on the page (lines, rectangles): ruled tables and vector charts are drawn with them
+    vector_count: int = 0
     #: True when the page has images but (almost) no text: a scanned page or a picture-only slide
     image_only: bool = False
-    #: True when pdfplumber looked at this page (tables and ``words`` are filled in)
+    #: True when this page's layout was analysed: ``words`` filled in, ruled tables looked for
     layout_analyzed: bool = False
-    #: words with coordinates, only on layout-analysed pages
+    #: words with coordinates (from pdfium's characters), only on layout-analysed pages
     words: list[Word] = field(default_factory=list, metadata={"json": False})
 
 

@@ -198,3 +198,21 @@ def test_compile_timeout_is_typed(tmp_path, monkeypatch):
     with pytest.raises(solc.CompileTimeout):
         solc.compile_standard(solc.standard_json_request({"C.sol": NEW, "Base.sol": BASE}), compiler,
                               cwd=tmp_path, timeout=0.05)
+
+
+def test_native_solc_from_py_solc_x_is_preferred(tmp_path, monkeypatch):
+    """An online user's ~/.solcx/solc-vX binary wins over solc-js (here: a stand-in executable)."""
+    folder = tmp_path / "solcx"
+    folder.mkdir()
+    native = folder / "solc-v0.4.24"
+    native.write_text("#!/bin/sh\necho 'solc, the solidity compiler commandline interface'\necho 'Version: 0.4.24+commit.e67f0147.Linux.g++'\n")
+    native.chmod(0o755)
+    monkeypatch.setenv("SOLCX_BINARY_PATH", str(folder))
+    assert solc.native_versions() == {(0, 4, 24): native}
+    assert (0, 4, 24) in solc.installed_versions()
+    chosen = solc.compiler_for("0.4.24")
+    assert chosen.kind == "native" and chosen.path == native
+    if (0, 4, 24) in solc.solcjs_versions():
+        assert solc.compiler_for("0.4.24", prefer_native=False).kind == "solcjs"
+    monkeypatch.setenv("ICO_LENS_SOLC_NATIVE", "0")
+    assert solc.native_versions() == {}

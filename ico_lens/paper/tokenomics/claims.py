@@ -152,20 +152,22 @@ class SupplyFixed(ClaimRule):
             re.I,
         ),
         "minted": re.compile(
-            r"\binflationary\s+(?:system|model|token|supply|currency|mechanism)|\b(?:token|supply)\s+inflation\b"
+            r"\binflationary\s+(?:system|model|token|supply|mechanism)|\b(?:token|supply)\s+inflation\b"
             r"|\binflation\s+(?:rate\s+)?of\s+\d|\b\d+(?:\.\d+)?\s*%\s+(?:annual\s+|yearly\s+)?inflation"
             r"|\bannual\s+inflation\b|\b\d+(?:\.\d+)?\s*(?:%|percent)\s+additional\s+(?:token\s+)?issuance"
             r"|\badditional\s+(?:\w+\s+){0,2}(?:will\s+be\s+)?(?:issued|minted|created)\s+(?:annually|every\s+year|each\s+year|yearly|per\s+year)"
-            r"|\bnewly\s+(?:minted|issued|created)\s+(?:\w+\s+)?(?:tokens?|(?-i:[A-Z]{2,6}))\b|\bissued\s+when\s+purchased"
+            r"|\bnewly\s+(?:minted|issued)\s+(?:\w+\s+)?(?:tokens?|(?-i:[A-Z]{2,6}))\b|\bissued\s+when\s+purchased"
             r"|\bsupply\s+(?:of\s+\S+\s+)?grows\b|\bmay\s+(?:sell|issue|mint|create)\s+additional"
             r"|\b(?:new|additional)\s+tokens?\s+(?:will|shall)\s+be\s+(?:minted|issued|created)\s+(?:as|for|to)\s+(?:rewards?|block|staking|mining)",
             re.I,
         ),
     }
 
+    _ABOUT_FIAT = re.compile(r"\b(?:fiat|governments?|central\s+banks?|national\s+currenc\w+|dollar|euro)\b", re.I)
+
     def _detect(self, document):
         fixed = [_ev(u, m) for u, m in self._matches(document, "fixed")]
-        minted = [_ev(u, m) for u, m in self._matches(document, "minted")]
+        minted = [_ev(u, m) for u, m in self._matches(document, "minted") if not self._ABOUT_FIAT.search(u.text)]
         if minted and len(minted) >= len(fixed):
             # A paper that says the supply grows (inflation, minting on purchase) is not fixed, even
             # when it also calls the initial issue "capped".
@@ -241,7 +243,7 @@ class BurnMechanism(ClaimRule):
             re.I,
         ),
         "deflation": re.compile(
-            r"\bsupply\s+(?:of\s+\S+\s+)?(?:\w+\s+){0,2}(?:shall|will|would)?\s*decrease\s+over\s+time|\bdeflationary\s+(?:token|model|mechanism|supply)",
+            r"\bsupply\s+(?:of\s+\S+\s+)?(?:\w+\s+){0,2}(?:shall|will|would)?\s*decrease\s+over\s+time",
             re.I,
         ),
         "denied": re.compile(
@@ -368,7 +370,7 @@ def team_vesting_months(text: str) -> int | None:
         after = text[m.end() : m.end() + 25].lower()
         if "cliff" in after[:12] or "cliff" in before[-15:]:
             cliff = cliff or months
-        elif re.search(r"\b(?:over|during|within|spread|linearly|gradually|period\s+of|vest\w*\s+(?:for|over)?)\s*(?:a\s+|the\s+)?(?:period\s+of\s+)?(?:next\s+)?$", before) or re.match(r"^\s*(?:vesting|linear)", after):
+        elif re.search(r"\b(?:over|during|within|spread|linearly|gradually|period\s+of|vest\w*\s+(?:for|over)?|on)\s*(?:a\s+|the\s+)?(?:period\s+of\s+)?(?:next\s+)?$", before) or re.match(r"^\s*(?:vesting|linear|schedule|release)", after):
             vest = vest or months
         elif re.search(r"\b(?:lock\w*|for|after|prohibits?|restrict\w*|not\s+entitled|first)\b[^.]{0,30}$", before):
             lock = lock or months
@@ -430,7 +432,7 @@ class GovernanceRights(ClaimRule):
     _HOLDERS = r"(?:token\s*-?\s*holders?|holders\s+of\s+(?:\w+\s+)?tokens|(?-i:[A-Z][A-Za-z0-9]{1,6})\s+(?:token\s+)?holders|tokenholders|stakeholders\s+holding)"
     patterns = {
         "granted": re.compile(
-            _HOLDERS + r"\s+(?:\w+\s+){0,4}(?:vote|govern|decide|elect)\w*"
+            _HOLDERS + r"\s+(?:\w+\s+){0,4}(?:vote|govern|elect)\w*"
             r"|\bvot(?:e|ing)\s+(?:\w+\s+){0,4}(?:by|among|of|from)\s+(?:the\s+)?" + _HOLDERS
             + r"|\b(?:quorum|majority)\s+of\s+(?:the\s+)?" + _HOLDERS
             + r"|\bvoting\s+rights\b|\bright\s+to\s+vote\b|\bsuffrage\b|\bvoting\s+(?:power|weight)\s+(?:\w+\s+){0,4}(?:tokens?|stake|holdings?)"
@@ -443,7 +445,10 @@ class GovernanceRights(ClaimRule):
             r"\bno\s+(?:\w+\s+){0,5}(?:governance|voting)\s+rights?\b"
             r"|\b(?:do(?:es)?|shall|will|is|are)\s+not\s+(?:\w+\s+){0,2}(?:grant|give|confer|provide|entitle|represent|carry)\w*\s+"
             r"(?:\w+\s+){0,12}(?:vot\w+|governance|decision[\s-]making|control|management|say)\b"
-            r"|\bno\s+right\s+to\s+(?:participate|vote|any\s+say)|\bnot\s+have\s+any\s+(?:say|governance|voting)\b|\bno\s+(?:say|influence)\s+(?:in|over)\b",
+            r"|\bno\s+right\s+to\s+(?:participate|vote|any\s+say)|\bnot\s+have\s+any\s+(?:say|governance|voting)\b|\bno\s+(?:say|influence)\s+(?:in|over)\b"
+            r"|\bnot\s+(?:be\s+)?entitled\s+to\s+(?:\w+\s+){0,10}(?:vot\w+|governance)"
+            r"|\b(?:hold|have|has|confer|grant|give)s?\s+no\s+(?:\w+\s+){0,3}(?:governance|voting|votes?)\b"
+            r"|\bwithout\s+(?:any\s+)?(?:voting|governance)\s+rights",
             re.I,
         ),
     }

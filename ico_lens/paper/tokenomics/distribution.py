@@ -154,6 +154,8 @@ class Entry:
     shape: str = "row"  # "row" | "lead" | "prose" | "cell" | "legend"
     line_count: int = 1  # lines spanned (for locality)
     money: bool = False  # the amount is money ("$3 million"), not tokens
+    _table: int | None = None  # index in document.tables, for table rows
+    _row: int = 0
 
     @property
     def last(self) -> float:
@@ -207,7 +209,7 @@ def _label_strip_amounts(text: str) -> str:
     return out
 
 
-def _has_letters(text: str, minimum: int = 3) -> bool:
+def _has_letters(text: str, minimum: int = 2) -> bool:
     return len(re.findall(r"[A-Za-z]", text)) >= minimum
 
 
@@ -241,12 +243,10 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
             after_clean = clean_label(_label_strip_amounts(after))
             lead_text = re.sub(r"^(?:up\s+to|about|approx\.?|approximately|~|≈|max(?:imum)?\s+of)\s*", "",
                                _label_strip_amounts(_BULLET_RE.sub("", before)).strip(" ([-–:"), flags=re.I)
-            amount = None
-            for value_amt, _, _, is_money in amounts_in(before + " " + after):
-                if not is_money:
-                    amount = value_amt
-                    break
             context_lines = [line]
+            in_parens = line[max(0, m.start() - 2) : m.start()].strip().endswith("(") and \
+                line[m.end() : m.end() + 2].strip().startswith(")")
+            last_clause = re.split(r"(?<=[a-z0-9)])[.;]\s+", before)[-1]
             shape = "row"
             line_count = 1
             label_after = _has_letters(before_clean) and _has_letters(after_clean) and _LABEL_AFTER_RE.match(after)
@@ -276,6 +276,10 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
             elif _has_letters(before_clean) and not _has_letters(after_clean):
                 shape = "row"
                 label = before_clean
+            elif in_parens and _has_letters(clean_label(_label_strip_amounts(last_clause))):
+                # "Team: 150,000,000 (15%), locked for 24 months": the label is before the brackets
+                shape = "row"
+                label = clean_label(_label_strip_amounts(last_clause))
             elif _has_letters(before_clean) and _has_letters(after_clean):
                 shape = "prose"
                 label = clean_label(_label_strip_amounts(_clause(line, m, prev_end, next_start, lines, i)))
@@ -283,12 +287,20 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
                 continue  # a number alone: legends are paired by layout
             if not label:
                 continue
+            # the token amount stated with this share, from the share's own clause
+            near = after if shape == "lead" or (shape == "prose" and label_after) else last_clause
+            if shape == "row" and not in_parens:
+                near = before
+            amount = next((v for v, _, _, is_money in amounts_in(_first_sentence(near) if near is after else near)
+                           if not is_money), None)
+            if amount is None and in_parens:
+                amount = next((v for v, _, _, is_money in amounts_in(last_clause) if not is_money), None)
             context = " ".join(context_lines)
             if i > 0 and shape in ("row", "prose") and len(raw) < 40:
                 context = lines[i - 1] + " " + context
             if _TOTAL_LABEL_RE.search(label) or value == 100:
                 flags.add("total")
-            if line[max(0, m.start() - 2) : m.start()].strip().endswith("(") and line[m.end() : m.end() + 2].strip().startswith(")"):
+            if in_parens:
                 flags.add("paren")
             if _RELEASE_RE.search(label):
                 flags.add("release")
@@ -347,7 +359,7 @@ def _clause(line: str, m: re.Match, prev_end: int, next_start: int, lines: list[
 
 def _table_entries(document: Document, page_number: int, base_order: float) -> list[Entry]:
     entries: list[Entry] = []
-    for t_index, table in enumerate(t for t in document.tables if t.page == page_number):
+    for t_index, table in ((i, t) for i, t in enumerate(document.tables) if t.page == page_number):
         for r_index, row in enumerate(table.rows):
             cells = [" ".join((c or "").split()) for c in row]
             percents = [(j, _PCT_RE.search(c)) for j, c in enumerate(cells) if c]
@@ -364,10 +376,10 @@ def _table_entries(document: Document, page_number: int, base_order: float) -> l
             flags = set()
             if _TOTAL_LABEL_RE.search(label) or value == 100:
                 flags.add("total")
-            entries.append(
-                Entry(page_number, base_order + 0.5 + t_index * 0.01 + r_index * 0.0001, label,
-                      " | ".join(c for c in cells if c), value, amount, "table", flags, "cell")
-            )
+            entry = Entry(page_number, base_order + 0.5 + r_index * 0.0001, label, " | ".join(c for c in cells if c),
+                          value, amount, "table", flags, "cell")
+            entry._table, entry._row = t_index, r_index
+            entries.append(entry)
     return entries
 
 
@@ -408,6 +420,7 @@ def _merge(words: list[Word]) -> _Box:
                 max(w.x1 for w in words), max(w.bottom for w in words))
 
 
+MAX_ROW_GAP = 360.0  # points between a label and its number on the same row
 _NUMBER_BOX_RE = re.compile(r"^\W*(?:\d{1,3}(?:[.,]\d{1,3})?\s?%)\W*$")
 
 
@@ -426,10 +439,11 @@ def _layout_entries(page: Page, base_order: float) -> list[Entry]:
         for li, lb in enumerate(labels):
             same_row = abs((lb.top + lb.bottom) / 2 - (nb.top + nb.bottom) / 2) <= height * 0.6
             if same_row:
+                # legends often put the number columns apart from its label: allow up to ~half a page
                 gap = lb.x0 - nb.x1 if lb.x0 >= nb.x1 else nb.x0 - lb.x1
-                if gap < 0 or gap > 150:
+                if gap < -1 or gap > MAX_ROW_GAP:
                     continue
-                distance = gap
+                distance = gap * 0.3
             else:
                 overlap = min(lb.x1, nb.x1) - max(lb.x0, nb.x0)
                 if overlap < -height:  # not in the same column
@@ -660,10 +674,10 @@ def _dedupe(run: list[Entry], weight: Callable[[Entry], float]) -> list[Entry]:
             if close or same_source:
                 twin = k
                 break
-        if twin is None and e.shape == "prose" and "paren" in e.flags:
+        if twin is None and "paren" in e.flags:
             # a bucket restated in a later sentence ("tokens meant for the Token Sale (60%) will be burnt")
             for k in kept:
-                if k.percent == e.percent and k.shape != "prose" and _same_category(k, e):
+                if k.percent == e.percent and k.shape != e.shape and _same_category(k, e):
                     twin = k
                     break
         if twin is None:
@@ -724,7 +738,7 @@ def best_subset(values: list[float], weights: list[float], target: float = 100.0
             if t not in best or cand[0] > best[t][0] + 1e-9:
                 best[t] = cand
     low = int((target - tolerance) * scale)
-    options = [(w - abs(s / scale - target) * 0.05, idx, s) for s, (w, idx) in best.items() if low <= s <= limit and idx]
+    options = [(w - abs(s / scale - target) * 1.0, idx, s) for s, (w, idx) in best.items() if low <= s <= limit and idx]
     if not options:
         return None
     w, idx, s = max(options)
@@ -793,6 +807,7 @@ def find_entries(document: Document, pages: Sequence[int] | None = None) -> tupl
         base = page.number * 1000
         page_entries = _line_entries(page, lines, base)
         table_entries = _table_entries(document, page.number, base)
+        _place_table_entries(document, page, table_entries, len(lines))
         if page.layout_analyzed and page.words:
             legend = _layout_entries(page, base)
             # put legend entries in reading order: after the text line they sit closest to
@@ -807,6 +822,19 @@ def find_entries(document: Document, pages: Sequence[int] | None = None) -> tupl
         entries += page_entries + table_entries + legend
         entries += _amount_entries(page, lines, base)
     return entries, cache
+
+
+def _place_table_entries(document: Document, page: Page, entries: list[Entry], line_count: int) -> None:
+    """Put table rows in reading order: at the text line where the row sits on the page."""
+    for e in entries:
+        table = document.tables[e._table] if e._table is not None else None
+        if table is None:
+            continue
+        x0, top, x1, bottom = table.bbox
+        rows = max(1, len(table.rows))
+        y = top + (e._row + 0.5) / rows * max(0.0, bottom - top)
+        fraction = min(1.0, max(0.0, y / max(1.0, page.height)))
+        e.order = page.number * 1000 + fraction * max(1, line_count - 1) + e._row * 1e-4
 
 
 def _line_index_of(lines: list[str], label: str, fallback: float) -> float:

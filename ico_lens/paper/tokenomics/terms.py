@@ -215,9 +215,11 @@ SUPPLY_PENALTIES: list[tuple[re.Pattern, float]] = [
     (re.compile(r"\b(?:for\s+sale|sold|to\s+sell|offered|available\s+(?:for|in|during)|purchase[ds]?|"
                 r"crowdsale|pre-?sale|pre-?ico|presale|token\s+sale|public\s+sale|bonus(?:es)?|bount(?:y|ies)|"
                 r"airdrop|reserved?\s+for|allocated|circulating|in\s+circulation|per\s+(?:day|year|block|month)|"
-                r"annual(?:ly)?|every\s+year|remaining|unsold|raised?|contribution)\b", re.I), 2.0),
+                r"annual(?:ly)?|every\s+year|remaining|unsold|raised?|contribution|each\s+(?:tier|round|stage|phase|batch)|"
+                r"per\s+(?:tier|round|stage|phase)|promotional|fund)\b", re.I), 2.0),
 ]
-_MONEY_AFTER = re.compile(r"^\s*(?:ETH|ether|BTC|USD|US\s*dollars|dollars|EUR|euros?|CHF|%|percent|x\b|"
+_MONEY_AFTER = re.compile(r"^\s*(?:ETH|ether|BTC|USD|US\s*dollars|dollars|EUR|euros?|CHF|SGD|GBP|JPY|CNY|RMB|KRW|AUD|CAD|HKD|"
+                          r"RUB|yuan|yen|%|percent|x\b|"
                           r"times|users|people|transactions|members|downloads|years|months|days|hours)", re.I)
 _SHARE_AFTER = re.compile(r"^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?[(\[,–-]?\s*(?:i\.e\.\s*|or\s+)?\d+(?:[.,]\d+)?\s*%")
 _MONEY_BEFORE = re.compile(r"(?:\$|€|£|USD|US\$|EUR|CHF)\s*$", re.I)
@@ -251,8 +253,12 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
     if not cues:
         return []
     penalties = [(m.start(), m.end(), w) for p, w in SUPPLY_PENALTIES for m in p.finditer(text)]
-    token_word = re.compile(r"^\s*(?:\(.{0,30}?\)\s*)?(?:tokens?|coins?|units|" + (re.escape(symbol) if symbol else "(?!x)x")
-                            + r"|[A-Z][A-Za-z0-9]{1,6}s?\b(?:\s+tokens?)?)", re.I if not symbol else 0)
+    token_word = re.compile(
+        r"^\s*(?:\(.{0,30}?\)\s*)?(?:(?:[\w()-]+\s+){0,2}(?:tokens?|coins?)\b|units\b|"
+        + (re.escape(symbol) + r"s?\b|" if symbol else "")
+        + r"(?-i:[A-Z][A-Z0-9]{1,6})s?\b)",
+        re.I,
+    )
     out = []
     for q in quantities:
         after = text[q.end : q.end + 40]
@@ -263,8 +269,11 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
             continue
         if 1900 <= q.value <= 2100 and not q.has_scale:
             continue  # a year
+        if re.match(r"^\s*(?:[A-Z][A-Za-z0-9]{1,6}\s*)?(?:tokens?\s*)?(?::|/|per|=|for)\s*1?\s*(?:ETH|Ether|BTC|USD|\$)", after):
+            continue  # "12,000 LNC : 1 ETH": a price
         if _SHARE_AFTER.match(after):
             continue  # "80 000 000 000 DCN (1% of the total supply)": a part, not the whole
+        has_token_word = bool(token_word.match(after)) or bool(symbol and symbol in text[max(0, q.start - 30) : q.end + 30])
         score = 0.0
         for start, end, weight in cues:
             distance = q.start - end if end <= q.start else start - q.end
@@ -272,8 +281,8 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
                 distance = 0
             if distance <= 80:
                 score = max(score, weight * (1.0 if distance <= 30 else 0.6))
-        if score == 0:
-            continue
+        if score == 0 or (score <= 2.5 and not has_token_word):
+            continue  # "there are 2 billion Android users": weak cues need the token named
         for start, end, weight in penalties:
             distance = q.start - end if end <= q.start else start - q.end
             # Penalties close to the number (the same clause) count fully, further ones half.
@@ -281,7 +290,7 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
                 score -= weight
             elif distance <= 60:
                 score -= weight / 2
-        if token_word.match(after) or (symbol and symbol in text[max(0, q.start - 30) : q.end + 30]):
+        if has_token_word:
             score += 1.0
         value = _decimals_fix(q.value, decimals)
         if value != int(value):
@@ -388,6 +397,12 @@ HARD_CAP_RE = re.compile(
     + r"\s*(?:\(\s*cap\s*\))?\s*" + _AMOUNT,
     re.I,
 )
+#: weaker wording of a hard cap, used only when no "hard cap" statement exists
+RAISE_UP_TO_RE = re.compile(
+    r"\b(?:raise|attract|collect|accept)\s+(?:a\s+maximum\s+of|up\s+to|no\s+more\s+than|at\s+most)\s+"
+    r"(?P<v>(?:US\$|\$|€|USD|EUR|CHF)\s*\d[\d,.]*(?:\s*(?:million|billion|M|mln)\b)?|\d[\d,.]*(?:\s*(?:million|billion))?\s*(?:ETH|ether|BTC|USD|EUR|US\s+dollars))",
+    re.I,
+)
 SOFT_CAP_RE = re.compile(
     r"\b(?:soft[\s-]?cap|minimum\s+(?:goal|cap|funding\s+goal|target|amount|ether)|(?:total\s+)?min(?:imum)?\.?\s+cap)\b"
     r"\s*" + _AMOUNT,
@@ -440,7 +455,7 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
 
 
 def find_hard_cap(document) -> TermValue | None:
-    return _money_term(document, [HARD_CAP_RE], minimum_value=1)
+    return _money_term(document, [HARD_CAP_RE], minimum_value=1) or _money_term(document, [RAISE_UP_TO_RE], minimum_value=1)
 
 
 def find_soft_cap(document) -> TermValue | None:

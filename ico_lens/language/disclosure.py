@@ -1,0 +1,441 @@
+"""Document-level disclosure detectors for six aspects of a white paper, with evidence sentences.
+
+Does the paper disclose its token distribution, the use of the funds raised, a lock-up, vesting, its
+risks, its governance? These are the six aspects that the ICOBase annotators marked
+(``icobase/labels.csv``: Token distributions, Use_of_funds, Lockup, Vesting, Risk, Governance).
+
+How it works, per document:
+
+1. **Sentence evidence.** Each aspect is a small rule (:class:`AspectRule`, one per aspect, registered
+   in :data:`ASPECTS`) with a broad pattern (any mention), a strong pattern (a disclosing phrase), a
+   quantitative pattern (percentages or periods next to the aspect's words), a section-title pattern
+   and a few prototype sentences. Sentences matching any broad pattern are the candidates (at most
+   ``max_candidates``); they are embedded with MiniLM and compared with the prototypes.
+2. **Features.** Per aspect: counts of strong/broad/quantitative hits (log), the best and top-3 mean
+   cosine similarity to the prototypes, whether a section title names the aspect, and the document
+   length. An aspect's head also sees the features of its related aspects (vesting and lock-up are
+   written about together; so are token distribution and use of funds).
+3. **Heads.** One logistic regression per aspect on standardised features (``class_weight`` balanced),
+   trained on the human ICOBase labels and on presence derived from the gold labels of
+   ``corpus/gold`` (gold weighs more: it is careful). Its probability is the output.
+
+``predict(document)`` returns ``{aspect: {"present", "confidence", "probability", "evidence"}}`` where
+``probability`` is P(disclosed), ``confidence`` the probability of the reported answer (``probability``
+when present, ``1 - probability`` when absent) and ``evidence`` the best sentence (text, page, score).
+
+>>> from ico_lens.paper.ingest import open_document
+>>> from ico_lens.language.disclosure import DisclosureDetector
+>>> DisclosureDetector.load().predict(open_document("paper.pdf"))["vesting"]  # doctest: +SKIP
+{'present': True, 'confidence': 0.91, 'probability': 0.91, 'evidence': {'text': 'Team tokens vest ...', 'page': 21, 'score': 0.71}}
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from ico_lens.language.embed import SentenceEmbedder
+from ico_lens.language.heads import MODELS_DIR, LinearHead, ModelFileError, read_model, require_fitted, write_model
+from ico_lens.language.records import DISCLOSURE_ASPECTS, Sentence
+
+KIND = "disclosure"
+DEFAULT_PATH = MODELS_DIR / "disclosure.json"
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AspectRule:
+    """Patterns and prototype sentences for one disclosure aspect (a plug-in: add one, register it)."""
+
+    name: str
+    description: str
+    #: any mention of the aspect (selects candidate sentences)
+    broad: re.Pattern
+    #: a phrase that discloses the aspect
+    strong: re.Pattern
+    #: figures next to the aspect's words (percentages, periods)
+    quantitative: re.Pattern
+    #: a section title that names the aspect
+    title: re.Pattern
+    #: what a disclosing sentence looks like (embedded and compared with candidate sentences)
+    prototypes: tuple[str, ...]
+    #: aspects whose features this aspect's head also sees
+    related: tuple[str, ...] = ()
+
+    def counts(self, sentences: Sequence[Sentence]) -> tuple[int, int, int, bool]:
+        strong = broad = quantitative = 0
+        titled = False
+        for s in sentences:
+            if self.broad.search(s.text):
+                broad += 1
+            if self.strong.search(s.text):
+                strong += 1
+            if self.quantitative.search(s.text):
+                quantitative += 1
+            if s.section and self.title.search(s.section):
+                titled = True
+        return strong, broad, quantitative, titled
+
+
+_PCT = r"\d{1,3}(?:[.,]\d+)?\s?%"
+_TOKEN_BUCKETS = r"team|founders?|advisors?|bount(?:y|ies)|reserve|(?:token|public|pre-?|crowd)\s?sale|crowdsale|partners?|community|ecosystem|foundation|airdrop|early (?:backers|investors)|treasury"
+_FUND_USES = r"development|marketing|operations?|operational|legal|r\s?&\s?d|research|administrat|salar|infrastructure|business development|contingency|compliance|acquisition"
+_TEAM = r"team|founders?|advisors?|management|staff|employees|executives?|core members"
+_PERIOD = r"\d+\s?(?:-\s?)?(?:months?|years?|days?|weeks?)|one year|two years|three years|six months|twelve months"
+
+ASPECTS: dict[str, AspectRule] = {
+    rule.name: rule
+    for rule in (
+        AspectRule(
+            name="token_distribution",
+            description="who gets the tokens: allocation of the supply to sale, team, advisors, reserve ...",
+            broad=_rx(r"allocat|distribut|tokenomics|token sale|crowdsale"),
+            strong=_rx(
+                r"token (?:distribution|allocation)|distribution of (?:the )?tokens|allocation of (?:the )?tokens"
+                r"|tokens? (?:will be |are |is )?(?:allocated|distributed) (?:as follows|to)|supply (?:allocation|distribution)"
+            ),
+            quantitative=_rx(rf"{_PCT}.{{0,50}}\b(?:{_TOKEN_BUCKETS})|\b(?:{_TOKEN_BUCKETS})\b.{{0,40}}{_PCT}"),
+            title=_rx(r"distribution|allocation|tokenomics|token (?:sale|economics|model)"),
+            prototypes=(
+                "The total token supply will be distributed as follows: 50% token sale, 20% team, 10% advisors, 20% reserve.",
+                "Token allocation: 60% of tokens are sold to contributors in the crowdsale.",
+                "Distribution of tokens among the team, advisors, bounty program and the public sale.",
+            ),
+            related=("use_of_funds",),
+        ),
+        AspectRule(
+            name="use_of_funds",
+            description="how the money raised will be spent: development, marketing, operations, legal ...",
+            broad=_rx(r"use of (?:the )?(?:funds|proceeds)|proceeds|funds (?:raised|collected|will be)|budget|spent|spending|allocation of funds"),
+            strong=_rx(
+                r"use of (?:the )?(?:funds|proceeds)|(?:funds|proceeds|money|ether|eth)(?: raised| collected| received)?.{0,40}(?:will be|are to be|shall be) (?:used|spent|allocated|distributed)"
+                r"|budget (?:allocation|breakdown|distribution)|allocation of (?:the )?(?:funds|proceeds)"
+            ),
+            quantitative=_rx(rf"{_PCT}.{{0,50}}\b(?:{_FUND_USES})|\b(?:{_FUND_USES}).{{0,40}}{_PCT}"),
+            title=_rx(r"use of (?:funds|proceeds)|budget|funds allocation|allocation of funds|spending"),
+            prototypes=(
+                "The funds raised in the token sale will be used as follows: 40% development, 30% marketing, 20% operations, 10% legal.",
+                "Use of proceeds: the proceeds of the ICO will be spent on product development and marketing.",
+                "Budget: how the funds collected in the crowdsale will be allocated.",
+            ),
+            related=("token_distribution",),
+        ),
+        AspectRule(
+            name="lockup",
+            description="tokens that cannot be sold or transferred for a period (lock-up, escrow, non-transferable)",
+            broad=_rx(r"\block|escrow|non-?transferable|transferable|freez"),
+            strong=_rx(r"lock-?\s?up|\blocked\b|\block(?:ing)? period|non-?transferable|cannot be (?:sold|transferred|traded)|escrow"),
+            quantitative=_rx(rf"\block.{{0,60}}(?:{_PERIOD})|(?:{_PERIOD}).{{0,40}}\block"),
+            title=_rx(r"lock"),
+            prototypes=(
+                "Team tokens are locked for 12 months after the token sale.",
+                "Tokens will be locked up and cannot be transferred until the end of the lock-up period.",
+                "A lock-up period applies to tokens held by founders and early investors.",
+            ),
+            related=("vesting",),
+        ),
+        AspectRule(
+            name="vesting",
+            description="team, founder or advisor tokens released over time (vesting schedule, cliff)",
+            broad=_rx(r"\bvest|cliff|release schedule|released (?:gradually|monthly|quarterly)|\block"),
+            strong=_rx(
+                r"\bvest(?:ing|ed|s)?\b|cliff|release schedule|released (?:gradually|monthly|quarterly|over)"
+                rf"|\b(?:{_TEAM})\b.{{0,80}}\b(?:lock|vest|restrict|released)|\b(?:lock|vest)\w*.{{0,60}}\b(?:{_TEAM})\b"
+            ),
+            quantitative=_rx(rf"(?:\bvest|cliff|\block|released).{{0,60}}(?:{_PERIOD})|(?:{_PERIOD}).{{0,30}}(?:\bvest|cliff)"),
+            title=_rx(r"vesting|lock"),
+            prototypes=(
+                "Founders' tokens vest over 24 months with a 6-month cliff.",
+                "Team and advisor tokens are subject to a vesting schedule.",
+                "Tokens allocated to the team will be locked and released gradually over two years.",
+            ),
+            related=("lockup",),
+        ),
+        AspectRule(
+            name="risk",
+            description="risks for the buyer or the project (regulatory, security, market, technology, execution)",
+            broad=_rx(r"\brisk"),
+            strong=_rx(
+                r"risk factors|risks? (?:associated|involved|related|relating|of)|may lose|could lose|loss of (?:all|the|your)"
+                r"|no (?:guarantee|assurance)|adversely affect|uncertaint|speculative|volatil"
+            ),
+            quantitative=_rx(r"risks? (?:associated with|relating to|related to) (?:the )?(?:tokens?|purchase|sale|project|platform)|(?:purchas|acquir|buy)\w* .{0,40}risk"),
+            title=_rx(r"risk"),
+            prototypes=(
+                "Purchasing tokens involves significant risks and you may lose all the money you paid.",
+                "Risk factors: regulatory uncertainty, hacking, market volatility and failure of the project.",
+                "The value of the tokens may fluctuate significantly and the project may fail.",
+            ),
+        ),
+        AspectRule(
+            name="governance",
+            description="how decisions are made: token-holder voting, DAO, board or foundation governance",
+            broad=_rx(r"governance|\bvot(?:e|es|ing)\b|\bDAO\b|proposals?\b|board of|council"),
+            strong=_rx(
+                r"governance|voting (?:rights|power)|(?:token ?holders?|holders|members|community) (?:can|will|may|shall)? ?(?:be able to )?vote"
+                r"|\bvote on\b|decentrali[sz]ed autonomous organi[sz]ation|\bDAO\b"
+            ),
+            quantitative=_rx(r"(?:token ?holders?|holders|stakeholders|community).{0,60}\bvot|\bvot\w*.{0,60}(?:token ?holders?|proposals?)"),
+            title=_rx(r"governance|voting|\bDAO\b"),
+            prototypes=(
+                "Token holders can vote on proposals that decide the future development of the platform.",
+                "Governance of the project is carried out by a foundation board and token holder voting.",
+                "The decentralized autonomous organization lets members vote on decisions.",
+            ),
+        ),
+    )
+}
+assert tuple(ASPECTS) == DISCLOSURE_ASPECTS
+
+#: names of the per-aspect features, in order
+FEATURE_NAMES = ("strong", "broad", "quantitative", "max_similarity", "top3_similarity", "titled")
+
+
+@dataclass
+class DocumentEvidence:
+    """What the detector read in one document: features per aspect and the best sentence per aspect."""
+
+    features: dict[str, list[float]]
+    best: dict[str, dict | None]
+    sentence_count: int
+    candidate_count: int = 0
+
+    def vector(self, aspect: str) -> list[float]:
+        """Input of ``aspect``'s head: its features, then its related aspects', then log length."""
+        values = list(self.features[aspect])
+        for other in ASPECTS[aspect].related:
+            values.extend(self.features[other])
+        values.append(math.log1p(self.sentence_count))
+        return values
+
+
+def as_sentences(document) -> list[Sentence]:
+    """Sentences of a Document, a list of Sentence/str/(text, page[, section]) tuples, or a plain str."""
+    if isinstance(document, str):
+        from ico_lens.language.sentences import split_text
+
+        return split_text(document)
+    if hasattr(document, "pages"):
+        from ico_lens.language.sentences import split_sentences
+
+        return split_sentences(document)
+    out: list[Sentence] = []
+    for i, item in enumerate(document):
+        if isinstance(item, Sentence):
+            out.append(item)
+        elif isinstance(item, str):
+            out.append(Sentence(item, 1, None, i))
+        else:
+            text, page, *rest = item
+            out.append(Sentence(text, int(page), rest[0] if rest else None, i))
+    return out
+
+
+class DisclosureDetector:
+    """Detect which of the six aspects a white paper discloses (scikit-learn style).
+
+    Parameters
+    ----------
+    model:
+        Sentence-embedding model for the prototype similarities: ``None`` for the bundled
+        all-MiniLM-L6-v2, or a Hugging Face id / local directory (retrain the heads after a change).
+    C:
+        Inverse L2 regularisation of each aspect's logistic regression.
+    threshold:
+        P(disclosed) at or above which an aspect is reported present.
+    max_candidates:
+        At most this many candidate sentences are embedded per document (strong matches first), which
+        bounds the cost of a long paper (~2 s on a laptop CPU at the default).
+    class_weight:
+        ``"balanced"`` (default) or ``None``.
+    batch_size:
+        Sentences per embedding batch.
+    """
+
+    def __init__(
+        self,
+        model: str | os.PathLike | None = None,
+        *,
+        C: float = 0.3,
+        threshold: float = 0.5,
+        max_candidates: int = 120,
+        class_weight: str | None = "balanced",
+        batch_size: int = 64,
+    ):
+        self.model = model
+        self.C = C
+        self.threshold = threshold
+        self.max_candidates = max_candidates
+        self.class_weight = class_weight
+        self.batch_size = batch_size
+        self.embedder = SentenceEmbedder(model, batch_size=batch_size)
+        self.heads: dict[str, LinearHead] = {}
+        self.metadata: dict = {}
+        self._prototypes = None
+        self._fitted = False
+
+    # -- evidence ---------------------------------------------------------------------------------
+    def _prototype_vectors(self):
+        if self._prototypes is None:
+            self._prototypes = {name: self.embedder.encode(rule.prototypes) for name, rule in ASPECTS.items()}
+        return self._prototypes
+
+    def evidence(self, document) -> DocumentEvidence:
+        """Features and best sentences of one document (a Document, sentences, or plain text)."""
+        import numpy as np
+
+        sentences = [s for s in as_sentences(document) if s.text.strip()]
+        features: dict[str, list[float]] = {}
+        best: dict[str, dict | None] = {}
+        # Candidates: strong matches first (they carry the evidence), then broad mentions.
+        strong_idx, broad_idx = [], []
+        for i, s in enumerate(sentences):
+            if any(rule.strong.search(s.text) for rule in ASPECTS.values()):
+                strong_idx.append(i)
+            elif any(rule.broad.search(s.text) for rule in ASPECTS.values()):
+                broad_idx.append(i)
+        chosen = sorted((strong_idx + broad_idx)[: self.max_candidates])
+        texts = [sentences[i].text[:400] for i in chosen]
+        vectors = self.embedder.encode(texts) if texts else None
+        prototypes = self._prototype_vectors() if texts else {}
+        for name, rule in ASPECTS.items():
+            strong, broad, quantitative, titled = rule.counts(sentences)
+            mask = [j for j, i in enumerate(chosen) if rule.broad.search(sentences[i].text) or rule.strong.search(sentences[i].text)]
+            top, top3, best_sentence = 0.0, 0.0, None
+            if mask:
+                sims = (vectors[mask] @ prototypes[name].T).max(axis=1)
+                order = np.argsort(-sims)
+                top = float(sims[order[0]])
+                top3 = float(sims[order[:3]].mean())
+                s = sentences[chosen[mask[order[0]]]]
+                best_sentence = {"text": s.text[:300], "page": s.page, "score": round(top, 3)}
+            features[name] = [math.log1p(strong), math.log1p(broad), math.log1p(quantitative), top, top3, float(titled)]
+            best[name] = best_sentence
+        return DocumentEvidence(features, best, len(sentences), len(chosen))
+
+    # -- scikit-learn style -------------------------------------------------------------------------
+    def fit(
+        self,
+        documents: Sequence,
+        labels: Sequence[Mapping[str, int | bool | None]],
+        *,
+        sample_weight: Sequence[float] | None = None,
+    ) -> "DisclosureDetector":
+        """Train the six heads.
+
+        ``documents``: Documents (or anything :meth:`evidence` reads) or ready :class:`DocumentEvidence`.
+        ``labels``: one ``{aspect: 1/0/None}`` per document; ``None`` or a missing aspect leaves that
+        document out of that aspect's training set. ``sample_weight``: per document (e.g. gold > human).
+        """
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        if len(documents) != len(labels):
+            raise ValueError(f"{len(documents)} documents but {len(labels)} label sets")
+        evidences = [d if isinstance(d, DocumentEvidence) else self.evidence(d) for d in documents]
+        weights = np.ones(len(evidences)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        heads = {}
+        for aspect in DISCLOSURE_ASPECTS:
+            rows = [i for i, lab in enumerate(labels) if lab.get(aspect) is not None]
+            y = np.asarray([int(bool(labels[i][aspect])) for i in rows])
+            if len(set(y)) < 2:
+                raise ValueError(f"aspect {aspect!r} needs positive and negative examples to train")
+            X = np.asarray([evidences[i].vector(aspect) for i in rows], dtype=float)
+            mean, scale = X.mean(axis=0), X.std(axis=0)
+            scale[scale == 0] = 1.0
+            head = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
+            head.fit((X - mean) / scale, y, sample_weight=weights[rows])
+            heads[aspect] = LinearHead.from_sklearn(head, mean=mean, scale=scale)
+        self.heads = heads
+        self._fitted = True
+        return self
+
+    def probabilities(self, evidence: DocumentEvidence) -> dict[str, float]:
+        """P(disclosed) per aspect from ready evidence."""
+        require_fitted(self, "DisclosureDetector")
+        out = {}
+        for aspect in DISCLOSURE_ASPECTS:
+            head = self.heads[aspect]
+            proba = head.predict_proba([evidence.vector(aspect)])[0]
+            out[aspect] = float(proba[list(head.classes).index(1)])
+        return out
+
+    def predict(self, document) -> dict[str, dict]:
+        """``{aspect: {"present", "confidence", "probability", "evidence"}}`` for one document.
+
+        A document without sentences (empty, scanned) gets every aspect absent with the heads'
+        probability for an empty text, and no evidence.
+        """
+        evidence = document if isinstance(document, DocumentEvidence) else self.evidence(document)
+        result = {}
+        for aspect, p in self.probabilities(evidence).items():
+            present = p >= self.threshold
+            result[aspect] = {
+                "present": bool(present),
+                "confidence": round(p if present else 1.0 - p, 3),
+                "probability": round(p, 3),
+                "evidence": evidence.best.get(aspect) if present else None,
+            }
+        return result
+
+    def predict_many(self, documents: Iterable) -> list[dict[str, dict]]:
+        return [self.predict(d) for d in documents]
+
+    # -- persistence ----------------------------------------------------------------------------------
+    def save(self, path: str | os.PathLike = DEFAULT_PATH) -> Path:
+        """Write the heads, parameters and training notes as JSON (no pickle)."""
+        require_fitted(self, "DisclosureDetector")
+        return write_model(
+            path,
+            {
+                "kind": KIND,
+                "format_version": 1,
+                "embedding_model": self.embedder.model_name,
+                "params": {
+                    "C": self.C,
+                    "threshold": self.threshold,
+                    "max_candidates": self.max_candidates,
+                    "class_weight": self.class_weight,
+                },
+                "feature_names": list(FEATURE_NAMES),
+                "related": {a: list(r.related) for a, r in ASPECTS.items()},
+                "prototypes": {a: list(r.prototypes) for a, r in ASPECTS.items()},
+                "heads": {a: h.to_dict() for a, h in self.heads.items()},
+                "metadata": self.metadata,
+            },
+        )
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None, *, model: str | os.PathLike | None = None) -> "DisclosureDetector":
+        """Load a saved detector; ``path=None`` loads the shipped ``models/disclosure.json``."""
+        path = Path(path or DEFAULT_PATH)
+        data = read_model(path, kind=KIND)
+        if data.get("related") != {a: list(r.related) for a, r in ASPECTS.items()} or data.get("prototypes") != {
+            a: list(r.prototypes) for a, r in ASPECTS.items()
+        }:
+            raise ModelFileError("model was trained with other aspect rules; retrain it", path=str(path))
+        params = data.get("params", {})
+        detector = cls(
+            model if model is not None else data.get("embedding_model"),
+            C=params.get("C", 0.3),
+            threshold=params.get("threshold", 0.5),
+            max_candidates=params.get("max_candidates", 120),
+            class_weight=params.get("class_weight", "balanced"),
+        )
+        missing = [a for a in DISCLOSURE_ASPECTS if a not in data.get("heads", {})]
+        if missing:
+            raise ModelFileError(f"no head for {', '.join(missing)}", path=str(path))
+        detector.heads = {a: LinearHead.from_dict(data["heads"][a]) for a in DISCLOSURE_ASPECTS}
+        detector.metadata = data.get("metadata", {})
+        detector._fitted = True
+        return detector
+
+    def __repr__(self) -> str:
+        return f"DisclosureDetector(model={self.embedder.model_name!r}, C={self.C}, threshold={self.threshold})"
