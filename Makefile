@@ -38,8 +38,10 @@ $(PY_STAMP): pyproject.toml
 	touch $@
 
 # Pinned solc-js compilers (npm aliases, exact versions, lockfile) and anvil for integration tests.
+# `npm install` from the lockfile rather than `npm ci`: npm leaves anvil's optional per-platform
+# packages for other platforms out of the lockfile and `npm ci` then refuses it (npm/cli#4828).
 $(NPM_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm install --no-audit --no-fund --no-save --loglevel=error
 	touch $@
 
 $(SAMPLE_STAMP): $(PY_STAMP) corpora/sample/generate.py

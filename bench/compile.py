@@ -28,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dirs", nargs="*", default=[str(SHARED / "corpus" / "contracts"), str(SHARED / "tokens")])
     parser.add_argument("--limit", type=int, default=0, help="only the first N sources per directory")
+    parser.add_argument("--warm", action="store_true",
+                        help="use the solc output cache (default: off, so every compile is measured cold)")
     args = parser.parse_args(argv)
+    if not args.warm:
+        os.environ["ICO_LENS_SOLC_CACHE"] = "off"
     dirs = [Path(d) for d in args.dirs]
     if not all(d.is_dir() for d in dirs):
         print(f"bench/compile.py: skipped, real data not found ({', '.join(str(d) for d in dirs if not d.is_dir())})")
@@ -63,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         retried += any("trying another version" in w for w in loaded.warnings)
 
     n, ok = len(files), len(seconds)
-    print(f"sources: {n} ({', '.join(str(d) for d in dirs)})")
+    print(f"sources: {n} ({', '.join(str(d) for d in dirs)}); solc output cache {'on' if args.warm else 'off'}")
     print(f"compiled and loaded into Slither: {ok}/{n} = {100.0 * ok / n:.1f}%")
     if seconds:
         p95 = sorted(seconds)[max(0, int(round(0.95 * len(seconds))) - 1)]

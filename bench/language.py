@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -30,12 +31,36 @@ SHARED = Path(os.environ.get("ICO_LENS_SHARED", REPO.parent / "shared"))
 sys.path.insert(0, str(REPO))
 
 
+class Clock:
+    """Wall and CPU seconds of a block (CPU: this process and its finished children, all threads).
+
+    The CPU figure is the steadier one when other jobs share the machine.
+    """
+
+    @staticmethod
+    def _cpu() -> float:
+        own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+    def __enter__(self):
+        self.wall0, self.cpu0 = time.perf_counter(), self._cpu()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = time.perf_counter() - self.wall0
+        self.cpu = self._cpu() - self.cpu0
+
+    def __str__(self) -> str:
+        return f"{self.wall:.2f} s (cpu {self.cpu:.2f} s)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--papers", type=Path, default=SHARED / "corpus" / "whitepapers", help="directory of PDFs")
     parser.add_argument("--texts", type=Path, default=SHARED / "icobase" / "texts", help="directory of .txt papers")
     parser.add_argument("--max-texts", type=int, default=60, help="plain-text papers to add (default 60)")
     parser.add_argument("--max-sentences", type=int, default=3000, help="sentences through the transformer (default 3000)")
+    parser.add_argument("--one-at-a-time", type=int, default=50, help="sentences predicted one by one (default 50)")
     parser.add_argument("--no-models", action="store_true", help="skip the transformer path")
     args = parser.parse_args(argv)
 
@@ -54,70 +79,56 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[tuple[str, str]] = []
 
-    # 1. PDF parsing
-    t0 = time.perf_counter()
+    # 1. PDF parsing (in forked children by default: their CPU time is counted too)
     pdf_docs = []
-    for path in pdfs:
-        try:
-            pdf_docs.append(open_document(path))
-        except IcoLensError as exc:
-            print(f"  skipped {path.name}: {exc}")
-    parse_s = time.perf_counter() - t0
+    with Clock() as parse:
+        for path in pdfs:
+            try:
+                pdf_docs.append(open_document(path))
+            except IcoLensError as exc:
+                print(f"  skipped {path.name}: {exc}")
     pages = sum(len(d.pages) for d in pdf_docs)
     text_docs = [open_document(p) for p in texts]
     docs = pdf_docs + text_docs
-    per_page_parse = parse_s / pages
-    rows.append(("PDF parsing (open_document)", f"{len(pdf_docs)} PDFs, {pages} pages, {parse_s:.1f} s = {1000 * per_page_parse:.1f} ms/page"))
+    rows.append(("PDF parsing (open_document)", f"{len(pdf_docs)} PDFs, {pages} pages, {parse} = {1000 * parse.wall / pages:.1f} ms/page"))
 
     # 2. sentence splitting
-    t0 = time.perf_counter()
-    sentences = [split_sentences(d) for d in docs]
-    split_s = time.perf_counter() - t0
+    with Clock() as split:
+        sentences = [split_sentences(d) for d in docs]
     n_sent = sum(len(s) for s in sentences)
-    pdf_sent = sum(len(s) for s in sentences[: len(pdf_docs)])
-    split_pdf_s = split_s * pdf_sent / n_sent
-    rows.append(("sentence splitting", f"{n_sent} sentences from {len(docs)} papers in {split_s:.2f} s = {n_sent / split_s:,.0f} sentences/s"))
+    pdf_share = sum(len(s) for s in sentences[: len(pdf_docs)]) / n_sent
+    rows.append(("sentence splitting", f"{n_sent} sentences from {len(docs)} papers, {split} = {n_sent / split.wall:,.0f} sentences/s"))
 
     # 3. dictionary scoring
-    t0 = time.perf_counter()
-    lex = lexicon(["ico_lens", "lm"])
-    load_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    with Clock() as load:
+        lex = lexicon(["ico_lens", "lm"])
+        lex.count_text("warm up")
     words = 0
-    for ss in sentences:
-        words += lex.score(iter_units(ss)).word_count
-    dict_s = time.perf_counter() - t0
-    dict_pdf_s = dict_s * pdf_sent / n_sent
-    rows.append(("dictionary load (ico_lens + LM)", f"{load_s:.2f} s, once per process"))
-    rows.append((
-        "dictionary scoring (ico_lens + LM)",
-        f"{dict_s:.2f} s = {n_sent / dict_s:,.0f} sentences/s, {words / dict_s:,.0f} words/s",
-    ))
-    t0 = time.perf_counter()
-    lex3 = lexicon(["ico_lens", "lm", "hiv4"])
-    load3_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for ss in sentences:
-        lex3.score(iter_units(ss))
-    dict3_s = time.perf_counter() - t0
-    rows.append(("dictionary scoring (+ Harvard IV-4)", f"{dict3_s:.2f} s = {n_sent / dict3_s:,.0f} sentences/s (load {load3_s:.2f} s)"))
+    with Clock() as score:
+        for ss in sentences:
+            words += lex.score(iter_units(ss)).word_count
+    rows.append(("dictionary load (ico_lens + LM)", f"{load}, once per process"))
+    rows.append(("dictionary scoring (ico_lens + LM)", f"{score} = {n_sent / score.wall:,.0f} sentences/s, {words / score.wall:,.0f} words/s"))
+    with Clock() as load3:
+        lex3 = lexicon(["ico_lens", "lm", "hiv4"])
+    with Clock() as score3:
+        for ss in sentences:
+            lex3.score(iter_units(ss))
+    rows.append(("dictionary scoring (+ Harvard IV-4)", f"{score3} = {n_sent / score3.wall:,.0f} sentences/s (load {load3.wall:.2f} s)"))
 
     # 4. readability and keyword disclosures
-    t0 = time.perf_counter()
-    offline_textstat()
-    readability(["Warm up the CMU dictionary."])
-    ts_load = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for ss in sentences:
-        readability([s.text for s in ss])
-    read_s = time.perf_counter() - t0
-    rows.append(("readability (textstat, offline)", f"{read_s:.2f} s = {n_sent / read_s:,.0f} sentences/s (load {ts_load:.2f} s)"))
-    t0 = time.perf_counter()
+    with Clock() as ts_load:
+        offline_textstat()
+        readability(["Warm up the CMU dictionary."])
+    with Clock() as read:
+        for ss in sentences:
+            readability([s.text for s in ss])
+    rows.append(("readability (textstat, offline)", f"{read} = {n_sent / read.wall:,.0f} sentences/s (load {ts_load.wall:.2f} s)"))
     kd = KeywordDisclosures()
-    for d, ss in zip(docs, sentences):
-        kd.predict(d, ss)
-    kw_s = time.perf_counter() - t0
-    rows.append(("keyword disclosures", f"{kw_s:.2f} s = {n_sent / kw_s:,.0f} sentences/s"))
+    with Clock() as kw:
+        for d, ss in zip(docs, sentences):
+            kd.predict(d, ss)
+    rows.append(("keyword disclosures", f"{kw} = {n_sent / kw.wall:,.0f} sentences/s"))
 
     # 5. transformer path
     model_note = None
@@ -125,36 +136,41 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_models:
         flat = [s.text for ss in sentences for s in ss][: args.max_sentences]
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        t0 = time.perf_counter()
-        try:
-            from ico_lens.language.classify import SentenceRoleClassifier
+        with Clock() as tf_load:
+            try:
+                from ico_lens.language.classify import SentenceRoleClassifier
 
-            model = SentenceRoleClassifier.load()
-            predict = model.predict_proba
-            what = "MiniLM sentence classifier"
-        except Exception as exc:  # no trained head yet: time the embedding, which is most of the cost
-            from ico_lens.language.embed import SentenceEmbedder
+                model = SentenceRoleClassifier.load()
+                predict = model.predict_proba
+                what = "MiniLM sentence classifier"
+            except Exception as exc:  # no trained head yet: time the embedding, which is most of the cost
+                from ico_lens.language.embed import SentenceEmbedder
 
-            model_note = f"no trained classifier ({' '.join(str(exc).split())[:90]}); timed the MiniLM embedding alone"
-            embedder = SentenceEmbedder()
-            predict = embedder.encode
-            what = "MiniLM embedding"
-        predict(["Warm-up sentence so that loading is measured apart."])
-        tf_load = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        for i in range(0, len(flat), 256):
-            predict(flat[i : i + 256])
-        tf_s = time.perf_counter() - t0
-        tf_rate = len(flat) / tf_s
-        sample = flat[:100]
-        t0 = time.perf_counter()
-        for text in sample:
-            predict([text])
-        one_s = time.perf_counter() - t0
-        rows.append((f"{what}: load", f"{tf_load:.1f} s, once per process"))
-        rows.append((f"{what}: batches of 256", f"{len(flat)} sentences in {tf_s:.1f} s = {tf_rate:,.0f} sentences/s"))
-        rows.append((f"{what}: one at a time", f"{len(sample)} sentences in {one_s:.1f} s = {len(sample) / one_s:,.0f} sentences/s"))
+                model_note = f"no trained classifier ({' '.join(str(exc).split())[:90]}); timed the MiniLM embedding alone"
+                predict = SentenceEmbedder().encode
+                what = "MiniLM embedding"
+            predict(["Warm-up sentence so that loading is measured apart."])
+        with Clock() as tf:
+            for i in range(0, len(flat), 256):
+                predict(flat[i : i + 256])
+        tf_rate = len(flat) / tf.wall
+        sample = flat[: args.one_at_a_time]
+        with Clock() as one:
+            for text in sample:
+                predict([text])
+        rows.append((f"{what}: load", f"{tf_load}, once per process"))
+        rows.append((f"{what}: batches of 256", f"{len(flat)} sentences, {tf} = {tf_rate:,.0f} sentences/s"))
+        if sample:
+            rows.append((f"{what}: one at a time", f"{len(sample)} sentences, {one} = {len(sample) / one.wall:,.0f} sentences/s"))
 
+    per_page = {
+        "PDF parsing": parse.wall / pages,
+        "sentence splitting": split.wall * pdf_share / pages,
+        "dictionary scoring (ico_lens + LM)": score.wall * pdf_share / pages,
+        "readability": read.wall * pdf_share / pages,
+    }
+    if tf_rate:
+        per_page["transformer path (batched)"] = (n_sent * pdf_share / pages) / tf_rate
     width = max(len(r[0]) for r in rows)
     print(f"language stage speed ({len(docs)} papers: {len(pdf_docs)} PDFs + {len(text_docs)} texts; {os.cpu_count()} CPUs)")
     for name, value in rows:
@@ -162,15 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     if model_note:
         print(f"  note: {model_note}")
     print("per PDF page, next to parsing:")
-    per_page = {
-        "PDF parsing": per_page_parse,
-        "sentence splitting": split_pdf_s / pages,
-        "dictionary scoring (ico_lens + LM)": dict_pdf_s / pages,
-    }
-    if tf_rate:
-        per_page["transformer path (batched)"] = (pdf_sent / pages) / tf_rate
     for name, seconds in per_page.items():
-        print(f"  {name:<36} {1000 * seconds:8.2f} ms/page  = {seconds / per_page_parse:6.3f} x parsing")
+        print(f"  {name:<36} {1000 * seconds:8.2f} ms/page  = {seconds / per_page['PDF parsing']:6.3f} x parsing")
+    load_avg = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"(load average {load_avg:.1f} on {os.cpu_count()} CPUs during the run: wall times are slower on a busy machine)")
     return 0
 
 

@@ -30,6 +30,7 @@ from slither.slithir.operations import (
     LowLevelCall,
     Member,
     NewContract,
+    Return,
     SolidityCall,
     TypeConversion,
     Unary,
@@ -110,10 +111,13 @@ class Walker:
         return out
 
     # value kinds: "add", "sub", "zero", "time", None
-    def _walk(self, function: Function, subst: dict, depth: int, stack: set, out: list) -> None:
+    def _walk(self, function: Function, subst: dict, depth: int, stack: set, out: list) -> cond.Term | None:
+        """Record the effects of ``function``; return what it returns when that is a stored
+        address/value (so ``_getAsset().transfer(...)`` is known to call a stored address)."""
         if depth > MAX_DEPTH or function in stack:
-            return
+            return None
         stack = stack | {function}
+        returned: list = []
         refs: dict = {}  # REF/local storage pointer -> (base state var, key term)
         kinds: dict = {}  # IR variable -> value kind
         terms: dict = {}  # IR variable -> Term (origin)
@@ -149,12 +153,24 @@ class Walker:
                 return subst[v].value
             return None
 
-        def record_write(node, lvalue, value_kind, value_term):
+        srcs: dict = {}  # IR variable -> state variables its value was computed from
+
+        def sources(v):
+            if isinstance(v, StateVariable):
+                return frozenset({v})
+            if v in refs:
+                return frozenset({refs[v][0]})
+            return srcs.get(v, frozenset())
+
+        def record_write(node, lvalue, value_kind, value_term, value_sources=frozenset()):
             base = base_of(lvalue)
             if base is None:
                 return
             var, key = base
             direction = {"add": "inc", "sub": "dec", "zero": "dec"}.get(value_kind, "set")
+            if value_kind in ("add", "sub") and value_sources and var not in value_sources:
+                # balances[a] = x.sub(y) for other x: a new value, not this slot going down
+                direction = "set"
             if value_kind == "time":
                 direction = None
             if var in self.supply_vars:
@@ -179,10 +195,12 @@ class Walker:
                     rv = ir.rvalue
                     kinds[ir.lvalue] = kind(rv)
                     terms[ir.lvalue] = term(rv)
+                    srcs[ir.lvalue] = sources(rv)
                     if isinstance(ir.lvalue, LocalVariable) and base_of(rv) is not None and not isinstance(ir.lvalue, StateVariable):
-                        refs[ir.lvalue] = base_of(rv)  # storage pointer
+                        if str(getattr(ir.lvalue, "location", "")) == "storage" or not _is_value_type(ir.lvalue):
+                            refs[ir.lvalue] = base_of(rv)  # storage pointer
                         continue
-                    record_write(node, ir.lvalue, kind(rv), term(rv))
+                    record_write(node, ir.lvalue, kind(rv), term(rv), sources(rv))
                 elif isinstance(ir, Binary):
                     k = {BinaryType.ADDITION: "add", BinaryType.SUBTRACTION: "sub"}.get(ir.type)
                     if k is None and ir.type in (BinaryType.MULTIPLICATION, BinaryType.DIVISION):
@@ -190,19 +208,20 @@ class Walker:
                         k = k if k in ("add", "sub") else None
                     kinds[ir.lvalue] = k
                     terms[ir.lvalue] = cond.Term("unknown")
+                    srcs[ir.lvalue] = sources(ir.variable_left) | sources(ir.variable_right)
                     if base_of(ir.lvalue) is not None and not _is_temp(ir.lvalue):
-                        record_write(node, ir.lvalue, k, cond.Term("unknown"))
-                    elif ir.lvalue in refs:
-                        record_write(node, ir.lvalue, k, cond.Term("unknown"))
+                        record_write(node, ir.lvalue, k, cond.Term("unknown"), srcs[ir.lvalue])
                 elif isinstance(ir, (Unary, TypeConversion)):
                     src = ir.rvalue if isinstance(ir, Unary) else ir.variable
                     kinds[ir.lvalue] = kind(src)
+                    srcs[ir.lvalue] = sources(src)
                     t = term(src)
                     if isinstance(ir, Unary) and t.kind == "param":
                         t = cond.Term("param", t.value)
                     terms[ir.lvalue] = t
                 elif isinstance(ir, Delete):
-                    record_write(node, ir.lvalue, "zero", cond.Term("const", 0))
+                    target = ir.variable if base_of(ir.variable) is not None else ir.lvalue
+                    record_write(node, target, "zero", cond.Term("const", 0))
                 elif isinstance(ir, (LibraryCall, InternalCall)) and isinstance(ir.function, Function):
                     callee = ir.function
                     helper = arithmetic_kind(callee)
@@ -210,6 +229,7 @@ class Walker:
                         if ir.lvalue is not None:
                             kinds[ir.lvalue] = helper
                             terms[ir.lvalue] = cond.Term("unknown")
+                            srcs[ir.lvalue] = frozenset().union(*(sources(a) for a in ir.arguments or []))
                         continue
                     if isinstance(ir, LibraryCall) and ir.arguments and base_of(ir.arguments[0]) is not None:
                         # Roles.add(roles[x], addr) style: a write to the first (storage) argument
@@ -225,23 +245,33 @@ class Walker:
                             new_subst[param] = cond.Term("kind", kind(arg))
                         else:
                             new_subst[param] = term(arg)
-                    self._walk(callee, new_subst, depth + 1, stack, out)
+                    ret = self._walk(callee, new_subst, depth + 1, stack, out)
                     if ir.lvalue is not None:
-                        terms[ir.lvalue] = cond.Term("unknown")
+                        terms[ir.lvalue] = ret or cond.Term("unknown")
                 elif isinstance(ir, HighLevelCall):
                     name = getattr(ir.function, "name", None) or str(getattr(ir, "function_name", ""))
                     out.append(
-                        Effect("call", None, ir.destination, None, None, node, function, name=name, arguments=tuple(term(a) for a in ir.arguments))
+                        Effect("call", None, ir.destination, term(ir.destination), None, node, function, name=name, arguments=tuple(term(a) for a in ir.arguments))
                     )
                     if ir.lvalue is not None:
                         terms[ir.lvalue] = cond.Term("unknown")
                 elif isinstance(ir, LowLevelCall):
-                    out.append(Effect("call", None, ir.destination, None, None, node, function, name=str(ir.function_name)))
+                    out.append(Effect("call", None, ir.destination, term(ir.destination), None, node, function, name=str(ir.function_name)))
                 elif isinstance(ir, SolidityCall):
                     if ir.function.name.split("(")[0] in ("selfdestruct", "suicide"):
                         out.append(Effect("selfdestruct", None, None, None, None, node, function))
                 elif isinstance(ir, NewContract):
                     out.append(Effect("new", None, ir.contract_name, None, None, node, function, name=str(ir.contract_name)))
+                elif isinstance(ir, Return):
+                    returned.extend(term(v) for v in ir.values)
+        for t in returned:
+            if t.kind in ("state", "this", "sender", "param"):
+                return t
+        return None
+
+
+def _is_value_type(v) -> bool:
+    return isinstance(getattr(v, "type", None), ElementaryType)
 
 
 def _is_temp(v) -> bool:
@@ -328,10 +358,26 @@ class TokenModel:
         self.token = choose_token(slither, contract_name)
         self.supply_vars: set = set()
         self.balance_vars: set = set()
+        self._effects: dict = {}
+        self._guards: dict = {}
+        self._roles: dict = {}
         if self.token is not None:
             self.supply_vars = supply_variables(self.token)
             self.balance_vars = balance_variables(self.token)
-        self._effects: dict = {}
+            self._keep_transferred_balances()
+
+    def _keep_transferred_balances(self) -> None:
+        """Of the mappings ``balanceOf`` reads, keep those ``transfer`` debits (the balances proper;
+        the others are per-account locks such as ``userLockedTokens``)."""
+        if len(self.balance_vars) < 2:
+            return
+        transfer = self.token.get_function_from_signature("transfer(address,uint256)")
+        if transfer is None or not transfer.is_implemented:
+            return
+        written = {e.variable for e in Walker(set(), set(self.balance_vars)).effects(transfer) if e.kind == "balance"}
+        kept = self.balance_vars & written
+        if kept:
+            self.balance_vars = kept
 
     # -- the token's entry points --------------------------------------------------------------
     @cached_property
@@ -349,15 +395,30 @@ class TokenModel:
         return [f for f in self.entry_points if _signature(f) in TRANSFER_SIGNATURES]
 
     def guards(self, function: Function) -> list[cond.Guard]:
-        return cond.closure_guards(function)
+        if function not in self._guards:
+            self._guards[function] = cond.closure_guards(function)
+        return self._guards[function]
 
     def role_only(self, function: Function) -> set[str]:
         """Names of the roles when only a privileged caller can run ``function`` (else empty)."""
+        if function not in self._roles:
+            self._roles[function] = self._role_only(function)
+        return self._roles[function]
+
+    def _role_only(self, function: Function) -> set[str]:
         roles: set = set()
         for guard in self.guards(function):
             assume = cond.Assumptions(caller_has_role=False)
             if cond.guard_pass(guard, assume) is False and assume.roles_seen:
                 roles |= assume.roles_seen
+        return roles
+
+    @cached_property
+    def all_roles(self) -> set[str]:
+        """Every role some entry point of the token is restricted to."""
+        roles: set = set()
+        for entry in self.entry_points:
+            roles |= self.role_only(entry)
         return roles
 
     def role_mentioned(self, function: Function) -> set[str]:

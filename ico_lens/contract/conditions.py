@@ -90,11 +90,34 @@ def _stops(node: Any) -> bool:
     return False
 
 
+def branch_conditions(node: Any) -> list[tuple[Any, bool]]:
+    """``(if-node, branch)`` for the ``if`` statements whose branch ``node`` sits in."""
+    out = []
+    for dom in getattr(node, "dominators", []) or []:
+        if dom is node or dom.type != NodeType.IF or dom.expression is None:
+            continue
+        true_son, false_son = dom.son_true, dom.son_false
+        doms = node.dominators
+        if true_son is not None and (true_son is node or true_son in doms):
+            out.append((dom, True))
+        elif false_son is not None and false_son.type != NodeType.ENDIF and (false_son is node or false_son in doms):
+            out.append((dom, False))
+    return out
+
+
+def _under_branches(node: Any, expr: Any) -> Any:
+    """``require(r)`` inside ``if (c) { ... }`` only binds when c holds: the guard is ``!c || r``."""
+    for dom, branch in branch_conditions(node):
+        cond_expr = dom.expression if not branch else UnaryOperation(dom.expression, UnaryOperationType.BANG)
+        expr = BinaryOperation(cond_expr, expr, BinaryOperationType.OROR)
+    return expr
+
+
 def node_guards(node: Any, function: Function, subst: dict) -> list[Guard]:
     """The guards a single node imposes (empty for ordinary statements)."""
     expr = node.expression
     if node.type == NodeType.EXPRESSION and _is_call_to(expr, {"require", "assert"}) and expr.arguments:
-        return [Guard(expr.arguments[0], False, node, function, subst)]
+        return [Guard(_under_branches(node, expr.arguments[0]), False, node, function, subst)]
     if node.type == NodeType.IF and expr is not None:
         if _stops(node.son_true):
             return [Guard(expr, True, node, function, subst)]
@@ -141,7 +164,7 @@ def call_subst(call: Any, subst: dict) -> dict:
 
 def closure_guards(function: Function, *, subst: dict | None = None, depth: int = 0, seen: set | None = None) -> list[Guard]:
     """Guards of ``function``, its modifiers and the internal functions it calls (recursively)."""
-    from slither.slithir.operations import InternalCall
+    from slither.slithir.operations import InternalCall, LibraryCall
 
     subst = subst or {}
     seen = set() if seen is None else seen
@@ -153,7 +176,7 @@ def closure_guards(function: Function, *, subst: dict | None = None, depth: int 
     for node in function.nodes:
         guards.extend(node_guards(node, function, subst))
         for ir in node.irs:
-            if isinstance(ir, InternalCall) and isinstance(ir.function, Function) and ir.function.nodes:
+            if isinstance(ir, (InternalCall, LibraryCall)) and isinstance(ir.function, Function) and ir.function.nodes:
                 guards.extend(closure_guards(ir.function, subst=call_subst(ir, subst), depth=depth + 1, seen=seen))
     return guards
 
@@ -297,8 +320,10 @@ def truth(expr: Any, assume: Assumptions, subst: dict | None = None, depth: int 
     if isinstance(expr, IndexAccess):
         base = resolve(expr.expression_left, subst)
         key = resolve(expr.expression_right, subst)
-        if base is not None and base.kind == "state" and key is not None and key.kind == "sender":
-            assume.roles_seen.add(base.value.name)
+        if key is not None and key.kind == "sender" and (base is None or base.kind in ("state", "unknown", "param")):
+            # a bool looked up by the caller's address: owners[msg.sender], role.bearer[addr]
+            name = base.value.name if base is not None and base.kind == "state" else str(expr.expression_left)
+            assume.roles_seen.add(name)
             return assume.caller_has_role
         return None
     if isinstance(expr, CallExpression):
@@ -503,4 +528,20 @@ def time_direction(guard: Guard) -> set[str]:
     walk_expression(guard.expression, guard.subst, visit)
     if guard.negated:
         found = {"after" if d == "before" else "before" for d in found}
+    return found
+
+
+def compares_with_zero(guard: Guard, var: Any) -> bool:
+    """The guard checks ``var == 0`` / ``var == address(0)`` (an unset address or amount)."""
+    found = False
+
+    def visit(e, subst):
+        nonlocal found
+        if isinstance(e, BinaryOperation) and e.type == BinaryOperationType.EQUAL:
+            lt, rt = resolve(e.expression_left, subst), resolve(e.expression_right, subst)
+            for a, b in ((lt, rt), (rt, lt)):
+                if a is not None and a.kind == "state" and a.value is var and _is_zero(b):
+                    found = True
+
+    walk_expression(guard.expression, guard.subst, visit)
     return found

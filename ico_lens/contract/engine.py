@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -73,24 +74,42 @@ def load(
     label = bundle.label
     _check_solidity(bundle)
     choice = solc_mod.choose_version(bundle.sources, version or bundle.compiler_version)
-    attempts = [choice.version, *choice.fallbacks][:max_attempts]
+    plans = [choice] + [
+        solc_mod._finish(solc_mod.VersionChoice(v), solc_mod.find_pragmas(bundle.sources))
+        for v in choice.fallbacks
+    ]
+    plans = plans[:max_attempts]
+    if choice.version >= solc_mod.STANDARD_JSON_MIN:
+        legacy = solc_mod.legacy_fallback(bundle.sources)
+        if legacy is not None:
+            plans.append(legacy)  # the last resort: a pre-0.4.11 compiler through its legacy interface
+    legacy_index = len(plans) - 1 if plans[-1].version < solc_mod.STANDARD_JSON_MIN else None
     warnings = list(choice.warnings)
-    last_error: IcoLensError | None = None
-    for i, v in enumerate(attempts):
-        # Pragmas the version rejects are blanked out in the compiled copy (offsets unchanged).
-        attempt = choice if i == 0 else solc_mod._finish(solc_mod.VersionChoice(v), solc_mod.find_pragmas(bundle.sources))
+    first_error: IcoLensError | None = None
+    seen_errors: set[str] = set()
+    i = 0
+    while i < len(plans):
+        attempt = plans[i]
+        v = attempt.version
         if i > 0:
             warnings.extend(attempt.warnings)
         try:
             compiler = solc_mod.compiler_for(v, prefer_native=prefer_native)
+            # Pragmas the version rejects are blanked out in the compiled copy (offsets unchanged).
             sources = solc_mod.relax_sources(bundle.sources, attempt.relaxed)
             slither, workdir = _run_slither(sources, bundle, compiler, timeout=timeout)
         except solc_mod.CompileTimeout:
             raise
         except (CompileError, CompilerNotAvailable) as exc:
-            last_error = exc
-            if i + 1 < len(attempts):
+            first_error = first_error or exc
+            key = _error_key(exc.message)
+            following = i + 1
+            if key in seen_errors and legacy_index is not None and following < legacy_index:
+                following = legacy_index  # the same error from two versions: skip to the last resort
+            seen_errors.add(key)
+            if following < len(plans):
                 warnings.append(f"solc {solc_mod.version_text(v)} failed ({exc.message}); trying another version")
+            i = following
             continue
         return LoadedContract(
             slither=slither,
@@ -101,18 +120,23 @@ def load(
             seconds=time.monotonic() - started,
             _workdir=workdir,
         )
-    assert last_error is not None
-    if isinstance(last_error, CompilerNotAvailable):
-        raise last_error
-    raise CompileError(last_error.message, path=label)
+    assert first_error is not None
+    if isinstance(first_error, CompilerNotAvailable):
+        raise first_error
+    raise CompileError(first_error.message, path=label)
+
+
+def _error_key(message: str) -> str:
+    """A compiler error without the version and error type, to spot the same error from two versions."""
+    key = re.sub(r"^solc [\d.]+:\s*", "", message)
+    key = re.sub(r"\b\w*(Error|Exception)\b", "", key)
+    return re.sub(r"[:\s]+", " ", key).strip()
 
 
 def _check_solidity(bundle: SourceBundle) -> None:
     if not bundle.sources:
         raise NotSolidity("no source code", path=bundle.label)
     code = "\n".join(solc_mod.mask_comments(t) for t in bundle.sources.values())
-    import re
-
     if not re.search(r"\b(contract|library|interface)\s+[A-Za-z_$][\w$]*", code):
         raise NotSolidity("no Solidity contract, library or interface found", path=bundle.label)
 

@@ -428,6 +428,7 @@ def choose_version(
     fall-backs. When no installed version satisfies the pragmas (e.g. ``pragma solidity 0.4.8``:
     standard JSON starts at 0.4.11), the nearest is chosen and those pragmas are relaxed, with a warning.
     """
+    legacy = [] if available is not None else sorted(v for v in solcjs_versions() if v < STANDARD_JSON_MIN)
     available = sorted(available if available is not None else installed_versions())
     if not available:
         raise CompilerNotAvailable(
@@ -446,6 +447,10 @@ def choose_version(
         except ValueError:
             wanted = None
         if wanted is not None:
+            if wanted in legacy:  # an exact pre-0.4.11 compiler: run through its legacy interface
+                fallbacks = sorted(accepted, reverse=True)[:2]
+                reason = f"Etherscan CompilerVersion {compiler_version} (legacy interface)"
+                return _finish(VersionChoice(wanted, fallbacks, reason, warnings=warnings), pragmas)
             chosen = wanted if wanted in available else _nearest(wanted, accepted or available)
             reason = f"Etherscan CompilerVersion {compiler_version}"
             if chosen != wanted:
@@ -485,6 +490,33 @@ def _finish(choice: VersionChoice, pragmas: list[Pragma]) -> VersionChoice:
                 f"pragma solidity {p.expression} in {p.path} relaxed to compile with solc {choice.version_text}{why}"
             )
     return choice
+
+
+def legacy_fallback(sources: dict[str, str], available: list[Version] | None = None) -> VersionChoice | None:
+    """A last resort for sources every standard-JSON compiler rejects: an installed solc-js older
+    than 0.4.11 (run through its legacy interface, translated by the wrapper) that the pragmas accept,
+    else the one nearest to a pre-0.4.11 pragma. None when there is no such compiler or pragma.
+
+    Some 2016-17 code only compiles there, e.g. ``new C()`` on a contract whose constructor is
+    ``internal``, which every compiler from 0.4.9 rejects.
+    """
+    legacy = sorted(available if available is not None else [v for v in solcjs_versions() if v < STANDARD_JSON_MIN])
+    if not legacy:
+        return None
+    pragmas = find_pragmas(sources)
+    ranges = [p.range for p in pragmas if p.range is not None]
+    accepted = [v for v in legacy if all(r.accepts(v) for r in ranges)]
+    if ranges and accepted:
+        chosen = accepted[-1]
+    elif ranges and min(r.anchor for r in ranges) < STANDARD_JSON_MIN:
+        chosen = _nearest(max(r.anchor for r in ranges if r.anchor < STANDARD_JSON_MIN), legacy)
+    else:
+        return None
+    choice = VersionChoice(chosen, [], "legacy compiler (no standard JSON)")
+    choice.warnings.append(
+        f"no standard-JSON compiler accepts this source; compiled with solc {choice.version_text} through its legacy interface"
+    )
+    return _finish(choice, pragmas)
 
 
 def relax_sources(sources: dict[str, str], relaxed: list[Pragma]) -> dict[str, str]:

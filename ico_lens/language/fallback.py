@@ -114,7 +114,7 @@ ASPECT_RULES: tuple[AspectRule, ...] = (
     AspectRule(
         "vesting",
         "tokens that vest over time",
-        _rx(r"\bvest(?:ing|ed|s)?\b"),
+        _rx(r"\bvest(?:ing|ed|s)?\b(?! interest)"),
         _rx(r"vesting"),
         min_hits=1,
     ),

@@ -52,9 +52,8 @@ class Sentence:
 class Match:
     """A dictionary word found in the text: the evidence behind a category rate."""
 
-    word: str  # the word as it appears in the text (lower-cased)
+    word: str  # the word (or phrase) as it appears in the text, lower-cased
     page: int
-    entry: str = ""  # the dictionary entry that matched (``risk*`` for ``risky``)
 
 
 @dataclass

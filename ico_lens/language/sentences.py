@@ -39,10 +39,11 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 
 # A bullet or list marker at the start of a line: glyphs, dashes, "1.", "1)", "(a)", "a)", "iv.".
+# Symbol-font bullets come out of PDFs as private-use characters, U+FFFD or a stray combining mark.
 _BULLET = re.compile(
     r"""^\s*(?:
         [\u2022\u25cf\u25e6\u25aa\u25a0\u25a1\u25ba\u25b8\u25b6\u2023\u2043\u2219\u00b7\u27a2\u27a4
-           \u2713\u2714\u2717\u2794\u279c\ue000-\uf8ff\ufffd*\u2013\u2014\-]+
+           \u2713\u2714\u2717\u2794\u279c\ue000-\uf8ff\ufffd\u0300-\u036f*\u2013\u2014\-]+
       | \(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?=\s)
       | \(\d{1,2}\)
     )\s*""",
@@ -81,19 +82,11 @@ def split_sentences(document) -> list[Sentence]:
     #: the last block of the previous page when it stopped mid-sentence: (text, page, section)
     pending: tuple[str, int, str | None] | None = None
     for page in document.pages:
-        current = _section_at_page_start(sections, page.number)
-        # Sections that start on this page, in document order: a heading line equal to the next of
-        # them switches the current section (a table of contents, "Token 12", does not match).
-        starting_here = [s.title for s in sections if s.page_start == page.number and s.title]
-        next_title = 0
         blocks = _blocks(page.text or "")
+        current, switches = _page_sections(sections, page.number, blocks)
         for i, (kind, text) in enumerate(blocks):
             if kind == "heading":
-                norm = _norm_title(text)
-                for k in range(next_title, len(starting_here)):
-                    if _norm_title(starting_here[k]) == norm:
-                        current, next_title = starting_here[k], k + 1
-                        break
+                current = switches.get(i, current)
                 continue
             if pending is not None:
                 if text[:1].islower():
@@ -323,14 +316,33 @@ def _norm_title(title: str) -> str:
     return re.sub(r"[\W_]+", " ", title.lower()).strip()
 
 
-def _section_at_page_start(sections, page_number: int) -> str | None:
-    """The innermost section already open when the page begins (or, failing that, spanning it)."""
-    best = None
+def _page_sections(sections, page_number: int, blocks) -> tuple[str | None, dict[int, str]]:
+    """The section open at the top of the page, and the heading blocks where a new one starts.
+
+    Sections starting on this page are matched, in document order, to heading lines equal to their
+    title (so a table of contents, "Token 12", does not match). Text before the first matched heading
+    belongs to the section already open from earlier pages; when there is none, to a section starting
+    on this page whose heading was not found before it (it likely starts at the top), else to none.
+    """
+    starting = [s for s in sections if s.page_start == page_number and s.title]
+    switches: dict[int, str] = {}
+    first_matched = len(starting)
+    k = 0
+    for i, (kind, text) in enumerate(blocks):
+        if kind != "heading" or k >= len(starting):
+            continue
+        norm = _norm_title(text)
+        for j in range(k, len(starting)):
+            if _norm_title(starting[j].title) == norm:
+                switches[i] = starting[j].title
+                first_matched = min(first_matched, j)
+                k = j + 1
+                break
+    open_before = None
     for s in sections:
-        if s.page_start < page_number <= s.page_end and (best is None or s.level >= best.level):
-            best = s
-    if best is None:
-        for s in sections:
-            if s.page_start <= page_number <= s.page_end and (best is None or s.level >= best.level):
-                best = s
-    return best.title if best else None
+        if s.page_start < page_number <= s.page_end and (open_before is None or s.level >= open_before.level):
+            open_before = s
+    if open_before is not None:
+        return open_before.title, switches
+    unmatched_first = starting[:first_matched]
+    return (unmatched_first[0].title if unmatched_first else None), switches

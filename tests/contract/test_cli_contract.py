@@ -106,3 +106,38 @@ def test_compile_error_exits_1(tmp_path, capsys):
     path.write_text("pragma solidity ^0.4.24;\ncontract Broken { function f() public { uint x = ; } }\n")
     code, _, err = _run(capsys, str(path))
     assert code == 1 and "ParserError" in err and err.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_code_facts_are_merged_with_gold_field_names(tmp_path, capsys, monkeypatch):
+    """The facts record (ico_lens.contract.facts.derive_facts) is printed with GOLD.md's names at the
+    top level of the JSON and as lines with evidence in the summary. A stand-in module is used here."""
+    import dataclasses
+    import sys
+    import types
+
+    @dataclasses.dataclass
+    class FakeFacts:
+        address: str | None
+        token_contract: str
+        can_mint_after_deploy: bool
+        evidence: dict
+
+    calls = []
+
+    def derive_facts(slither, bundle):
+        calls.append((slither, bundle))
+        return FakeFacts(bundle.address, "DemoToken", True, {"can_mint_after_deploy": "function mint(...) onlyOwner"})
+
+    module = types.ModuleType("ico_lens.contract.facts")
+    module.derive_facts = derive_facts
+    monkeypatch.setitem(sys.modules, "ico_lens.contract.facts", module)
+    (tmp_path / f"{ADDRESS}.sol").write_text(TOKEN_SOL)
+    code, out, err = _run(capsys, str(tmp_path / ADDRESS), "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["token_contract"] == "DemoToken" and report["can_mint_after_deploy"] is True
+    assert report["address"] == ADDRESS and "compile" in report
+    assert calls[0][1].address == ADDRESS and hasattr(calls[0][0], "contracts")
+    code, out, _ = _run(capsys, str(tmp_path / ADDRESS))
+    assert "can_mint_after_deploy  yes    [function mint(...) onlyOwner]" in out

@@ -113,3 +113,25 @@ def test_real_corpus_sources(shared_dir):
     assert modern.solc_version.startswith("0.4.")
     assert len(modern.slither.contracts) >= 5
     assert all(f.source_mapping.lines for c in modern.slither.contracts for f in c.functions_declared)
+
+
+INTERNAL_CONSTRUCTOR = """pragma solidity ^0.4.8;
+contract Vault {
+    address public owner;
+    function Vault(address _owner) internal { owner = _owner; }
+}
+contract Sale {
+    Vault public vault;
+    function Sale() { vault = new Vault(msg.sender); }
+}
+"""
+
+
+def test_source_only_pre_0411_accepts_falls_back_to_the_legacy_compiler():
+    """`new` on a contract with an internal constructor: rejected from solc 0.4.9 on (a 2017 pattern)."""
+    _needs("0.4.8", "0.4.26")
+    loaded = load(SourceBundle(address=None, sources={"Sale.sol": INTERNAL_CONSTRUCTOR}))
+    assert loaded.solc_version == "0.4.8"
+    assert any("legacy interface" in w for w in loaded.warnings)
+    sale = loaded.slither.get_contract_from_name("Sale")[0]
+    assert sale.constructor is not None and sale.constructor.source_mapping.lines == [8]

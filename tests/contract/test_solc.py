@@ -195,6 +195,7 @@ def test_py_solc_x_drives_the_wrapper(tmp_path):
 
 def test_compile_timeout_is_typed(tmp_path, monkeypatch):
     compiler = needs("0.8.30")
+    monkeypatch.setenv("ICO_LENS_SOLC_CACHE", "off")  # a cached output would come back in time
     with pytest.raises(solc.CompileTimeout):
         solc.compile_standard(solc.standard_json_request({"C.sol": NEW, "Base.sol": BASE}), compiler,
                               cwd=tmp_path, timeout=0.05)
@@ -216,3 +217,43 @@ def test_native_solc_from_py_solc_x_is_preferred(tmp_path, monkeypatch):
         assert solc.compiler_for("0.4.24", prefer_native=False).kind == "solcjs"
     monkeypatch.setenv("ICO_LENS_SOLC_NATIVE", "0")
     assert solc.native_versions() == {}
+
+
+def test_legacy_compiler_output_is_translated_to_standard_json(tmp_path):
+    """solc < 0.4.11 has no standard JSON: the wrapper runs the legacy interface and translates it."""
+    compiler = needs("0.4.8")
+    text = "pragma solidity ^0.4.8;\ncontract Counter { uint public n; function inc() { n += 1; } }\n"
+    out = solc.compile_standard(solc.standard_json_request({"Counter.sol": text}), compiler, cwd=tmp_path)
+    assert out["sources"]["Counter.sol"]["ast"]["name"] == "SourceUnit"
+    counter = out["contracts"]["Counter.sol"]["Counter"]
+    assert {item["name"] for item in counter["abi"] if item.get("type") == "function"} == {"n", "inc"}
+    assert counter["evm"]["bytecode"]["object"] and counter["evm"]["deployedBytecode"]["sourceMap"]
+    bad = "pragma solidity ^0.4.8;\ncontract A { function f() { uint x = ; } }\n"
+    with pytest.raises(CompileError) as exc:
+        solc.compile_standard(solc.standard_json_request({"A.sol": bad}), compiler, cwd=tmp_path)
+    assert "A.sol:2:" in str(exc.value)
+
+
+def test_legacy_fallback_choice():
+    src = {"a.sol": "pragma solidity ^0.4.8;\ncontract A {}"}
+    choice = solc.legacy_fallback(src, available=[(0, 4, 8)])
+    assert choice.version_text == "0.4.8" and "legacy" in choice.warnings[0]
+    assert solc.legacy_fallback({"a.sol": "pragma solidity ^0.4.18;\ncontract A {}"}, available=[(0, 4, 8)]) is None
+    assert solc.legacy_fallback(src, available=[]) is None
+
+
+def test_solcjs_outputs_are_cached(tmp_path, monkeypatch):
+    compiler = needs("0.4.24")
+    cache = tmp_path / "solc-out"
+    monkeypatch.setenv("ICO_LENS_SOLC_CACHE", str(cache))
+    request = solc.standard_json_request({"Counter.sol": OLD.replace("n += 1", "n += 2")})
+    first = solc.compile_standard(request, compiler, cwd=tmp_path)
+    stored = list(cache.glob("*/*.json.gz"))
+    assert len(stored) == 1
+    assert solc.compile_standard(request, compiler, cwd=tmp_path) == first  # served from the cache
+    other = solc.standard_json_request({"Counter.sol": OLD.replace("n += 1", "n += 3")})
+    solc.compile_standard(other, compiler, cwd=tmp_path)
+    assert len(list(cache.glob("*/*.json.gz"))) == 2  # a different source is a different key
+    monkeypatch.setenv("ICO_LENS_SOLC_CACHE", "off")
+    solc.compile_standard(solc.standard_json_request({"Counter.sol": OLD}), compiler, cwd=tmp_path)
+    assert len(list(cache.glob("*/*.json.gz"))) == 2

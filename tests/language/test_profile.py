@@ -12,7 +12,7 @@ from ico_lens.language.profile import profile_document, reset_models
 from ico_lens.language.records import DISCLOSURE_ASPECTS, ProfileStatus
 from ico_lens.paper.records import DocumentStatus, Section
 
-from .helpers import make_document
+from .test_sentences import make_document
 
 INTRO = """\
 Introduction

@@ -1,13 +1,35 @@
-"""The sentence splitter on white-paper-like text: wrapped lines, bullets, headings, tables."""
+"""The sentence splitter on white-paper-like text: wrapped lines, bullets, headings, tables.
+
+``make_document`` builds ingestion records directly (no PDF needed); the other language tests use it.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from ico_lens.language.sentences import split_sentences, split_text
-from ico_lens.paper.records import Section
+from ico_lens.paper.records import Document, DocumentStatus, Page, Section
 
-from .helpers import make_document
+
+def make_document(
+    pages: list[str],
+    *,
+    sections: list[Section] | None = None,
+    status: DocumentStatus = DocumentStatus.OK,
+    language: str = "en",
+    path: str = "paper.pdf",
+) -> Document:
+    return Document(
+        path=path,
+        content_id="0" * 64,
+        kind="pdf",
+        status=status,
+        page_count=len(pages),
+        pages=[Page(number=i + 1, width=595.0, height=842.0, text=t, char_count=len(t)) for i, t in enumerate(pages)],
+        sections=sections or [],
+        language=language,
+    )
+
 
 PAGE_1 = """\
 Abstract

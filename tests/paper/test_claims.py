@@ -149,6 +149,13 @@ def test_team_vesting_and_its_length(pages, months):
     assert claims["team_vesting"].evidence[0].page == 1
 
 
+def test_team_vesting_beside_a_denial_for_other_tokens():
+    text = "There is no lock-up for tokens bought in the sale, while team tokens are locked for 12 months."
+    claims = detect_claims(make_document(text))
+    assert claims["team_vesting"].value is True
+    assert claims["team_vesting_months"].value == 12
+
+
 def test_team_vesting_denied_and_silent():
     assert value(TeamVesting, "Team tokens will not be subject to any vesting and are released at the token sale end.") is False
     assert value(TeamVesting, "Collaborations with ICO projects that have vesting schemes for their founders are important.") is None

@@ -128,6 +128,23 @@ def test_symbol_found(text, symbol):
     assert find_symbol(make_document(text)).value == symbol
 
 
+def test_symbol_that_abbreviates_the_token_name_is_kept():
+    doc = make_document("Users can purchase a Credit Protocol Token (CPT), which funds the protocol. CPT tokens are ERC20.")
+    assert find_symbol(doc).value == "CPT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In-App Billing (IAB), also called In-App Purchases, is common.",
+        "DMA will serve as a member of the adChain Association (ACA), a nonprofit body.",
+        "Adversaries cannot corrupt the trusted third party of Assumption (II).",
+    ],
+)
+def test_symbol_not_taken_from_other_abbreviations(text):
+    assert find_symbol(make_document(text)) is None
+
+
 def test_symbol_not_taken_from_abbreviations_or_currencies():
     doc = make_document(
         "Using Natural Language Processing (NLP) and the Engine Control Unit (ECU) we price in USD and ETH.",
@@ -207,3 +224,28 @@ def test_hard_cap_not_taken_from_supply_cap_or_roadmap():
 def test_silent_paper_has_no_terms():
     terms = extract_terms(make_document("A research preprint on asynchronous consensus.", "Let n denote the total number of nodes."))
     assert all(terms.value(name) is None for name in ("symbol", "standard", "total_supply", "token_price", "hard_cap"))
+
+
+# ---------------------------------------------------------------------------------------------
+# real papers
+
+
+@pytest.mark.shared
+def test_real_refereum_supply_from_a_label_and_value_table(shared_dir):
+    from ico_lens.paper.ingest import open_document
+
+    terms = extract_terms(open_document(shared_dir / "corpus/whitepapers/refereum.pdf"))
+    assert terms.value("total_supply") == 5_000_000_000
+    assert terms.value("symbol") == "RFR"
+    assert terms.value("decimals") == 4 or terms.value("decimals") is None
+    assert terms.total_supply.evidence[0].page == 26
+
+
+@pytest.mark.shared
+def test_real_snovio_european_decimal_comma(shared_dir):
+    from ico_lens.paper.ingest import open_document
+
+    terms = extract_terms(open_document(shared_dir / "corpus/whitepapers/snovio.pdf"))
+    assert terms.value("total_supply") == 2_500_000_000
+    assert terms.value("symbol") == "SNOV"
+    assert terms.value("standard") == "ERC20"

@@ -58,7 +58,8 @@ function readStdin() {
 
 function makeReader(roots) {
   // Resolve a source unit name against the base path and the allowed paths (first hit wins).
-  return function readFile(name) {
+  const readFile = function (name) {
+    readFile.used = true;
     const candidates = path.isAbsolute(name) ? [name] : roots.map((r) => path.join(r, name));
     for (const c of candidates) {
       try {
@@ -67,6 +68,8 @@ function makeReader(roots) {
     }
     return { error: 'File not found: ' + name };
   };
+  readFile.used = false;
+  return readFile;
 }
 
 function inlineSources(input, readFile) {
@@ -107,12 +110,100 @@ function normaliseOutput(text) {
   return JSON.stringify(out);
 }
 
+// Output cache: solc-js is slow (seconds per token) and evaluations compile the same sources again
+// and again. The key is the compiler package, this wrapper's translation version and the complete
+// request with every source inlined; outputs are stored gzipped. Disabled by ICO_LENS_SOLC_CACHE=off.
+const CACHE_FORMAT = '1';
+
+function cacheDir() {
+  const env = process.env.ICO_LENS_SOLC_CACHE;
+  if (env === 'off' || env === '0') return null;
+  if (env) return env;
+  const base = process.env.XDG_CACHE_HOME || path.join(require('os').homedir(), '.cache');
+  return path.join(base, 'ico_lens', 'solc-out');
+}
+
+function cacheKey(solcDir, input) {
+  let pkg = '';
+  try { pkg = fs.readFileSync(path.join(solcDir, 'package.json'), 'utf8'); } catch (e) { return null; }
+  const h = require('crypto').createHash('sha256');
+  h.update(CACHE_FORMAT + '\0' + JSON.parse(pkg).version + '\0' + path.basename(solcDir) + '\0');
+  h.update(JSON.stringify(input));
+  return h.digest('hex');
+}
+
+function cacheGet(dir, key) {
+  if (!dir || !key) return null;
+  try {
+    return require('zlib').gunzipSync(fs.readFileSync(path.join(dir, key.slice(0, 2), key + '.json.gz'))).toString('utf8');
+  } catch (e) { return null; }
+}
+
+function cachePut(dir, key, text) {
+  if (!dir || !key) return;
+  try {
+    const sub = path.join(dir, key.slice(0, 2));
+    fs.mkdirSync(sub, { recursive: true });
+    const tmp = path.join(sub, key + '.tmp' + process.pid);
+    fs.writeFileSync(tmp, require('zlib').gzipSync(text));
+    fs.renameSync(tmp, path.join(sub, key + '.json.gz'));
+  } catch (e) { /* a read-only cache is not an error */ }
+}
+
 function compile(solc, inputText, readFile) {
   const major = solc.version().split('.').slice(0, 2).join('.');
   const modern = !['0.1', '0.2', '0.3', '0.4', '0.5'].includes(major);
   if (modern) return solc.compile(inputText, { import: readFile });
   if (typeof solc.compileStandardWrapper === 'function') return solc.compileStandardWrapper(inputText, readFile);
-  return solc.compile(inputText, readFile);
+  return compileLegacy(solc, JSON.parse(inputText), readFile);
+}
+
+// Compilers before 0.4.11 have no standard JSON: run their legacy multi-file interface and translate
+// its output (contracts "file:Name" with interface/bytecode/srcmap, sources[*].AST, error strings)
+// into the standard-JSON shape, with the legacy AST as `ast`.
+function compileLegacy(solc, input, readFile) {
+  const sources = {};
+  for (const name of Object.keys(input.sources || {})) sources[name] = input.sources[name].content;
+  const settings = input.settings || {};
+  const optimize = settings.optimizer && settings.optimizer.enabled ? 1 : 0;
+  const raw = solc.compile({ sources: sources }, optimize, readFile);
+  const out = { sources: {}, contracts: {}, errors: [] };
+  for (const e of raw.errors || []) {
+    const text = String(e);
+    const warning = /^[^\n]*\bWarning:/.test(text);
+    const type = (text.match(/\b(\w*Error|Warning):/) || [null, 'Error'])[1];
+    out.errors.push({ component: 'general', severity: warning ? 'warning' : 'error', type: type,
+      message: text.split('\n')[0], formattedMessage: text });
+  }
+  const sourceList = raw.sourceList || Object.keys(raw.sources || {});
+  const nameToFile = {};
+  for (const file of Object.keys(raw.sources || {})) {
+    const ast = raw.sources[file].AST;
+    out.sources[file] = { id: sourceList.indexOf(file), ast: ast, legacyAST: ast };
+    for (const node of (ast && ast.children) || []) {
+      if (node.name === 'ContractDefinition' && node.attributes) nameToFile[node.attributes.name] = file;
+    }
+  }
+  const files = Object.keys(out.sources);
+  for (const key of Object.keys(raw.contracts || {})) {
+    const c = raw.contracts[key];
+    const colon = key.lastIndexOf(':');
+    const name = colon >= 0 ? key.slice(colon + 1) : key;
+    const file = colon >= 0 ? key.slice(0, colon) : (nameToFile[name] || files[0]);
+    let abi = [];
+    try { abi = JSON.parse(c.interface || '[]'); } catch (e) { /* keep [] */ }
+    out.contracts[file] = out.contracts[file] || {};
+    out.contracts[file][name] = {
+      abi: abi,
+      metadata: c.metadata || '',
+      userdoc: {}, devdoc: {},
+      evm: {
+        bytecode: { object: c.bytecode || '', sourceMap: c.srcmap || '', opcodes: c.opcodes || '', linkReferences: {} },
+        deployedBytecode: { object: c.runtimeBytecode || '', sourceMap: c.srcmapRuntime || '', linkReferences: {} },
+      },
+    };
+  }
+  return JSON.stringify(out);
 }
 
 function main() {
@@ -125,14 +216,9 @@ function main() {
     process.stderr.write('solc_wrapper.js: unsupported option ' + args.flag + ' (only --version and --standard-json)\n');
     return 1;
   }
-  const solc = loadSolc(args.solcDir);
   if (args.mode === 'version') {
     // The native format, so that py-solc-x and crytic-compile parse it.
-    process.stdout.write('solc, the solidity compiler commandline interface\nVersion: ' + solc.version() + '\n');
-    return 0;
-  }
-  if (typeof solc.compileStandardWrapper !== 'function' && /^0\.[1-5]\./.test(solc.version())) {
-    process.stdout.write(errorOutput('solc ' + solc.version() + ' has no standard JSON interface'));
+    process.stdout.write('solc, the solidity compiler commandline interface\nVersion: ' + loadSolc(args.solcDir).version() + '\n');
     return 0;
   }
   const inputText = readStdin();
@@ -153,8 +239,18 @@ function main() {
     process.stdout.write(errorOutput(inlined.error));
     return 0;
   }
-  const output = compile(solc, JSON.stringify(input), readFile);
-  process.stdout.write(normaliseOutput(output));
+  const dir = cacheDir();
+  const key = dir ? cacheKey(args.solcDir, input) : null;
+  const cached = cacheGet(dir, key);
+  if (cached !== null) {
+    process.stdout.write(cached);
+    return 0;
+  }
+  readFile.used = false;
+  const output = normaliseOutput(compile(loadSolc(args.solcDir), JSON.stringify(input), readFile));
+  // imports answered from disk are not part of the key: such outputs are not cached
+  if (!readFile.used) cachePut(dir, key, output);
+  process.stdout.write(output);
   return 0;
 }
 

@@ -56,7 +56,7 @@ def _score(candidate: Candidate) -> float:
     if candidate.context_kind == "allocation":
         score += 0.5
     elif candidate.context_kind == "use_of_funds":
-        score -= 0.7
+        score -= 1.2
     contexts = " ".join(e.context for e in candidate.entries)
     if re.search(r"\btokens?\b|\bsupply\b", contexts, re.I):
         score += 0.2
@@ -112,7 +112,7 @@ def extract_allocation(document: Document, total_supply: float | None = None) ->
 
 def _to_distribution(cand: Candidate, score: float, cache, entries: list[Entry]) -> Distribution:
     ordered = sorted(cand.entries, key=lambda e: e.order)
-    all_orders = sorted(e.order for e in entries)
+    all_orders = [e.order for e in ordered]  # a bucket's details run up to the next bucket
     buckets = []
     for e in ordered:
         category, _ = allocation_match(e.label)

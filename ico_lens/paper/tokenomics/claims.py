@@ -42,7 +42,8 @@ class ClaimResult:
     evidence: list[Evidence] = field(default_factory=list)
     #: the rule that found it
     rule: str = ""
-    confidence: str = "medium"
+    #: "low" | "medium" | "high"; empty means the rule's own confidence
+    confidence: str = ""
     #: evidence that pointed the other way (e.g. a legal disclaimer denying governance rights)
     counter_evidence: list[Evidence] = field(default_factory=list)
 
@@ -320,17 +321,18 @@ class TeamVesting(ClaimRule):
             t = self.patterns["team"].search(text)
             if not t:
                 continue
-            v = self.patterns["vesting"].search(text)
             no = self.patterns["denied"].search(text)
-            if no:
-                denied.append(_ev(unit, no))
-            elif v and self.patterns["tokens"].search(text) and not self.patterns["product"].search(text) and not HEDGE.search(text):
+            # a vesting word outside the denial: "no lock-up for sale tokens, team tokens are locked"
+            v = next((m for m in self.patterns["vesting"].finditer(text)
+                      if no is None or m.end() <= no.start() or m.start() >= no.end()), None)
+            if v and self.patterns["tokens"].search(text) and not self.patterns["product"].search(text) and not HEDGE.search(text):
                 found.append((unit, v, window))
+            elif no:
+                denied.append(_ev(unit, no))
         if not found:
             if denied:
                 return ClaimResult(self.name, False, denied[:2])
             return None
-        unit, match, _ = found[0]
         return ClaimResult(self.name, True, [_ev(u, m) for u, m, _ in found[:2]])
 
     def months(self, document) -> tuple[int | None, list[Evidence]]:
@@ -346,7 +348,10 @@ class TeamVesting(ClaimRule):
             text = unit.text if DURATION_RE.search(unit.text) or _RATE_RE.search(unit.text) else window
             months = team_vesting_months(text)
             if months is not None:
-                return months, [_ev(unit)]
+                # quote the sentence and, when the length is in the list after it, the length too
+                where = DURATION_RE.search(text) or _RATE_RE.search(text)
+                span = (where.start(), where.end()) if where else (0, len(text))
+                return months, [Evidence(unit.page, quote_around(text, *span))]
         return None, []
 
 
@@ -444,9 +449,9 @@ class GovernanceRights(ClaimRule):
         "denied": re.compile(
             r"\bno\s+(?:\w+\s+){0,5}(?:governance|voting)\s+rights?\b"
             r"|\b(?:do(?:es)?|shall|will|is|are)\s+not\s+(?:\w+\s+){0,2}(?:grant|give|confer|provide|entitle|represent|carry)\w*\s+"
-            r"(?:\w+\s+){0,12}(?:vot\w+|governance|decision[\s-]making|control|management|say)\b"
+            r"[^.;]{0,120}\b(?:vot\w+|governance|decision[\s-]making|control|management|say)\b"
             r"|\bno\s+right\s+to\s+(?:participate|vote|any\s+say)|\bnot\s+have\s+any\s+(?:say|governance|voting)\b|\bno\s+(?:say|influence)\s+(?:in|over)\b"
-            r"|\bnot\s+(?:be\s+)?entitled\s+to\s+(?:\w+\s+){0,10}(?:vot\w+|governance)"
+            r"|\bnot\s+(?:be\s+)?entitled\s+to\s+[^.;]{0,120}\b(?:vot\w+|governance)"
             r"|\b(?:hold|have|has|confer|grant|give)s?\s+no\s+(?:\w+\s+){0,3}(?:governance|voting|votes?)\b"
             r"|\bwithout\s+(?:any\s+)?(?:voting|governance)\s+rights",
             re.I,

@@ -44,8 +44,16 @@ from ico_lens.paper.records import Document, Page, Word
 # ---------------------------------------------------------------------------------------------
 # numbers
 
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD_NUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(k for k in _UNITS if _UNITS[k] < 10) + r"))?|"
+             + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|one\s+hundred|a\s+hundred)")
 _PCT_RE = re.compile(
-    r"(?<![\d.,\w])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)\s?(?P<unit>%|％|percent\b|per\s?cent\b|pct\b)", re.I
+    r"(?<![\d.,\w])(?P<num>\d{1,3}(?:[.,]\d{1,3})?|(?<![\w-])" + _WORD_NUM + r")\s?"
+    r"(?P<unit>%|％|(?<=\d)pct\b|(?<=\d)\s?percent\b|(?<=\d)\s?per\s?cent\b|(?<=[a-z])\s(?:percent|per\s?cent)\b)",
+    re.I,
 )
 # token or money amounts: grouped digits, or digits with a scale word
 _AMOUNT_RE = re.compile(
@@ -59,7 +67,16 @@ MIN_AMOUNT = 1000.0  # smaller numbers are years, months, prices, not token amou
 
 
 def parse_percent(num: str) -> float:
-    return float(num.replace(",", "."))
+    """"12,5" -> 12.5; "twenty-five" -> 25.0 (papers write small shares in words)."""
+    text = num.strip().lower()
+    if text[:1].isdigit():
+        return float(text.replace(",", "."))
+    if "hundred" in text:
+        return 100.0
+    value = 0
+    for part in re.split(r"[\s-]+", text):
+        value += _TENS.get(part, 0) + _UNITS.get(part, 0)
+    return float(value)
 
 
 def parse_amount(match: re.Match) -> float | None:
@@ -263,10 +280,16 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
                     and j + 1 < n
                     and not _SENTENCE_END_RE.search(label_text.rstrip()[-2:] or ".")
                     and not _BULLET_RE.match(lines[j + 1])
-                    and not _PCT_RE.search(lines[j + 1])
                     and len(label_text) < 300
                     and not lines[j + 1][:1].isupper()
                 ):
+                    if _PCT_RE.search(lines[j + 1]):
+                        # the sentence ends on a line that holds the next share: take the words up to
+                        # the sentence end when they hold no number
+                        head = _first_sentence(lines[j + 1])
+                        if head != lines[j + 1] and not _PCT_RE.search(head):
+                            label_text += " " + head
+                        break
                     j += 1
                     label_text += " " + lines[j]
                     context_lines.append(lines[j])
@@ -420,6 +443,7 @@ def _merge(words: list[Word]) -> _Box:
                 max(w.x1 for w in words), max(w.bottom for w in words))
 
 
+MAX_LEGEND_LABEL = 50  # characters in one box of a legend label
 MAX_ROW_GAP = 360.0  # points between a label and its number on the same row
 _NUMBER_BOX_RE = re.compile(r"^\W*(?:\d{1,3}(?:[.,]\d{1,3})?\s?%)\W*$")
 
@@ -430,7 +454,9 @@ def _layout_entries(page: Page, base_order: float) -> list[Entry]:
         return []
     boxes = _boxes(page.words)
     numbers = [b for b in boxes if _NUMBER_BOX_RE.match(b.text)]
-    labels = _label_blocks([b for b in boxes if not _PCT_RE.search(b.text) and _has_letters(b.text) and len(b.text) <= 90])
+    # legend labels are short boxes; a line of body text is not a label
+    labels = _label_blocks([b for b in boxes if not _PCT_RE.search(b.text) and _has_letters(b.text)
+                            and len(b.text) <= MAX_LEGEND_LABEL])
     if not numbers or not labels:
         return []
     pairs = []
@@ -503,25 +529,44 @@ def _extend_label(box: _Box, labels: list[_Box], used: set[int]) -> str:
     return box.text
 
 
-def _text_legend_entries(page: Page, lines: list[str], base_order: float) -> list[Entry]:
-    """Without coordinates: number-only lines paired with the label line just above them."""
+def _numbers_only(line: str) -> bool:
+    """A line with one percentage, maybe a token amount, and no words: "165,000,000 11%", "20%"."""
+    if len(_PCT_RE.findall(line)) != 1:
+        return False
+    rest = _label_strip_amounts(_PCT_RE.sub(" ", line))
+    rest = re.sub(r"\b[A-Z]{2,6}\b", " ", rest)  # a token symbol: "94,800,000 RKT"
+    return not _has_letters(rest, 1)
+
+
+def _split_line_entries(page: Page, lines: list[str], base_order: float, *, with_words: bool) -> list[Entry]:
+    """Label and number on separate lines: a numbers-only line takes the label line(s) just above it
+    ("Partners, Advisors and / Early Backers / 165,000,000 11%"). On pages with word coordinates the
+    percentage-only lines are left to the layout pairing."""
     entries = []
-    used = set()
+    used: set[int] = set()
     for i, line in enumerate(lines):
-        if not _NUMBER_BOX_RE.match(line) or i == 0:
+        if i == 0 or not _numbers_only(line):
+            continue
+        if with_words and _NUMBER_BOX_RE.match(line):
             continue
         j = i - 1
-        if j in used or _PCT_RE.search(lines[j]) or not _has_letters(lines[j]) or len(lines[j]) > 80:
+        if j in used or _PCT_RE.search(lines[j]) or amounts_in(lines[j]) or not _has_letters(lines[j]) or len(lines[j]) > 80:
             continue
         label = lines[j]
-        if j - 1 >= 0 and j - 1 not in used and not _PCT_RE.search(lines[j - 1]) and len(lines[j - 1]) < 40 \
-                and not _SENTENCE_END_RE.search(lines[j - 1][-2:]) and lines[j][:1].islower():
-            label = lines[j - 1] + " " + label
         used.add(j)
-        value = parse_percent(_PCT_RE.search(line).group("num"))
+        k = j - 1
+        while k >= 0 and k not in used and j - k < 3 and not _PCT_RE.search(lines[k]) and not amounts_in(lines[k]) \
+                and len(lines[k]) < 50 and re.search(r"(?:\band|&|,|\bof|\bfor|-)\s*$", lines[k]):
+            label = lines[k] + " " + label
+            used.add(k)
+            k -= 1
+        m = _PCT_RE.search(line)
+        value = parse_percent(m.group("num"))
+        amount = next((v for v, _, _, money in amounts_in(line) if not money), None)
         if 0 < value <= 100:
-            entries.append(Entry(page.number, base_order + i, clean_label(label), f"{label} {line}", value, None,
-                                 "layout", set(), "legend"))
+            flags = {"total"} if _TOTAL_LABEL_RE.search(label) or value == 100 else set()
+            entries.append(Entry(page.number, base_order + i, clean_label(label), f"{label} {line}", value, amount,
+                                 "text", flags, "split"))
     return entries
 
 
@@ -660,10 +705,11 @@ def _dedupe(run: list[Entry], weight: Callable[[Entry], float]) -> list[Entry]:
     """Merge an entry repeated close by (a heading "Team (20%)" and its sentence "20% of tokens go to the
     team"; a table and the same text): keep the one with the better label."""
     kept: list[Entry] = []
+    merged: set[int] = set()  # a kept entry absorbs at most one repeat
     for e in run:
         twin = None
         for k in kept:
-            if k.percent is None or e.percent is None or abs(k.percent - e.percent) > 1e-6:
+            if id(k) in merged or k.percent is None or e.percent is None or abs(k.percent - e.percent) > 1e-6:
                 continue
             # a list may repeat a value ("Founders 5%", "Coin option plan 5%"): only the same number in
             # another shape (heading and its sentence) or another source (table and text) is a repeat
@@ -677,7 +723,7 @@ def _dedupe(run: list[Entry], weight: Callable[[Entry], float]) -> list[Entry]:
         if twin is None and "paren" in e.flags:
             # a bucket restated in a later sentence ("tokens meant for the Token Sale (60%) will be burnt")
             for k in kept:
-                if k.percent == e.percent and k.shape != e.shape and _same_category(k, e):
+                if id(k) not in merged and k.percent == e.percent and k.shape != e.shape and _same_category(k, e):
                     twin = k
                     break
         if twin is None:
@@ -685,6 +731,9 @@ def _dedupe(run: list[Entry], weight: Callable[[Entry], float]) -> list[Entry]:
             continue
         if weight(e) > weight(twin) + 1e-9 or (twin.shape == "prose" and e.shape == "row" and weight(e) >= weight(twin)):
             kept[kept.index(twin)] = e
+            merged.add(id(e))
+        else:
+            merged.add(id(twin))
     return kept
 
 
@@ -808,13 +857,14 @@ def find_entries(document: Document, pages: Sequence[int] | None = None) -> tupl
         page_entries = _line_entries(page, lines, base)
         table_entries = _table_entries(document, page.number, base)
         _place_table_entries(document, page, table_entries, len(lines))
-        if page.layout_analyzed and page.words:
-            legend = _layout_entries(page, base)
+        with_words = bool(page.layout_analyzed and page.words)
+        legend = _split_line_entries(page, lines, base, with_words=with_words)
+        if with_words:
+            layout = _layout_entries(page, base)
             # put legend entries in reading order: after the text line they sit closest to
-            for e in legend:
+            for e in layout:
                 e.order = base + _line_index_of(lines, e.label, e.order - base)
-        else:
-            legend = _text_legend_entries(page, lines, base)
+            legend += layout
         if len([e for e in table_entries if e.percent is not None]) >= 2:
             table_values = {e.percent for e in table_entries}
             page_entries = [e for e in page_entries if e.percent not in table_values]

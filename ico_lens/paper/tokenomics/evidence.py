@@ -145,7 +145,7 @@ _WORD_NUMBERS = {
 }
 
 _DIGITS = (
-    r"(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[ \u00a0\u202f\u2009']\d{3})+)(?:[.,]\d+)?"  # grouped
+    r"(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[ \u00a0\u202f\u2009'’]\d{3})+)(?:[.,]\d+)?"  # grouped
     r"|\d+(?:[.,]\d+)?)"  # plain, possibly with decimals
 )
 NUMBER_RE = re.compile(
@@ -170,8 +170,8 @@ class Quantity:
 
 def _digits_value(digits: str, has_scale: bool) -> float | None:
     d = digits.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    if re.fullmatch(r"\d{1,3}(?:[ ']\d{3})+(?:[.,]\d+)?", d):
-        d = d.replace(" ", "").replace("'", "")
+    if re.fullmatch(r"\d{1,3}(?:[ '’]\d{3})+(?:[.,]\d+)?", d):
+        d = d.replace(" ", "").replace("'", "").replace("’", "")
         d = d.replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", d):
         d = d.replace(",", "")

@@ -186,7 +186,7 @@ class PaperFacts:
                 if result is None:
                     continue
                 ev = result.evidence[0] if result.evidence else None
-                where = f"p.{ev.page}: {ev.quote[:90]!r}" if ev else ""
+                where = f"p.{ev.page}: {_short_quote(ev.quote, result.value)!r}" if ev else ""
                 lines.append(f"      {name:<32}{_fmt(result.value):<12} {where}")
         for note in self.notes:
             lines.append(f"    note          {note}")
@@ -199,6 +199,15 @@ def _fmt(value: Any) -> str:
     if isinstance(value, int) and value >= 10_000:
         return f"{value:,}"
     return str(value)
+
+
+def _short_quote(quote: str, value: Any, limit: int = 90) -> str:
+    """At most ``limit`` characters of ``quote``, around the value when the quote contains it."""
+    if len(quote) <= limit:
+        return quote
+    at = quote.find(str(value)) if isinstance(value, str) else -1
+    start = max(0, min(at - 30, len(quote) - limit)) if at >= 0 else 0
+    return ("…" if start else "") + quote[start : start + limit] + "…"
 
 
 def _slug(path: str) -> str:

@@ -50,7 +50,7 @@ def _score(candidate: Candidate) -> float:
     if candidate.context_kind == "use_of_funds":
         score += 0.5
     elif candidate.context_kind == "allocation":
-        score -= 0.7
+        score -= 1.2
     contexts = " ".join(e.context for e in candidate.entries)
     if re.search(r"[$€£]\s?\d|\b(?:usd|eur|funds|proceeds|budget|raised)\b", contexts, re.I):
         score += 0.2

@@ -99,18 +99,33 @@ SYMBOL_PATTERNS: list[tuple[re.Pattern, float]] = [
 ]
 
 
+def _initials(word: str) -> str:
+    """ "adChain" -> "AC", "In-App" -> "IA": first letters and inner capitals."""
+    return "".join(
+        part[0] + ("" if part.isupper() else "".join(c for c in part[1:] if c.isupper()))
+        for part in word.split("-")
+        if part
+    ).upper()
+
+
 def _is_abbreviation(sym: str, before: str) -> bool:
-    """ "Engine Control Unit (ECU)": the letters are the initials of the words before it."""
+    """ "Engine Control Unit (ECU)": the letters are the initials of the words before it.
+
+    "Credit Protocol Token (CPT)" is an abbreviation too, but of the token's name: kept.
+    """
     words = re.findall(r"[A-Za-z][\w'-]*", before[-80:])
-    letters = [c for c in sym.upper() if c.isalpha()]
+    letters = "".join(c for c in sym.upper() if c.isalpha())
     if not words or len(letters) < 2:
         return False
-    initials = "".join(w[0].upper() for w in words[-len(letters):])
-    # "Smart Asset Offering (ISAO)" also counts when one word gives two letters
-    tail = "".join(w[0].upper() for w in words[-len(letters) - 1 :])
-    return initials == "".join(letters) or "".join(letters) in tail or "".join(letters) in "".join(
-        w[:2].upper() for w in words[-len(letters) :]
-    )
+    if words[-1].lower() in ("token", "tokens", "coin", "coins"):
+        return False
+    initials = "".join(_initials(w) for w in words[-len(letters) :])
+    # "Initial Smart Asset Offering (ISAO)": one word may give two letters
+    two_letters = "".join(w[:2].upper() for w in words[-len(letters) :])
+    return initials.endswith(letters) or two_letters.endswith(letters) or letters in two_letters
+
+
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 
 
 def find_symbol(document) -> TermValue | None:
@@ -125,7 +140,7 @@ def find_symbol(document) -> TermValue | None:
                     continue
                 if re.fullmatch(r"\d+[A-Z]", sym) or re.fullmatch(r"[A-Z]\d+", sym):
                     continue  # "2B", "Q3", "P2": amounts and labels
-                if _is_abbreviation(sym, unit.text[: m.start("s")]):
+                if _ROMAN.match(sym) or _is_abbreviation(sym, unit.text[: m.start("s")]):
                     continue
                 scores[sym] += weight
                 if weight >= 2:
@@ -384,10 +399,12 @@ def find_decimals(document) -> TermValue | None:
 # ---------------------------------------------------------------------------------------------
 # Money terms: hard cap, soft cap, price
 
+#: a number as papers write it: "1 000", "26,790", "25'000", "0.003"
+_NUM = r"(?:\d{1,3}(?:[ ,.'’\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _AMOUNT = (
     r"(?:(?:up\s+to|approximately|about|of|at|is|will\s+be|set\s+at|:|-|–|—)\s*)*"
-    r"(?P<v>(?:US\$|\$|€|USD|EUR|CHF)?\s*\d[\d,.' ]*(?:\s*(?:million|billion|thousand|mln|M|k|B)\b)?"
-    r"(?:\s*(?:ETH|Ether|BTC|USD|US\s+dollars|dollars|EUR|euros?|CHF|[A-Z]{2,6}(?:\s+tokens)?))?"
+    r"(?P<v>(?:US\$|\$|€|USD|EUR|CHF)?\s*" + _NUM + r"(?:\s*(?:million|billion|thousand|mln|M|k|B)\b)?"
+    r"(?:\s*(?:(?:ETH|Ether|BTC|USD|US\s+dollars|dollars|EUR|euros?|CHF)\b|(?-i:[A-Z]{2,6})\b(?:\s+tokens)?))?"
     r"(?:\s*\([^)]{1,60}\))?)"
 )
 HARD_CAP_RE = re.compile(
@@ -413,13 +430,13 @@ PRICE_RES: list[re.Pattern] = [
                r"|price\s+(?:per|of\s+(?:a|one|1|the)|for\s+(?:a|one|1))\s+(?:\w+\s+)?token|price(?=\s*:)|price\s+at\s+issue)"
                r"(?:\s+of\s+[A-Z]\w+)?\s*(?:is|was|will\s+be|of|:|-|–|=)?\s*(?:set\s+(?:to|at)\s+)?"
                r"(?P<v>(?:US\$|\$|€|USD|EUR)\s*\d[\d,.]*(?:\s*(?:USD|EUR|cents?))?(?:\s*(?:per|/|for)\s+(?:1\s+)?\w+)?"
-               r"|\d[\d,.' ]*\s*[A-Za-z]{2,6}\s*(?:/|per|for|=)\s*(?:1\s+)?(?:ETH|Ether|BTC|USD|[A-Z]{2,6})"
-               r"|1\s*(?:ETH|Ether|BTC|[A-Z]{2,6})\s*=\s*[\d,.' ]+\s*(?:\$|USD|ETH|[A-Za-z]{2,6}))", re.I),
-    re.compile(r"(?P<v>\b1\s*(?:ETH|Ether)\s*=\s*\d[\d,.' ]*\s*[A-Z][A-Za-z0-9]{1,6}\b)"),
+               r"|" + _NUM + r"\s*[A-Za-z]{2,6}\s*(?:/|per|for|=)\s*(?:1\s+)?(?:(?:ETH|Ether|BTC|USD)\b|(?-i:[A-Z]{2,6})\b)"
+               r"|1\s*(?:ETH|Ether|BTC|(?-i:[A-Z]{2,6}))\s*=\s*(?:\$\s*)?" + _NUM + r"\s*(?:\$|(?:USD|ETH)\b|[A-Za-z]{2,6}\b)?)", re.I),
+    re.compile(r"(?P<v>\b1\s*(?:ETH|Ether)\s*=\s*" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\b)"),
     re.compile(r"(?P<v>(?:USD\s*)?(?:US\$|\$|€)\s*\d[\d,.]*\s*=\s*1\s+[A-Z][A-Za-z0-9]{1,6}\b)"),
-    re.compile(r"(?P<v>\b\d[\d,.']*\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:tokens?\s+)?(?:/|per|for)\s*(?:1\s+)?(?:ETH|Ether)\b)"),
+    re.compile(r"(?P<v>(?<![\d,.])" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:tokens?\s+)?(?:/|per|for)\s*(?:1\s+)?(?:ETH|Ether)\b)"),
     re.compile(r"(?P<v>\b[A-Z]{2,6}\s*/\s*ETH\s*:?\s*\d[\d,.]*)"),
-    re.compile(r"\brate\s+of\s+(?P<v>\d[\d,.']*\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:per|for|/)\s*(?:1\s+)?(?:ETH|Ether)\b)", re.I),
+    re.compile(r"\brate\s+of\s+(?P<v>" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:per|for|/)\s*(?:1\s+)?(?:ETH|Ether)\b)", re.I),
 ]
 _PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|seed\b", re.I)
 
@@ -430,20 +447,19 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
     early: list[tuple[str, Evidence]] = []
     for pattern in patterns:
         for unit in text_units(document, "sentence"):
-            if True:
-                for m in pattern.finditer(unit.text):
-                    value = " ".join(m.group("v").split()).strip(" ,.;:-–")
-                    if not re.search(r"\d", value):
-                        continue
-                    if max((q.value for q in find_quantities(value)), default=0) <= minimum_value:
-                        continue
-                    if re.search(r"\bsupply\s*$", unit.text[max(0, m.start() - 12) : m.start()], re.I):
-                        continue  # "supply cap of 10 billion tokens" is the total supply, not a sale cap
-                    ev = _evidence(unit, m.start(), m.end())
-                    context = unit.text[max(0, m.start() - 150) : m.end() + 10]
-                    (early if _PRESALE.search(context) else main).append((value, ev))
+            for m in pattern.finditer(unit.text):
+                value = " ".join(m.group("v").split()).strip(" ,.;:-–")
+                if not re.search(r"\d", value):
+                    continue
+                if max((q.value for q in find_quantities(value)), default=0) <= minimum_value:
+                    continue
+                if re.search(r"\bsupply\s*$", unit.text[max(0, m.start() - 12) : m.start()], re.I):
+                    continue  # "supply cap of 10 billion tokens" is the total supply, not a sale cap
+                ev = _evidence(unit, m.start(), m.end())
+                context = unit.text[max(0, m.start() - 150) : m.end() + 10]
+                (early if _PRESALE.search(context) else main).append((value, ev))
         if main:
-            break
+            break  # a more specific pattern found the main sale's value: weaker ones are not needed
     ranked = main or early
     if not ranked:
         return None

@@ -1,0 +1,47 @@
+"""crowdsale_in_file: a sale (tokens for ether) is implemented in this source."""
+
+from __future__ import annotations
+
+from ico_lens.contract.analysis import _entry_points
+from ico_lens.contract.detectors.base import FactDetector, Finding
+
+
+class CrowdsaleDetector(FactDetector):
+    NAME = "crowdsale_in_file"
+    DESCRIPTION = "A payable function of some contract in the file hands out tokens (credits a balance, mints, or calls the token)."
+    IMPACT = "informational"
+    CONFIDENCE = "medium"
+    NEEDS_BALANCES = False
+
+    def _detect(self) -> list[Finding]:
+        model = self.model
+        for contract in model.contracts:
+            if contract.is_library:
+                continue
+            for entry in _entry_points(contract):
+                if not entry.payable or not _reads_msg_value(entry):
+                    continue
+                for e in model.effects(entry):
+                    credited = e.kind in ("balance", "supply") and e.direction in ("inc", "set")
+                    token_call = e.kind == "call" and e.key is not None and e.key.kind == "state" and _is_contract_var(e.key.value)
+                    if credited or token_call:
+                        return [self.finding(f"{contract.name}.{entry.name}() is payable and hands out tokens", e.node, e.function)]
+        return []
+
+
+def _is_contract_var(var) -> bool:
+    from slither.core.declarations import Contract
+    from slither.core.solidity_types import UserDefinedType
+
+    t = getattr(var, "type", None)
+    return isinstance(t, UserDefinedType) and isinstance(t.type, Contract)
+
+
+def _reads_msg_value(function) -> bool:
+    """The function (or what it calls) looks at the ether sent: it prices something."""
+    from ico_lens.contract.analysis import closure_functions
+
+    for f in closure_functions(function):
+        if any(v.name == "msg.value" for v in f.solidity_variables_read):
+            return True
+    return False

@@ -1,0 +1,65 @@
+"""freeze_or_blacklist: an owner/admin can stop individual accounts from transferring."""
+
+from __future__ import annotations
+
+from ico_lens.contract import conditions as cond
+from ico_lens.contract.detectors.base import FactDetector, Finding
+from ico_lens.contract.detectors.pause import transfer_guards
+
+ACCOUNT_KEYS = ("sender", "param")
+
+
+def credits_tokens(model, entry) -> bool:
+    return any(e.kind in ("balance", "supply") and e.direction in ("inc", "set") for e in model.effects(entry))
+
+
+def account_lock_mappings(model):
+    """(transfer function, guard, mapping) where a transfer guard reads ``mapping[account]``."""
+    allowances = _allowance_vars(model)
+    roles = model.all_roles
+    for function, guard in transfer_guards(model):
+        for mapping, key in cond.mapping_lookups(guard):
+            if mapping in model.balance_vars or mapping in allowances or mapping.name in roles:
+                continue
+            if key is not None and key.kind in ACCOUNT_KEYS:
+                yield function, guard, mapping
+
+
+def _allowance_vars(model) -> set:
+    from slither.core.solidity_types import MappingType
+
+    out = set()
+    if model.token is None:
+        return out
+    for v in model.token.state_variables:
+        t = v.type
+        if isinstance(t, MappingType) and isinstance(t.type_to, MappingType):
+            out.add(v)
+    return out
+
+
+class FreezeDetector(FactDetector):
+    NAME = "freeze_or_blacklist"
+    DESCRIPTION = "A privileged function marks any account (freeze, blacklist, lock) so that transfers from it fail."
+    IMPACT = "high"
+    CONFIDENCE = "medium"
+
+    def _detect(self) -> list[Finding]:
+        model = self.model
+        findings, seen = [], set()
+        for function, guard, mapping in account_lock_mappings(model):
+            if mapping in seen:
+                continue
+            for entry, effect in model.state_writes(mapping):
+                if effect.key is None or effect.key.kind != "param":
+                    continue
+                if not model.role_only(entry) or credits_tokens(model, entry):
+                    continue
+                seen.add(mapping)
+                findings.append(
+                    self.finding(
+                        f"{entry.name}() sets {mapping.name}[account], checked by {function.name}()", effect.node, effect.function
+                    )
+                )
+                break
+        return findings

@@ -1,0 +1,71 @@
+"""pausable: an owner/admin can halt everyone's transfers, reversibly."""
+
+from __future__ import annotations
+
+from ico_lens.contract import conditions as cond
+from ico_lens.contract.detectors.base import (
+    FactDetector,
+    Finding,
+    blocking_values,
+    can_write,
+    is_bool,
+    is_one_shot,
+    sets_latch,
+    is_scalar,
+    writers,
+)
+
+
+def transfer_guards(model):
+    """(transfer function, guard) for every guard on ERC-20 transfer paths."""
+    for function in model.transfer_functions:
+        for guard in model.guards(function):
+            yield function, guard
+
+
+def is_global(guard) -> bool:
+    """The guard does not look anything up per account (not a freeze, not a vesting lock)."""
+    return not cond.mapping_lookups(guard)
+
+
+class PauseDetector(FactDetector):
+    NAME = "pausable"
+    DESCRIPTION = "A privileged function can set a flag (or a lock time) that stops all transfers, and not only once."
+    IMPACT = "high"
+    CONFIDENCE = "high"
+
+    def _detect(self) -> list[Finding]:
+        model = self.model
+        findings: list[Finding] = []
+        seen = set()
+        for function, guard in transfer_guards(model):
+            for var in cond.state_vars_in(guard):
+                if var in seen or not is_scalar(var) or var in model.balance_vars:
+                    continue
+                if is_bool(var):
+                    blocking = blocking_values(guard, var)
+                    if not blocking:
+                        continue
+                    value = blocking[0]
+                    for entry, effect in writers(model, var):
+                        if can_write(effect, value) and model.role_only(entry) and not is_one_shot(model, entry) and not sets_latch(model, entry):
+                            seen.add(var)
+                            findings.append(
+                                self.finding(
+                                    f"{entry.name}() (role {', '.join(sorted(model.role_only(entry)))}) can set {var.name} "
+                                    f"to {str(value).lower()}, which stops {function.name}()",
+                                    effect.node,
+                                    effect.function,
+                                )
+                            )
+                            break
+                elif cond.reads_time(guard) and is_global(guard):
+                    # a lock time the owner can move: lockUntil(block)
+                    for entry, effect in writers(model, var):
+                        if effect.value is not None and effect.value.kind in ("param", "unknown") and model.role_only(entry):
+                            seen.add(var)
+                            findings.append(
+                                self.finding(f"{entry.name}() can move {var.name}, the time before which {function.name}() fails", effect.node, effect.function)
+                            )
+                            break
+        return findings

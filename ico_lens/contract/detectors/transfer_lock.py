@@ -1,0 +1,47 @@
+"""transfer_lock: transfers are blocked from deployment until a time, a release call or the sale end."""
+
+from __future__ import annotations
+
+from ico_lens.contract import conditions as cond
+from ico_lens.contract.detectors.base import FactDetector, Finding, blocking_values, initial_bool, is_bool, is_scalar
+from ico_lens.contract.detectors.pause import is_global, transfer_guards
+
+
+class TransferLockDetector(FactDetector):
+    NAME = "transfer_lock"
+    DESCRIPTION = "Transfers are blocked at deployment: a guard on a flag whose initial value blocks, or on a time."
+    IMPACT = "medium"
+    CONFIDENCE = "medium"
+
+    def _detect(self) -> list[Finding]:
+        model = self.model
+        findings: list[Finding] = []
+        for function, guard in transfer_guards(model):
+            if not is_global(guard):
+                continue
+            variables = cond.state_vars_in(guard)
+            for var in variables:
+                if not is_bool(var) or var in model.balance_vars:
+                    continue
+                start = initial_bool(model, var)
+                if start is not None and start in blocking_values(guard, var):
+                    findings.append(
+                        self.finding(f"{function.name}() needs {var.name} != {str(start).lower()}, its value at deployment", guard.node, guard.function)
+                    )
+            if cond.reads_time(guard):
+                times = [v for v in variables if is_scalar(v) and not is_bool(v)]
+                starts = [model.initial_value(v) for v in times]
+                if times and all(s is not None and s.kind == "const" and str(s.value) in ("0", "false") for s in starts):
+                    continue  # lock times unset at deployment: at most a pause
+                findings.append(self.finding(f"{function.name}() is blocked before a time", guard.node, guard.function))
+        return _unique(findings)
+
+
+def _unique(findings):
+    seen, out = set(), []
+    for f in findings:
+        key = (f.evidence.contract, f.evidence.line)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,64 @@
+"""vesting_or_timelock: some holders' tokens are locked by time (vesting, timelock, release schedule)."""
+
+from __future__ import annotations
+
+from ico_lens.contract import conditions as cond
+from ico_lens.contract.analysis import _entry_points
+from ico_lens.contract.detectors.base import FactDetector, Finding
+from ico_lens.contract.detectors.freeze import ACCOUNT_KEYS, _allowance_vars
+from ico_lens.contract.detectors.pause import transfer_guards
+
+TOKEN_MOVES = {"transfer", "safeTransfer", "transferFrom", "safeTransferFrom"}
+
+
+class VestingDetector(FactDetector):
+    NAME = "vesting_or_timelock"
+    DESCRIPTION = "Tokens are released only after a time (a release/unlock function gated by now or block.number), or transfers check a per-account unlock time."
+    IMPACT = "low"
+    CONFIDENCE = "medium"
+    NEEDS_BALANCES = False
+
+    def _detect(self) -> list[Finding]:
+        return self._account_time_locks() + self._timed_releases()
+
+    def _account_time_locks(self) -> list[Finding]:
+        model = self.model
+        allowances = _allowance_vars(model)
+        for function, guard in transfer_guards(model):
+            if not cond.reads_time(guard):
+                continue
+            for mapping, key in cond.mapping_lookups(guard):
+                if mapping in allowances or mapping in model.balance_vars:
+                    continue
+                if key is not None and key.kind in ACCOUNT_KEYS:
+                    return [self.finding(f"{function.name}() checks {mapping.name}[account] against the time", guard.node, guard.function)]
+        return []
+
+    def _timed_releases(self) -> list[Finding]:
+        model = self.model
+        findings = []
+        for contract in model.contracts:
+            if contract.is_library:
+                continue
+            for entry in _entry_points(contract):
+                if entry.payable:
+                    continue
+                effects = model.effects(entry)
+                if any(e.kind == "supply" and e.direction in ("inc", "set") for e in effects):
+                    continue  # minting at the end of a sale is not a release of held tokens
+                releases = [e for e in effects if e.kind == "balance" and e.direction == "inc"]
+                releases += [e for e in effects if e.kind == "call" and e.name in TOKEN_MOVES]
+                if not releases:
+                    continue
+                for guard in model.guards(entry):
+                    if cond.reads_time(guard) and "after" in cond.time_direction(guard) and not cond.mapping_lookups(guard) or (
+                        cond.reads_time(guard) and "after" in cond.time_direction(guard) and _struct_time(guard)
+                    ):
+                        findings.append(self.finding(f"{contract.name}.{entry.name}() releases tokens only after a time", guard.node, guard.function))
+                        break
+        return findings
+
+
+def _struct_time(guard) -> bool:
+    """The time is read from a per-beneficiary schedule (``allocations[i].time < now``)."""
+    return bool(cond.mapping_lookups(guard))
