@@ -163,23 +163,26 @@ def main(argv: list[str] | None = None) -> int:
         if sample:
             rows.append((f"{what}: one at a time", f"{len(sample)} sentences, {one} = {len(sample) / one.wall:,.0f} sentences/s"))
 
+    # Per PDF page: wall seconds and CPU seconds (the latter is steadier on a shared machine).
     per_page = {
-        "PDF parsing": parse.wall / pages,
-        "sentence splitting": split.wall * pdf_share / pages,
-        "dictionary scoring (ico_lens + LM)": score.wall * pdf_share / pages,
-        "readability": read.wall * pdf_share / pages,
+        "PDF parsing": (parse.wall, parse.cpu, 1.0),
+        "sentence splitting": (split.wall, split.cpu, pdf_share),
+        "dictionary scoring (ico_lens + LM)": (score.wall, score.cpu, pdf_share),
+        "readability": (read.wall, read.cpu, pdf_share),
     }
     if tf_rate:
-        per_page["transformer path (batched)"] = (n_sent * pdf_share / pages) / tf_rate
+        per_page["transformer path (batched)"] = (tf.wall, tf.cpu, n_sent * pdf_share / len(flat))
+    per_page = {k: (w * share / pages, c * share / pages) for k, (w, c, share) in per_page.items()}
     width = max(len(r[0]) for r in rows)
     print(f"language stage speed ({len(docs)} papers: {len(pdf_docs)} PDFs + {len(text_docs)} texts; {os.cpu_count()} CPUs)")
     for name, value in rows:
         print(f"  {name:<{width}}  {value}")
     if model_note:
         print(f"  note: {model_note}")
-    print("per PDF page, next to parsing:")
-    for name, seconds in per_page.items():
-        print(f"  {name:<36} {1000 * seconds:8.2f} ms/page  = {seconds / per_page['PDF parsing']:6.3f} x parsing")
+    print("per PDF page, next to parsing (wall | cpu):")
+    wall0, cpu0 = per_page["PDF parsing"]
+    for name, (wall, cpu) in per_page.items():
+        print(f"  {name:<36} {1000 * wall:8.2f} ms = {wall / wall0:6.3f} x  |  cpu {1000 * cpu:8.2f} ms = {cpu / cpu0:6.3f} x")
     load_avg = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"(load average {load_avg:.1f} on {os.cpu_count()} CPUs during the run: wall times are slower on a busy machine)")
     return 0

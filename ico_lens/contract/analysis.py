@@ -248,6 +248,7 @@ class Walker:
                     ret = self._walk(callee, new_subst, depth + 1, stack, out)
                     if ir.lvalue is not None:
                         terms[ir.lvalue] = ret or cond.Term("unknown")
+                        srcs[ir.lvalue] = frozenset().union(*(sources(a) for a in ir.arguments or []))
                 elif isinstance(ir, HighLevelCall):
                     name = getattr(ir.function, "name", None) or str(getattr(ir, "function_name", ""))
                     out.append(
@@ -284,29 +285,31 @@ _ARITH_CACHE: dict = {}
 
 
 def arithmetic_kind(function: Function) -> str | None:
-    """"add"/"sub" for a pure helper (SafeMath's add/sub, safeAdd, plus, ...), judged by its body:
-    it writes no state, takes two numbers and adds (or subtracts) them."""
+    """"add"/"sub" for a pure two-number helper (SafeMath's add/sub, safeAdd, plus, ...), judged by
+    its body: it writes no state and returns the sum (or difference) of its arguments."""
     if function in _ARITH_CACHE:
         return _ARITH_CACHE[function]
     result = None
     if function.nodes and len(function.parameters) == 2 and not function.all_state_variables_written() and not function.is_constructor:
-        types = set()
+        defs: dict = {}
+        returned = []
         for node in function.nodes:
             for ir in node.irs:
                 if isinstance(ir, Binary):
-                    if ir.type == BinaryType.ADDITION:
-                        types.add("add")
-                    elif ir.type == BinaryType.SUBTRACTION:
-                        types.add("sub")
-                    elif ir.type in (BinaryType.MULTIPLICATION, BinaryType.DIVISION, BinaryType.POWER):
-                        types.add("other")
-                elif isinstance(ir, (InternalCall, LibraryCall, HighLevelCall)):
-                    if not (isinstance(ir, (InternalCall, LibraryCall)) and getattr(ir.function, "name", "") in ("assert", "require")):
-                        types.add("call")
-        if types == {"add"}:
-            result = "add"
-        elif types == {"sub"}:
-            result = "sub"
+                    defs[ir.lvalue] = {BinaryType.ADDITION: "add", BinaryType.SUBTRACTION: "sub"}.get(ir.type, "other")
+                elif isinstance(ir, Assignment):
+                    defs[ir.lvalue] = defs.get(ir.rvalue, "other")
+                elif isinstance(ir, (HighLevelCall, LowLevelCall)):
+                    defs[ir.lvalue] = "other"
+                elif isinstance(ir, Return):
+                    returned.extend(ir.values)
+        for node in function.nodes:  # named return variables: `returns (uint c) { c = a + b; }`
+            for ir in node.irs:
+                if isinstance(ir, Assignment) and ir.lvalue in function.returns:
+                    returned.append(ir.lvalue)
+        kinds = {defs.get(v) for v in returned if v in defs}
+        if returned and kinds in ({"add"}, {"sub"}):
+            result = kinds.pop()
     _ARITH_CACHE[function] = result
     return result
 
@@ -367,14 +370,18 @@ class TokenModel:
             self._keep_transferred_balances()
 
     def _keep_transferred_balances(self) -> None:
-        """Of the mappings ``balanceOf`` reads, keep those ``transfer`` debits (the balances proper;
+        """Of the mappings ``balanceOf`` reads, keep those ``transfer`` credits to the recipient (the balances proper;
         the others are per-account locks such as ``userLockedTokens``)."""
         if len(self.balance_vars) < 2:
             return
         transfer = self.token.get_function_from_signature("transfer(address,uint256)")
         if transfer is None or not transfer.is_implemented:
             return
-        written = {e.variable for e in Walker(set(), set(self.balance_vars)).effects(transfer) if e.kind == "balance"}
+        written = {
+            e.variable
+            for e in Walker(set(), set(self.balance_vars)).effects(transfer)
+            if e.kind == "balance" and e.direction == "inc" and e.key is not None and e.key.kind == "param"
+        }
         kept = self.balance_vars & written
         if kept:
             self.balance_vars = kept

@@ -19,6 +19,8 @@ from typing import Any, Callable, Iterable
 from slither.core.cfg.node import NodeType
 from slither.core.declarations import Function, SolidityFunction, SolidityVariable, SolidityVariableComposed
 from slither.core.expressions import (
+    AssignmentOperation,
+    ConditionalExpression,
     BinaryOperation,
     BinaryOperationType,
     CallExpression,
@@ -311,6 +313,9 @@ def truth(expr: Any, assume: Assumptions, subst: dict | None = None, depth: int 
             return _and(truth(expr.expression_left, assume, subst, depth + 1), truth(expr.expression_right, assume, subst, depth + 1))
         if t == BinaryOperationType.OROR:
             return _or(truth(expr.expression_left, assume, subst, depth + 1), truth(expr.expression_right, assume, subst, depth + 1))
+        counter = _counter_comparison(expr, assume, subst)
+        if counter is not None:
+            return counter
         if t in (BinaryOperationType.EQUAL, BinaryOperationType.NOT_EQUAL):
             result = _equality(expr, assume, subst, depth)
             if result is not None and t == BinaryOperationType.NOT_EQUAL:
@@ -351,6 +356,28 @@ def truth(expr: Any, assume: Assumptions, subst: dict | None = None, depth: int 
         return assume.state.get(term.value)
     if term is not None and term.kind == "const":
         return _literal_bool(Literal(term.value, None)) if str(term.value).lower() in ("true", "false") else None
+    return None
+
+
+def _counter_comparison(expr: BinaryOperation, assume: Assumptions, subst: dict) -> bool | None:
+    """``S > 0``, ``S != 0``, ``S == 0`` (either way round) for a counter assumed "zero"/"nonzero"."""
+    lt, rt = resolve(expr.expression_left, subst), resolve(expr.expression_right, subst)
+    t = expr.type
+    for a, b, flipped in ((lt, rt, False), (rt, lt, True)):
+        if a is None or a.kind != "state" or not _is_zero(b):
+            continue
+        state = assume.state.get(a.value)
+        if state not in ("zero", "nonzero"):
+            continue
+        nonzero = state == "nonzero"
+        if t == BinaryOperationType.EQUAL:
+            return not nonzero
+        if t == BinaryOperationType.NOT_EQUAL:
+            return nonzero
+        if (t == BinaryOperationType.GREATER and not flipped) or (t == BinaryOperationType.LESS and flipped):
+            return nonzero
+        if (t == BinaryOperationType.LESS_EQUAL and not flipped) or (t == BinaryOperationType.GREATER_EQUAL and flipped):
+            return not nonzero
     return None
 
 
@@ -400,6 +427,10 @@ def _reads_state(expr: Any, subst: dict) -> bool:
 
 
 def _children(expr: Any) -> list:
+    if isinstance(expr, AssignmentOperation):
+        return [expr.expression_left, expr.expression_right]
+    if isinstance(expr, ConditionalExpression):
+        return [expr.if_expression, expr.then_expression, expr.else_expression]
     if isinstance(expr, BinaryOperation):
         return [expr.expression_left, expr.expression_right]
     if isinstance(expr, UnaryOperation):

@@ -14,7 +14,9 @@ lives as long as the returned Slither object (crytic-compile maps offsets to lin
     loaded = load(bundle)                           # .slither, .solc_version, .compiler, .warnings, .seconds
 
 Failing compiles are retried with the fall-back versions of
-:func:`ico_lens.contract.solc.choose_version`; the last error is raised as :class:`CompileError`.
+:func:`ico_lens.contract.solc.choose_version` and, as a last resort, a pre-0.4.11 compiler
+(:func:`ico_lens.contract.solc.legacy_fallback`); the first version's error is raised as
+:class:`CompileError`.
 """
 
 from __future__ import annotations
@@ -62,12 +64,13 @@ def load(
     version: str | None = None,
     timeout: float | None = None,
     prefer_native: bool = True,
-    max_attempts: int = 3,
+    max_attempts: int = 6,
 ) -> LoadedContract:
     """Compile ``bundle`` with the best installed solc and run Slither's analyses on it.
 
     ``version`` forces a compiler version (else Etherscan's ``CompilerVersion``, else the pragmas
-    decide). Raises :class:`NotSolidity`, :class:`CompilerNotAvailable` or :class:`CompileError`
+    decide). A compile error is retried with up to ``max_attempts - 1`` other versions the pragmas
+    accept (the same error from two versions skips to the last resort, a pre-0.4.11 compiler). Raises :class:`NotSolidity`, :class:`CompilerNotAvailable` or :class:`CompileError`
     (one line, naming the bundle).
     """
     started = time.monotonic()
@@ -104,8 +107,9 @@ def load(
             first_error = first_error or exc
             key = _error_key(exc.message)
             following = i + 1
-            if key in seen_errors and legacy_index is not None and following < legacy_index:
-                following = legacy_index  # the same error from two versions: skip to the last resort
+            if i == 1 and key in seen_errors and legacy_index is not None and following < legacy_index:
+                # the newest and the oldest accepted versions fail alike: skip to the last resort
+                following = legacy_index
             seen_errors.add(key)
             if following < len(plans):
                 warnings.append(f"solc {solc_mod.version_text(v)} failed ({exc.message}); trying another version")
@@ -194,7 +198,8 @@ def _run_slither(sources: dict[str, str], bundle: SourceBundle, compiler: solc_m
     except Exception as exc:  # Slither's parser on an AST it does not expect
         workdir.cleanup()
         raise CompileError(
-            f"Slither could not analyse the solc {compiler.version_text} output: {type(exc).__name__}: {exc}",
+            f"Slither could not analyse the solc {compiler.version_text} output: "
+            f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
             path=bundle.label,
         ) from None
     finally:

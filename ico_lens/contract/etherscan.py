@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ico_lens.contract.records import SourceBundle
-from ico_lens.contract.source import bundle_from_standard_json, check_address, is_address
+from ico_lens.contract.source import bundle_from_source_text, check_address, is_address
 from ico_lens.errors import IcoLensError, InputError
 
 LOG = logging.getLogger(__name__)
@@ -337,19 +337,10 @@ class EtherscanClient:
 def bundle_from_etherscan(item: dict, address: str, chain_id: int = 1) -> SourceBundle:
     """A ``getsourcecode`` result item as a bundle (single file, ``{{standard json}}`` or a map)."""
     raw = str(item.get("SourceCode") or "")
-    stripped = raw.strip()
-    if not stripped:
+    if not raw.strip():
         raise UnverifiedContract(f"{address} on chain {chain_id} has no verified source code on Etherscan")
     label = f"Etherscan source of {address}"
-    if stripped.startswith("{{") and stripped.endswith("}}"):
-        bundle = bundle_from_standard_json(stripped[1:-1], address=address, chain_id=chain_id, label=label)
-    elif stripped.startswith("{"):
-        try:
-            bundle = bundle_from_standard_json(stripped, address=address, chain_id=chain_id, label=label)
-        except InputError:  # a single file that happens to start with "{"? keep it as text
-            bundle = SourceBundle(address=address, sources={f"{address}.sol": raw}, chain_id=chain_id)
-    else:
-        bundle = SourceBundle(address=address, sources={f"{address}.sol": raw}, chain_id=chain_id)
+    bundle = bundle_from_source_text(raw, name=f"{address}.sol", address=address, chain_id=chain_id, label=label)
     bundle.origin = "etherscan"
     bundle.contract_name = str(item.get("ContractName") or "").strip() or None
     bundle.compiler_version = str(item.get("CompilerVersion") or "").strip() or None

@@ -457,7 +457,7 @@ def choose_version(
                 warnings.append(
                     f"solc {version_text(wanted)} (Etherscan) is not installed; compiled with {version_text(chosen)}"
                 )
-            fallbacks = [v for v in sorted(accepted, reverse=True) if v != chosen][:2]
+            fallbacks = [v for v in sorted(accepted, reverse=True) if v != chosen]
             return _finish(VersionChoice(chosen, fallbacks, reason, warnings=warnings), pragmas)
 
     if not ranges:
@@ -469,8 +469,10 @@ def choose_version(
     exprs = "; ".join(sorted({r.text for r in ranges}))
     if accepted:
         ordered = sorted(accepted, reverse=True)
-        # fall back to the oldest accepted version too: closest to what the author compiled with
-        fallbacks = [v for v in (ordered[-1], *ordered[1:2]) if v != ordered[0]]
+        # Fall-backs: the oldest accepted version (closest to what the author compiled with), then the
+        # others from the newest down: code that uses a feature added in 0.4.22 and one removed in
+        # 0.4.25 only compiles in between.
+        fallbacks = [v for v in (ordered[-1], *ordered[1:]) if v != ordered[0]]
         return VersionChoice(ordered[0], list(dict.fromkeys(fallbacks)), f"pragma {exprs}", warnings=warnings)
 
     # Nothing installed satisfies every pragma: aim at the newest version any pragma names.

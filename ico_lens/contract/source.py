@@ -63,16 +63,12 @@ def load_source_file(path: str | Path, *, address: str | None = None, chain_id: 
         address = path.stem.lower()
     if path.suffix.lower() == ".json":
         bundle = bundle_from_standard_json(text, address=address, chain_id=chain_id, label=str(path))
-        bundle.path = str(path)
-        return bundle
-    _require_solidity(text, str(path))
-    return SourceBundle(
-        address=address,
-        sources={path.name: text},
-        origin="file",
-        chain_id=chain_id,
-        path=str(path),
-    )
+    else:
+        # Etherscan's multi-file sources saved as-is: "{{standard json}}" or {"A.sol": {"content": ...}}
+        bundle = bundle_from_source_text(text, name=path.name, address=address, chain_id=chain_id, label=str(path))
+    bundle.path = str(path)
+    _require_solidity(bundle.text, str(path))
+    return bundle
 
 
 def load_from_directory(directory: str | Path, address: str, *, chain_id: int = 1) -> SourceBundle:
@@ -101,6 +97,22 @@ def iter_directory(directory: str | Path, *, chain_id: int = 1):
             bundle = load_source_file(path, chain_id=chain_id)
             bundle.origin = "directory"
             yield bundle
+
+
+def bundle_from_source_text(
+    text: str, *, name: str, address: str | None = None, chain_id: int = 1, label: str | None = None
+) -> SourceBundle:
+    """Etherscan's ``SourceCode`` forms: one flattened file (kept under ``name``), standard JSON
+    wrapped in ``{{...}}``, or a ``{"file.sol": {"content": ...}}`` map."""
+    stripped = text.strip()
+    if stripped.startswith("{{") and stripped.endswith("}}"):
+        return bundle_from_standard_json(stripped[1:-1], address=address, chain_id=chain_id, label=label)
+    if stripped.startswith("{"):
+        try:
+            return bundle_from_standard_json(stripped, address=address, chain_id=chain_id, label=label)
+        except InputError:
+            pass  # not JSON after all: Solidity text that starts with "{"
+    return SourceBundle(address=address, sources={name: text}, origin="file", chain_id=chain_id)
 
 
 def _require_solidity(text: str, label: str) -> None:

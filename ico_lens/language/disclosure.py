@@ -263,7 +263,7 @@ class DisclosureDetector:
         self,
         model: str | os.PathLike | None = None,
         *,
-        C: float = 0.3,
+        C: float = 0.1,
         threshold: float = 0.5,
         max_candidates: int = 120,
         class_weight: str | None = "balanced",
@@ -335,37 +335,46 @@ class DisclosureDetector:
         document out of that aspect's training set. ``sample_weight``: per document (e.g. gold > human).
         """
         import numpy as np
-        from sklearn.linear_model import LogisticRegression
 
         if len(documents) != len(labels):
             raise ValueError(f"{len(documents)} documents but {len(labels)} label sets")
         evidences = [d if isinstance(d, DocumentEvidence) else self.evidence(d) for d in documents]
         weights = np.ones(len(evidences)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-        heads = {}
+        self.heads = {}
         for aspect in DISCLOSURE_ASPECTS:
             rows = [i for i, lab in enumerate(labels) if lab.get(aspect) is not None]
-            y = np.asarray([int(bool(labels[i][aspect])) for i in rows])
-            if len(set(y)) < 2:
-                raise ValueError(f"aspect {aspect!r} needs positive and negative examples to train")
-            X = np.asarray([evidences[i].vector(aspect) for i in rows], dtype=float)
-            mean, scale = X.mean(axis=0), X.std(axis=0)
-            scale[scale == 0] = 1.0
-            head = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
-            head.fit((X - mean) / scale, y, sample_weight=weights[rows])
-            heads[aspect] = LinearHead.from_sklearn(head, mean=mean, scale=scale)
-        self.heads = heads
+            self._fit_aspect(aspect, [evidences[i] for i in rows], [labels[i][aspect] for i in rows], weights[rows])
         self._fitted = True
         return self
+
+    def _fit_aspect(self, aspect: str, evidences: Sequence[DocumentEvidence], y: Sequence, weights: Sequence[float]) -> None:
+        """Train one aspect's head (also used by the cross-validation in :mod:`.evaluate`)."""
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        y = np.asarray([int(bool(v)) for v in y])
+        if len(set(y)) < 2:
+            raise ValueError(f"aspect {aspect!r} needs positive and negative examples to train")
+        X = np.asarray([e.vector(aspect) for e in evidences], dtype=float)
+        mean, scale = X.mean(axis=0), X.std(axis=0)
+        scale[scale == 0] = 1.0
+        head = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
+        head.fit((X - mean) / scale, y, sample_weight=np.asarray(weights, dtype=float))
+        self.heads[aspect] = LinearHead.from_sklearn(head, mean=mean, scale=scale)
+
+    def _probability(self, aspect: str, evidence: DocumentEvidence) -> float:
+        head = self.heads[aspect]
+        return float(head.predict_proba([evidence.vector(aspect)])[0][list(head.classes).index(1)])
+
+    @staticmethod
+    def default_params() -> dict:
+        """The training settings of the shipped model (chosen by cross-validation on dev papers)."""
+        return {"C": 0.1, "threshold": 0.5, "max_candidates": 120, "gold_weight": 3.0}
 
     def probabilities(self, evidence: DocumentEvidence) -> dict[str, float]:
         """P(disclosed) per aspect from ready evidence."""
         require_fitted(self, "DisclosureDetector")
-        out = {}
-        for aspect in DISCLOSURE_ASPECTS:
-            head = self.heads[aspect]
-            proba = head.predict_proba([evidence.vector(aspect)])[0]
-            out[aspect] = float(proba[list(head.classes).index(1)])
-        return out
+        return {aspect: self._probability(aspect, evidence) for aspect in DISCLOSURE_ASPECTS}
 
     def predict(self, document) -> dict[str, dict]:
         """``{aspect: {"present", "confidence", "probability", "evidence"}}`` for one document.
@@ -424,7 +433,7 @@ class DisclosureDetector:
         params = data.get("params", {})
         detector = cls(
             model if model is not None else data.get("embedding_model"),
-            C=params.get("C", 0.3),
+            C=params.get("C", 0.1),
             threshold=params.get("threshold", 0.5),
             max_candidates=params.get("max_candidates", 120),
             class_weight=params.get("class_weight", "balanced"),

@@ -210,6 +210,9 @@ def _disclosures(document, sentences, use_models, detector, warnings):
                         "present": bool(value["present"]),
                         "confidence": float(min(1.0, max(0.0, value["confidence"]))),
                     }
+                    quote = _model_evidence(value.get("evidence"))
+                    if quote:
+                        evidence[aspect] = [quote]  # the detector's best sentence replaces keyword hits
                 missing = [a for a in DISCLOSURE_ASPECTS if a not in (predicted or {})]
                 if missing:
                     warnings.append(f"disclosure detector gave no answer for {', '.join(missing)}: keyword fallback used")
@@ -222,6 +225,13 @@ def _disclosures(document, sentences, use_models, detector, warnings):
     # Keep keyword evidence only where it supports what is reported as present.
     evidence = {a: ev for a, ev in evidence.items() if disclosures[a].present}
     return disclosures, evidence, backend
+
+
+def _model_evidence(value) -> dict | None:
+    """The detector's evidence (a dict with text and page) as ``{"page", "quote"}``, if usable."""
+    if isinstance(value, dict) and value.get("text") and isinstance(value.get("page"), int):
+        return {"page": value["page"], "quote": " ".join(str(value["text"]).split())[:200]}
+    return None
 
 
 # --- model loading -----------------------------------------------------------------------------------

@@ -135,3 +135,21 @@ def test_source_only_pre_0411_accepts_falls_back_to_the_legacy_compiler():
     assert any("legacy interface" in w for w in loaded.warnings)
     sale = loaded.slither.get_contract_from_name("Sale")[0]
     assert sale.constructor is not None and sale.constructor.source_mapping.lines == [8]
+
+
+STRUCT_EVENT_AND_CONSTRUCTOR = """pragma solidity ^0.4.18;
+contract Escrow {
+    struct Deal { address buyer; uint256 amount; }
+    event Started(Deal deal);
+    address public owner;
+    constructor() public { owner = msg.sender; }
+}
+"""
+
+
+def test_retries_find_the_version_window_between_two_errors():
+    """`constructor` needs >= 0.4.22, a struct in an event needs <= 0.4.24 (a real token in ../shared)."""
+    _needs("0.4.26", "0.4.18", "0.4.25", "0.4.24")
+    loaded = load(SourceBundle(address=None, sources={"Escrow.sol": STRUCT_EVENT_AND_CONSTRUCTOR}))
+    assert loaded.solc_version == "0.4.24"
+    assert sum("trying another version" in w for w in loaded.warnings) == 3

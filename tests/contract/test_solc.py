@@ -74,7 +74,8 @@ def test_find_pragmas_skips_comments_and_strings():
 def test_choice_prefers_newest_accepted_with_fallbacks():
     choice = choose_version({"a.sol": "pragma solidity ^0.4.18;\ncontract A {}"}, available=INSTALLED)
     assert choice.version_text == "0.4.26"
-    assert (0, 4, 18) in choice.fallbacks  # the oldest accepted: closest to the author's compiler
+    # the oldest accepted (closest to the author's compiler), then the others from the newest down
+    assert choice.fallbacks == [(0, 4, 18), (0, 4, 25), (0, 4, 24), (0, 4, 23), (0, 4, 21), (0, 4, 19)]
     assert not choice.relaxed and not choice.warnings
 
 

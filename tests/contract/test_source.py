@@ -76,3 +76,14 @@ def test_missing_file_and_addresses(tmp_path):
     for bad in ("0x123", "0x" + "g" * 40, ADDRESS + "00", "ab" * 20):
         with pytest.raises(BadAddress):
             check_address(bad)
+
+
+def test_sol_file_holding_an_etherscan_file_map(tmp_path):
+    """Some saved Etherscan sources are the multi-file JSON map itself, under a .sol name."""
+    path = tmp_path / f"{ADDRESS}.sol"
+    path.write_text(json.dumps(FILE_MAP))
+    bundle = load_source_file(path)
+    assert set(bundle.sources) == {"MultiToken.sol", "Owned.sol"}
+    assert bundle.address == ADDRESS.lower() and bundle.path == str(path)
+    path.write_text("{" + json.dumps(STDJSON) + "}")
+    assert set(load_source_file(path).sources) == {"contracts/MultiToken.sol", "contracts/lib/Owned.sol"}

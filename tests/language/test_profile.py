@@ -123,7 +123,9 @@ class FakeClassifier:
 
 class FakeDetector:
     def predict(self, document):
-        return {a: {"present": a != "lockup", "confidence": 0.8} for a in DISCLOSURE_ASPECTS}
+        out = {a: {"present": a != "lockup", "confidence": 0.8, "evidence": None} for a in DISCLOSURE_ASPECTS}
+        out["governance"]["evidence"] = {"text": "Token holders vote on upgrades.", "page": 2, "score": 0.7}
+        return out
 
 
 def test_models_are_used_when_given(monkeypatch):
@@ -135,6 +137,9 @@ def test_models_are_used_when_given(monkeypatch):
     assert [s.label for s in p.sentences] == ["return_promise"] * len(p.sentences)
     assert p.sentences[0].score == 0.9 and p.sentences[0].source == "model"
     assert not p.disclosures["lockup"].present and p.disclosures["governance"].confidence == 0.8
+    assert p.disclosure_evidence["governance"] == [{"page": 2, "quote": "Token holders vote on upgrades."}]
+    assert "lockup" not in p.disclosure_evidence  # absent: no evidence shown
+    assert p.disclosure_evidence["vesting"][0]["page"] == 2  # no model evidence: keyword hits kept
     assert not p.warnings
 
 

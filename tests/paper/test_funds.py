@@ -105,3 +105,17 @@ def test_budget_chart_without_numbers_is_image():
 def test_nothing_is_none():
     dist = main(text_document(filler(), filler()))
     assert dist.source == "none" and dist.items == []
+
+
+def test_matrix_table_gives_one_breakdown_per_row():
+    rows = [["", "R&D", "Offline promotion & installations", None, "Operations", "Others"],
+            ["< 20 mil tokens", "30%", "50%", None, "10%", "10%"],
+            ["> 30 mil tokens", "18%", "68%", None, "7%", "7%"]]
+    text = "15.5. Fund usage\nR&D Offline promotion & installations Operations Others\n" \
+           "< 20 mil tokens 30% 50% 10% 10%\n> 30 mil tokens 18% 68% 7% 7%"
+    doc = document(page(1, filler()), page(2, text), tables=[Table(page=2, bbox=(80, 570, 530, 720), rows=rows)])
+    result = extract_use_of_funds(doc)
+    breakdowns = sorted(items(d) for d in result)
+    assert [("development", 18.0), ("marketing", 68.0), ("operations", 7.0), ("other", 7.0)] in breakdowns
+    assert [("development", 30.0), ("marketing", 50.0), ("operations", 10.0), ("other", 10.0)] in breakdowns
+    assert result[0].source == "table" and sum(d.is_main for d in result) == 1

@@ -96,6 +96,16 @@ def test_total_supply_not_taken_from_sale_money_or_shares(text):
     assert find_total_supply(make_document(text)) is None
 
 
+def test_grouped_supply_is_not_divided_by_the_decimals():
+    doc = make_document("Token Symbol HORSE\nDecimals: 5\nTotal Fixed Supply 125,000,000 HORSE tokens minted")
+    assert find_total_supply(doc).value == 125_000_000
+
+
+def test_table_of_contents_lines_are_not_statements():
+    doc = make_document("Contents\nTotal supply of 1,000,000,000 tokens ............ 12\nTeam vesting ....... 14")
+    assert find_total_supply(doc) is None
+
+
 def test_total_supply_silent_paper():
     assert find_total_supply(make_document("Our platform connects dentists and patients.", "Roadmap: Q3 2018 launch.")) is None
 
@@ -126,6 +136,13 @@ def test_total_supply_prefers_the_total_over_the_sale_tranche_and_keeps_page():
 )
 def test_symbol_found(text, symbol):
     assert find_symbol(make_document(text)).value == symbol
+
+
+def test_symbol_needs_a_strong_statement_or_repeated_token_mentions():
+    team = "\n".join(f"Person {i} Smith (LINKEDIN), Founder and engineer." for i in range(6))
+    assert find_symbol(make_document(team)) is None
+    doc = make_document("Issue our own UTRUST token (UTK) alongside the platform. UTRUST tokens, UTRUST tokens, UTRUST tokens.")
+    assert find_symbol(doc).value == "UTK"
 
 
 def test_symbol_that_abbreviates_the_token_name_is_kept():

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from ico_lens.contract.analysis import _entry_points
+import re
+
 from ico_lens.contract.detectors.base import FactDetector, Finding
+
+SALE_NAME = re.compile(r"(?i)(crowd)?sale|crowdfund|\bico\b|^ico|ico$")
 
 
 class CrowdsaleDetector(FactDetector):
@@ -26,6 +30,13 @@ class CrowdsaleDetector(FactDetector):
                     token_call = e.kind == "call" and e.key is not None and e.key.kind == "state" and _is_contract_var(e.key.value)
                     if credited or token_call:
                         return [self.finding(f"{contract.name}.{entry.name}() is payable and hands out tokens", e.node, e.function)]
+        for contract in model.contracts:
+            # secondary cue: a sale contract that sells off-chain (owner-driven rounds) shows only by
+            # its declared name; it must at least implement something that writes state
+            if contract.is_library or not SALE_NAME.search(contract.name):
+                continue
+            if any(f.is_implemented and f.all_state_variables_written() for f in contract.functions_declared):
+                return [self.finding(f"{contract.name} is a sale contract declared in this file", None, contract.constructor or contract.functions_declared[0])]
         return []
 
 

@@ -28,6 +28,11 @@ class TransferLockDetector(FactDetector):
                     findings.append(
                         self.finding(f"{function.name}() needs {var.name} != {str(start).lower()}, its value at deployment", guard.node, guard.function)
                     )
+            for var in variables:
+                if is_scalar(var) and not is_bool(var) and self._counter_lock(guard, var):
+                    findings.append(
+                        self.finding(f"{function.name}() waits until {var.name}, set at deployment and only counted down, reaches 0", guard.node, guard.function)
+                    )
             if cond.reads_time(guard):
                 times = [v for v in variables if is_scalar(v) and not is_bool(v)]
                 starts = [model.initial_value(v) for v in times]
@@ -35,6 +40,9 @@ class TransferLockDetector(FactDetector):
                     continue  # lock times unset at deployment: at most a pause
                 findings.append(self.finding(f"{function.name}() is blocked before a time", guard.node, guard.function))
         return _unique(findings)
+
+    def _counter_lock(self, guard, var) -> bool:
+        return _counter_lock_impl(self.model, guard, var)
 
 
 def _unique(findings):
@@ -45,3 +53,20 @@ def _unique(findings):
             seen.add(key)
             out.append(f)
     return out
+
+
+def _stops_when(guard, var, state) -> bool:
+    return cond.guard_pass(guard, cond.Assumptions(state={var: state}, caller_has_role=False)) is False
+
+
+def _counter_lock_impl(model, guard, var) -> bool:
+    """A counter set at deployment (not to 0), only ever lowered afterwards, and transfers wait
+    for it to reach 0 (``whenAllocation(false)`` until every account is allocated)."""
+    start = model.initial_value(var)
+    if start is None or (start.kind == "const" and str(start.value) in ("0", "false")):
+        return False
+    writes = [e for _, e in model.state_writes(var)]
+    if not writes or any(e.direction != "dec" for e in writes):
+        return False
+    return _stops_when(guard, var, "nonzero") and not _stops_when(guard, var, "zero")
+

@@ -22,8 +22,12 @@ def forwarding_calls(model):
     """(entry, call) where a transfer, or a holder's own burn, calls a stored address an admin can change."""
     for entry in model.entry_points:
         effects = model.effects(entry)
-        own_burn = any(e.kind == "balance" and e.direction == "dec" and e.key is not None and e.key.kind == "sender" for e in effects)
-        if not own_burn and entry not in model.transfer_functions:
+        own_burn = any(e.kind == "balance" and e.direction == "dec" and e.key is not None and e.key.kind in ("sender", "param") for e in effects)
+        own_burn = own_burn and any(e.kind == "supply" and e.direction == "dec" for e in effects)
+        if entry in model.transfer_functions:
+            if any(e.kind == "balance" for e in effects):
+                continue  # the token moves balances itself: calls out are hooks, not its logic
+        elif not own_burn:
             continue
         for e in effects:
             if e.kind == "call" and e.key is not None and e.key.kind == "state" and _admin_set_address(model, e.key.value):

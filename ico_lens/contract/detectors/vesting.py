@@ -19,7 +19,27 @@ class VestingDetector(FactDetector):
     NEEDS_BALANCES = False
 
     def _detect(self) -> list[Finding]:
-        return self._account_time_locks() + self._timed_releases()
+        return self._account_time_locks() + self._timed_releases() + self._scheduled_credits()
+
+    def _scheduled_credits(self) -> list[Finding]:
+        """Any function (internal ones too, e.g. a ``releaseLock(holder)`` run on each transfer) that
+        credits a balance only inside ``if (releaseTime <= now)``, without debiting the holder."""
+        model = self.model
+        for contract in model.contracts:
+            for function in contract.functions_declared:
+                if function.is_constructor or not function.is_implemented or function.payable:
+                    continue
+                effects = model.effects(function)
+                if any(e.kind == "supply" and e.direction in ("inc", "set") for e in effects):
+                    continue
+                if any(e.kind == "balance" and e.direction == "dec" and e.key is not None and e.key.kind in ("sender", "param") for e in effects):
+                    continue
+                credits = [e for e in effects if e.kind == "balance" and e.direction == "inc"]
+                credits += [e for e in effects if e.kind == "call" and e.name in TOKEN_MOVES]
+                timed = _timed_branch(credits)
+                if timed is not None:
+                    return [self.finding(f"{contract.name}.{function.name}() credits tokens once their release time has passed", timed.node, timed.function)]
+        return []
 
     def _account_time_locks(self) -> list[Finding]:
         model = self.model
@@ -46,9 +66,15 @@ class VestingDetector(FactDetector):
                 effects = model.effects(entry)
                 if any(e.kind == "supply" and e.direction in ("inc", "set") for e in effects):
                     continue  # minting at the end of a sale is not a release of held tokens
+                if any(e.kind == "balance" and e.direction == "dec" and e.key is not None and e.key.kind in ("sender", "param") for e in effects):
+                    continue  # a holder moving or burning their own tokens, not a release
                 releases = [e for e in effects if e.kind == "balance" and e.direction == "inc"]
                 releases += [e for e in effects if e.kind == "call" and e.name in TOKEN_MOVES]
                 if not releases:
+                    continue
+                timed = _timed_branch(releases)
+                if timed is not None:
+                    findings.append(self.finding(f"{contract.name}.{entry.name}() releases tokens only once a time has passed", timed.node, timed.function))
                     continue
                 for guard in model.guards(entry):
                     if cond.reads_time(guard) and "after" in cond.time_direction(guard) and not cond.mapping_lookups(guard) or (
@@ -57,6 +83,16 @@ class VestingDetector(FactDetector):
                         findings.append(self.finding(f"{contract.name}.{entry.name}() releases tokens only after a time", guard.node, guard.function))
                         break
         return findings
+
+
+def _timed_branch(effects):
+    """A guard-like view of an ``if (schedule.time < now) { credit }`` around a release."""
+    for e in effects:
+        for dom, branch in cond.branch_conditions(e.node):
+            guard = cond.Guard(dom.expression, not branch, dom, e.function)
+            if cond.reads_time(guard) and cond.time_direction(guard) == {"after"}:
+                return guard
+    return None
 
 
 def _struct_time(guard) -> bool:

@@ -188,7 +188,7 @@ class Lexicon:
     def __init__(self, dictionaries: Iterable[Dictionary]):
         self.dictionaries = list(dictionaries)
         self.categories: list[str] = [d.prefix + c for d in self.dictionaries for c in d.categories]
-        self._cache: dict[str, tuple[tuple[str, ...], str]] = {}
+        self._cache: dict[str, tuple[tuple[str, ...], list]] = {}
         #: first word -> [(phrase words, category keys)], longest phrase first
         self._phrases: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
         for d in self.dictionaries:
@@ -208,11 +208,14 @@ class Lexicon:
 
     def match(self, word: str) -> tuple[str, ...]:
         """Category keys of one lower-cased word (cached)."""
+        return self._entry(word)[0]
+
+    def _entry(self, word: str):
+        """(category keys, phrases starting with this word), computed once per distinct word."""
         hit = self._cache.get(word)
         if hit is None:
-            hit = self._lookup(word)
-            self._cache[word] = hit
-        return hit[0]
+            hit = self._cache[word] = (self._lookup(word)[0], self._phrases_for(word))
+        return hit
 
     def _lookup(self, word: str) -> tuple[tuple[str, ...], str]:
         keys: list[str] = []
@@ -229,30 +232,30 @@ class Lexicon:
 
     def count_words(self, words: list[str]) -> TextCounts:
         out = TextCounts(word_count=len(words))
+        counts, hits = out.counts, out.hits
         covered: dict[int, frozenset[str]] = {}
-        phrases = self._phrases
+        n = len(words)
+        entry = self._entry
         for i, word in enumerate(words):
-            if phrases:
-                for phrase, keys in self._phrases_for(word):
-                    end = i + len(phrase)
-                    if end <= len(words) and all(
-                        _word_matches(words[i + j], p) for j, p in enumerate(phrase)
-                    ):
-                        text = " ".join(words[i:end])
-                        for k in keys:
-                            out.counts[k] += 1
-                            out.hits.append((k, text))
-                        for j in range(i, end):
-                            covered[j] = covered.get(j, frozenset()) | keys
-                        break
-            keys = self.match(word)
+            keys, phrases = entry(word)
+            for phrase, pkeys in phrases:
+                end = i + len(phrase)
+                if end > n or not _rest_matches(words, i, phrase):
+                    continue
+                text = " ".join(words[i:end])
+                for k in pkeys:
+                    counts[k] += 1
+                    hits.append((k, text))
+                for j in range(i, end):
+                    covered[j] = covered.get(j, frozenset()) | pkeys
+                break
             if not keys:
                 continue
-            blocked = covered.get(i)
+            blocked = covered.get(i) if covered else None
             for k in keys:
                 if blocked is None or k not in blocked:
-                    out.counts[k] += 1
-                    out.hits.append((k, word))
+                    counts[k] += 1
+                    hits.append((k, word))
         return out
 
     def _phrases_for(self, word: str) -> list:
@@ -294,8 +297,16 @@ class Lexicon:
         return self.score([Unit(text)])
 
 
-def _word_matches(word: str, pattern: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+def _rest_matches(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """Do the words after position ``i`` match the rest of ``phrase`` (the first already matched)?"""
+    for j in range(1, len(phrase)):
+        pattern, word = phrase[j], words[i + j]
+        if pattern[-1] == "*":
+            if not word.startswith(pattern[:-1]):
+                return False
+        elif word != pattern:
+            return False
+    return True
 
 
 def iter_units(sentences) -> Iterator[Unit]:

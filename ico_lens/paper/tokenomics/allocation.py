@@ -56,7 +56,7 @@ def _score(candidate: Candidate) -> float:
     if candidate.context_kind == "allocation":
         score += 0.5
     elif candidate.context_kind == "use_of_funds":
-        score -= 1.2
+        score -= 0.7
     contexts = " ".join(e.context for e in candidate.entries)
     if re.search(r"\btokens?\b|\bsupply\b", contexts, re.I):
         score += 0.2
@@ -138,6 +138,8 @@ def _to_distribution(cand: Candidate, score: float, cache, entries: list[Entry])
             )
         )
     _inherit_parent_category(buckets)
+    for b in buckets:  # categories were read from the raw label; people read the tidy one
+        b.label = engine.tidy_label(b.label)
     methods = [b.method for b in buckets]
     source = "table" if methods.count("table") * 2 > len(methods) else "text"
     note = cand.note

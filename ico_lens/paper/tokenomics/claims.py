@@ -304,7 +304,7 @@ class TeamVesting(ClaimRule):
             r"|\breleased?\s+(?:\w+\s+){0,3}(?:linearly|gradually|monthly|quarterly|proportionally)",
             re.I,
         ),
-        "tokens": re.compile(r"\btokens?\b|\bcoins?\b|%|\ballocat\w+|\bshares?\b", re.I),
+        "tokens": re.compile(r"\b\w*(?:tokens?|coins?)\b|%|\ballocat\w+|\bshares?\b", re.I),
         "denied": re.compile(
             r"\b(?:no|without(?:\s+any)?)\s+(?:vesting|lock[\s-]?up)\b|\b(?:are|is|will)\s+not\s+(?:be\s+)?(?:subject\s+to\s+(?:any\s+)?)?(?:vested|locked|vesting)",
             re.I,

@@ -171,6 +171,7 @@ class Entry:
     shape: str = "row"  # "row" | "lead" | "prose" | "cell" | "legend"
     line_count: int = 1  # lines spanned (for locality)
     money: bool = False  # the amount is money ("$3 million"), not tokens
+    group: str | None = None  # entries of different groups never share a run (rows of a matrix table)
     _table: int | None = None  # index in document.tables, for table rows
     _row: int = 0
 
@@ -216,6 +217,25 @@ def clean_label(text: str) -> str:
     if len(text) > 160:
         text = text[:160].rsplit(" ", 1)[0]
     return text
+
+
+_BOILERPLATE = re.compile(
+    r"^(?:of\s+(?:which|all|the|total|these|its|our)?\s*(?:(?!will\b|to\b|for\b|are\b|is\b)[\w’'-]+\s+){0,2}?"
+    r"(?:tokens?|supply|emission|coins?|which)\s*)?"
+    r"(?:(?:will|shall|is|are|to|would|were|was)\s+(?:be\s+|go\s+|together\s+)*)?"
+    r"(?:(?:allocated|distributed|reserved|given|granted|dedicated|held|kept|set\s+aside|issued|used|awarded|sent|"
+    r"going|go|goes|available|offered|provided|paid|assigned|earmarked)\s+)?(?:to|for|by|as|in|toward|towards)?\s*"
+    r"(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+
+
+def tidy_label(label: str) -> str:
+    """A label for people: "of the tokens will be reserved for the Snovio team" -> "Snovio team"."""
+    tidy = _BOILERPLATE.sub("", label, count=1).strip(" ,;:-–—")
+    if len(tidy) < 3:
+        return label
+    return tidy[0].upper() + tidy[1:]
 
 
 def _label_strip_amounts(text: str) -> str:
@@ -383,10 +403,17 @@ def _clause(line: str, m: re.Match, prev_end: int, next_start: int, lines: list[
 def _table_entries(document: Document, page_number: int, base_order: float) -> list[Entry]:
     entries: list[Entry] = []
     for t_index, table in ((i, t) for i, t in enumerate(document.tables) if t.page == page_number):
+        header: list[str] | None = None
         for r_index, row in enumerate(table.rows):
             cells = [" ".join((c or "").split()) for c in row]
             percents = [(j, _PCT_RE.search(c)) for j, c in enumerate(cells) if c]
             percents = [(j, m) for j, m in percents if m and len(cells[j]) <= len(m.group(0)) + 4]
+            if not percents and sum(1 for c in cells if c and _has_letters(c)) >= 2 and header is None:
+                header = cells
+            if header is not None and len({m.group("num") for _, m in percents}) >= 2:
+                # a matrix: categories across the header, one breakdown per row ("< 20 mil tokens: 30% 50% ...")
+                entries += _matrix_row(page_number, base_order, t_index, r_index, cells, percents, header)
+                continue
             text_cells = [c for c in cells if c and _has_letters(clean_label(_label_strip_amounts(c)))]
             amounts = [a for c in cells if c for a in amounts_in(c, money=False) if len(c) < 40]
             if not text_cells or (not percents and not amounts):
@@ -404,6 +431,23 @@ def _table_entries(document: Document, page_number: int, base_order: float) -> l
             entry._table, entry._row = t_index, r_index
             entries.append(entry)
     return entries
+
+
+def _matrix_row(page_number, base_order, t_index, r_index, cells, percents, header) -> list[Entry]:
+    out = []
+    row_name = next((c for c in cells if c and not _PCT_RE.search(c)), "")
+    for j, m in percents:
+        label = header[j] if j < len(header) else ""
+        if not label:  # merged header cells: the nearest named column to the left
+            label = next((header[k] for k in range(min(j, len(header) - 1), -1, -1) if header[k]), "")
+        value = parse_percent(m.group("num"))
+        if not label or not 0 < value <= 100:
+            continue
+        entry = Entry(page_number, base_order + 0.5 + r_index * 0.0001, clean_label(label),
+                      f"{row_name}: {label} {m.group(0)}".strip(": "), value, None, "table", set(), "cell")
+        entry._table, entry._row, entry.group = t_index, r_index, f"{t_index}:{r_index}"
+        out.append(entry)
+    return out
 
 
 # --- layout: numbers alone in their box, paired with the nearest label box
@@ -659,7 +703,7 @@ def _runs(entries: list[Entry], lines_per_page: dict[int, int], cache: dict[int,
                 gap = (lines_per_page.get(prev.page, 0) - (prev.last - prev.page * 1000)) + (e.order - e.page * 1000)
             else:
                 gap = 1e9
-            if gap <= MAX_GAP_LINES and not _heading_between(prev, e, cache):
+            if gap <= MAX_GAP_LINES and not _heading_between(prev, e, cache) and prev.group == e.group:
                 runs[-1].append(e)
                 continue
         runs.append([e])

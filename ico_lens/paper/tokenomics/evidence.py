@@ -65,12 +65,18 @@ MAX_SENTENCE = 500
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\uffff]")
 
 
-def page_lines(text: str) -> list[str]:
+#: a table-of-contents line: "Token distribution ........ 12" (a heading, never a statement)
+_TOC_LINE = re.compile(r"(?:\.\s?){5,}\s*\d{1,3}\s*$|…{2,}\s*\d{1,3}\s*$")
+
+
+def page_lines(text: str, *, keep_toc: bool = False) -> list[str]:
+    """Non-empty lines, whitespace collapsed; table-of-contents lines dropped unless ``keep_toc``."""
     text = _INVISIBLE.sub("", text)
-    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return [line for line in lines if line and (keep_toc or not _TOC_LINE.search(line))]
 
 
-def page_sentences(text: str) -> list[str]:
+def page_sentences(text: str, *, keep_toc: bool = False) -> list[str]:
     """Join a page's lines into sentences.
 
     Lines are joined unless the previous one ends a sentence or the next starts a bullet; long runs
@@ -78,7 +84,7 @@ def page_sentences(text: str) -> list[str]:
     a whole page.
     """
     blocks: list[list[str]] = [[]]
-    for line in page_lines(text):
+    for line in page_lines(text, keep_toc=keep_toc):
         if blocks[-1] and (_TERMINAL.search(blocks[-1][-1]) or _BULLET.match(line)):
             blocks.append([])
         blocks[-1].append(line)
@@ -101,20 +107,24 @@ def page_sentences(text: str) -> list[str]:
     return sentences
 
 
-def text_units(document, kind: str = "sentence") -> Iterator[TextUnit]:
-    """Lines or sentences of every page of ``document``, in page order."""
+def text_units(document, kind: str = "sentence", *, keep_toc: bool = False) -> Iterator[TextUnit]:
+    """Lines or sentences of every page of ``document``, in page order.
+
+    Table-of-contents lines are left out (a heading is not a statement) unless ``keep_toc``: the
+    ticker finder counts "5.1 CAT Token Mechanics ..... 11" as one more mention of the token.
+    """
     for page in document.pages:
         text = page.text or ""
         if not text.strip():
             continue
-        pieces = page_lines(text) if kind == "line" else _cached_sentences(text)
+        pieces = page_lines(text, keep_toc=keep_toc) if kind == "line" else _cached_sentences(text, keep_toc)
         for piece in pieces:
             yield TextUnit(page.number, piece, kind)
 
 
-@lru_cache(maxsize=256)
-def _cached_sentences(text: str) -> tuple[str, ...]:
-    return tuple(page_sentences(text))
+@lru_cache(maxsize=512)
+def _cached_sentences(text: str, keep_toc: bool = False) -> tuple[str, ...]:
+    return tuple(page_sentences(text, keep_toc=keep_toc))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def _score(candidate: Candidate) -> float:
     if candidate.context_kind == "use_of_funds":
         score += 0.5
     elif candidate.context_kind == "allocation":
-        score -= 1.2
+        score -= 0.7
     contexts = " ".join(e.context for e in candidate.entries)
     if re.search(r"[$€£]\s?\d|\b(?:usd|eur|funds|proceeds|budget|raised)\b", contexts, re.I):
         score += 0.2
@@ -115,7 +115,7 @@ def _to_distribution(cand: Candidate, score: float) -> Distribution:
             percent, method = round(e.amount / cand.total_used * 100, 1), "computed"
         items.append(
             UseOfFundsItem(
-                label=e.label,
+                label=engine.tidy_label(e.label),
                 category=_category(e),
                 percent=percent,
                 amount=e.amount if e.money else None,

