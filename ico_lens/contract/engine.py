@@ -120,7 +120,7 @@ def load(
             bundle=bundle,
             solc_version=compiler.version_text,
             compiler=compiler.kind,
-            warnings=warnings,
+            warnings=warnings + getattr(slither, "_ico_lens_log", []),
             seconds=time.monotonic() - started,
             _workdir=workdir,
         )
@@ -180,10 +180,8 @@ def _run_slither(sources: dict[str, str], bundle: SourceBundle, compiler: solc_m
     )
     request["sources"] = request_sources
     env = {"ICO_LENS_SOLC_TIMEOUT": f"{timeout or float(os.environ.get('ICO_LENS_SOLC_TIMEOUT') or solc_mod.DEFAULT_TIMEOUT):g}"}
-    quiet = [logging.getLogger(n) for n in ("CryticCompile", "Slither", "SlitherSolcParsing")]
-    levels = [lg.level for lg in quiet]
-    for lg in quiet:
-        lg.setLevel(logging.CRITICAL)
+    captured = _CapturedLogs()
+    captured.start()
     try:
         slither = Slither(
             SolcStandardJson(request),
@@ -203,13 +201,55 @@ def _run_slither(sources: dict[str, str], bundle: SourceBundle, compiler: solc_m
             path=bundle.label,
         ) from None
     finally:
-        for lg, level in zip(quiet, levels):
-            lg.setLevel(level)
+        captured.stop()
     if not any(cu.contracts for cu in slither.compilation_units):
         workdir.cleanup()
         raise NotSolidity("compiled, but no contract found", path=bundle.label)
     slither._ico_lens_workdir = workdir  # keep the files for as long as Slither may read them
+    slither._ico_lens_log = captured.messages
     return slither, workdir
+
+
+#: loggers of crytic-compile and Slither (parsing, SlithIR conversion, SSA)
+_ENGINE_LOGGERS = (
+    "CryticCompile", "Slither", "SlitherSolcParsing", "ContractSolcParsing", "FunctionSolc", "Function",
+    "Contract", "ExpressionParsing", "TypeParsing", "VariableDeclarationSolcParsing", "UsingForTopLevelSolc",
+    "ConvertToIR", "ConvertToEVM", "SSA_Conversion", "BinaryOperationIR", "AssignmentOperationIR",
+    "BinaryOperation", "AssignmentOperation", "UnaryOperation",
+)
+
+
+class _CapturedLogs(logging.Handler):
+    """Collects the engine's warnings and errors (e.g. "Impossible to generate IR for X.f") as one-line
+    messages instead of letting them reach the user's terminal."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self._saved: list[tuple[logging.Logger, bool, int]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name == "CryticCompile":
+            return  # compiler warnings: not about the analysis
+        text = " ".join(record.getMessage().split())
+        if text and len(self.messages) < 20:
+            self.messages.append(f"Slither: {text[:240]}")
+
+    def start(self) -> None:
+        for name in _ENGINE_LOGGERS:
+            logger = logging.getLogger(name)
+            self._saved.append((logger, logger.propagate, logger.level))
+            logger.addHandler(self)
+            logger.propagate = False
+            if logger.level == logging.NOTSET or logger.level > logging.WARNING:
+                logger.setLevel(logging.WARNING)
+
+    def stop(self) -> None:
+        for logger, propagate, level in self._saved:
+            logger.removeHandler(self)
+            logger.propagate = propagate
+            logger.setLevel(level)
+        self._saved.clear()
 
 
 def _compile_error(text: str, compiler: solc_mod.Compiler, label: str) -> CompileError:

@@ -44,6 +44,8 @@ class Symbolic:
 
 
 Value = int | Symbolic
+#: the token whose constructor gives values to state variables without initializer
+_CONTEXT: dict = {"token": None, "busy": set()}
 
 
 def _literal(expr: Literal) -> Value:
@@ -80,8 +82,13 @@ def evaluate(expr: Any, env: dict | None = None, depth: int = 0) -> Value:
     if isinstance(expr, Identifier):
         value = expr.value
         if isinstance(value, StateVariable):
-            if value.expression is not None and (value.is_constant or getattr(value, "is_immutable", False) or True):
+            if value.expression is not None:
                 return evaluate(value.expression, {}, depth + 1)
+            token = _CONTEXT.get("token")
+            if token is not None and value not in _CONTEXT["busy"]:
+                found = value_at_deployment(token, value)
+                if found is not None:
+                    return found
             return Symbolic(value.name)
         if isinstance(value, LocalVariable) and value in env:
             inner, inner_env = env[value]
@@ -146,8 +153,19 @@ def constructor_nodes(token: Any) -> list[tuple[Any, dict, Function]]:
     for f in init:
         out.extend((n, {}, f) for n in f.nodes)
     ctor = token.constructor
-    if ctor is not None:
-        _follow(ctor, {}, out, 0, set())
+    if ctor is None:
+        return out
+    called = set()
+    for base_ctor in token.constructors:
+        for node in base_ctor.nodes:
+            for call in _calls(node.expression):
+                target = _target(call)
+                if target is not None and target.is_constructor:
+                    called.add(target)
+    for base_ctor in token.constructors:  # implicit (argument-less) base constructors, bases first
+        if base_ctor is not ctor and base_ctor not in called:
+            _follow(base_ctor, {}, out, 0, set())
+    _follow(ctor, {}, out, 0, set())
     return out
 
 
@@ -155,14 +173,32 @@ def _follow(function: Function, env: dict, out: list, depth: int, seen: set) -> 
     if depth > 6 or function in seen:
         return
     seen = seen | {function}
-    for node in function.nodes:
+    # Slither lists the base-constructor call `Base(args)` after the body; it runs first
+    nodes = sorted(function.nodes, key=lambda n: not _calls_constructor(n))
+    for node in nodes:
         expr = node.expression
         for call in _calls(expr):
-            target = call.called.value if isinstance(call.called, Identifier) else None
+            target = _target(call)
             if isinstance(target, Function) and target.nodes and not target.contract_declarer.is_library:
                 inner = {p: (a, env) for p, a in zip(target.parameters, call.arguments)}
                 _follow(target, inner, out, depth + 1, seen)
         out.append((node, env, function))
+
+
+def _target(call: Any) -> Function | None:
+    """The function a call expression runs; a base-constructor call names the contract."""
+    from slither.core.declarations import Contract
+
+    if not isinstance(call.called, Identifier):
+        return None
+    value = call.called.value
+    if isinstance(value, Contract):
+        return value.constructors_declared
+    return value if isinstance(value, Function) else None
+
+
+def _calls_constructor(node: Any) -> bool:
+    return any((t := _target(c)) is not None and t.is_constructor for c in _calls(node.expression))
 
 
 def _calls(expr: Any) -> list:
@@ -196,6 +232,17 @@ def _assigned(expr: Any, var: Any) -> tuple[Any, Any] | None:
 
 def value_at_deployment(token: Any, var: Any) -> Value | None:
     """The value ``var`` holds after construction (None when never set)."""
+    previous = _CONTEXT["token"]
+    _CONTEXT["token"] = token
+    _CONTEXT["busy"].add(var)
+    try:
+        return _value_at_deployment(token, var)
+    finally:
+        _CONTEXT["busy"].discard(var)
+        _CONTEXT["token"] = previous
+
+
+def _value_at_deployment(token: Any, var: Any) -> Value | None:
     current: Value | None = None
     if var.expression is not None:
         current = evaluate(var.expression)

@@ -49,9 +49,43 @@ def normalize_raw(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# A word that starts with the punctuation that should end it (".tokens", ",future"): what a line
+# looks like when the PDF marks left-to-right text as right-to-left and pdfium reverses its words.
+_REVERSED_WORD_RE = re.compile(r"(?:^|\s)[.,;:!?][A-Za-z]{2,}")
+_LEADING_PUNCT_RE = re.compile(r"^([.,;:!?)\]]+)(.+)$")
+_BULLET_END_RE = re.compile(r"[•●▪◦■➢►▶\uf0b7\uf0a7]$")
+
+
+def looks_reversed(text: str) -> bool:
+    """True when many lines show the tell-tale ".word" of words in reversed order."""
+    lines = text.split("\n")
+    flagged = sum(bool(_REVERSED_WORD_RE.search(line)) for line in lines)
+    return flagged >= 3 and flagged >= 0.2 * sum(bool(line.strip()) for line in lines)
+
+
+def fix_reversed_lines(text: str) -> str:
+    """Put words back in reading order on a page whose lines came out reversed.
+
+    For text without coordinates (PDF pages are rebuilt from character positions instead, which
+    also fixes numbers inside words). Only when :func:`looks_reversed`, so ordinary text is never
+    touched.
+    """
+    if not looks_reversed(text):
+        return text
+    lines = text.split("\n")
+    fixed = []
+    for line in lines:
+        words = [_LEADING_PUNCT_RE.sub(r"\2\1", w) for w in line.split(" ")[::-1]]
+        if words and _BULLET_END_RE.search(words[-1]):  # the bullet that led the line
+            bullet = _BULLET_END_RE.search(words[-1]).group(0)
+            words = [bullet, *words[:-1], words[-1][: -len(bullet)]]
+        fixed.append(" ".join(w for w in words if w))
+    return "\n".join(fixed)
+
+
 def clean_page_text(raw: str) -> str:
     """Clean one page's text; lines are kept."""
-    text = normalize_raw(raw).translate(_CHAR_MAP)
+    text = fix_reversed_lines(normalize_raw(raw).translate(_CHAR_MAP))
     text = _HYPHEN_BREAK_RE.sub(r"\1\2\n", text)
     text = _SOFT_HYPHEN_RE.sub("", text)
     text = _LONE_BULLET_RE.sub("", text)

@@ -232,12 +232,17 @@ def _pdf_document(path: str, data: bytes, content_id: str, layout: str, max_page
         if page_count == 0:
             raise NoPages("the PDF has no pages", path=path)
         n_read = min(page_count, max_pages)
-        raw_texts, pages, figures, warnings = [], [], [], []
+        raw_texts, pages, figures, warnings, reversed_pages = [], [], [], [], []
         for index in range(n_read):
-            page, page_figures, raw = _read_page(pdf, index, warnings)
+            page, page_figures, raw = _read_page(pdf, index, warnings, reversed_pages)
             pages.append(page)
             figures.extend(page_figures)
             raw_texts.append(raw)
+        if reversed_pages:
+            warnings.append(
+                "reversed text runs (right-to-left marks on left-to-right text) rebuilt from "
+                f"character positions on pages {page_ranges(reversed_pages)}"
+            )
         cleaned = clean.remove_running_lines([clean.clean_page_text(t) for t in raw_texts])
         for page, text in zip(pages, cleaned):
             page.text = text
@@ -273,7 +278,7 @@ def _pdf_document(path: str, data: bytes, content_id: str, layout: str, max_page
     return doc
 
 
-def _read_page(pdf, index: int, warnings: list[str]) -> tuple[Page, list[Figure], str]:
+def _read_page(pdf, index: int, warnings: list[str], reversed_pages: list[int]) -> tuple[Page, list[Figure], str]:
     import pypdfium2 as pdfium
 
     number = index + 1
@@ -286,6 +291,11 @@ def _read_page(pdf, index: int, warnings: list[str]) -> tuple[Page, list[Figure]
         width, height = page.get_size()
         textpage = page.get_textpage()
         raw = textpage.get_text_range()
+        if clean.looks_reversed(clean.normalize_raw(raw)):
+            # The PDF marks left-to-right text as right-to-left and pdfium reversed each line's
+            # words: rebuild the lines from the characters' positions instead.
+            raw = text_from_words(pdfium_words(textpage.raw, height))
+            reversed_pages.append(number)
         textpage.close()
         boxes, vectors = _page_objects(page.raw)
         figures = [
@@ -488,6 +498,27 @@ def pdfium_words(raw_textpage, page_height: float, *, x_tolerance: float = 3.0) 
         chars.append(chr(code))
     flush()
     return words
+
+
+def text_from_words(words: Sequence[Word], *, line_tolerance: float = 2.0) -> str:
+    """Text in reading order from positioned words: lines top to bottom, words left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(lines[-1][0].top - word.top) <= line_tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    out = []
+    for line in lines:
+        parts, previous = [], None
+        for word in sorted(line, key=lambda w: w.x0):
+            # touching boxes are one word split by pdfium (e.g. "future" + ","): no space
+            if previous is not None and word.x0 - previous.x1 > 0.8:
+                parts.append(" ")
+            parts.append(word.text)
+            previous = word
+        out.append("".join(parts))
+    return "\n".join(out)
 
 
 def _add_tables(doc: Document, data: bytes, page_numbers: Sequence[int]) -> None:

@@ -84,3 +84,20 @@ def test_bad_input_is_one_line_and_exit_2(args, fragment, paper_txt, tmp_path, c
     assert main(["language", *args, "--no-models"]) == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and fragment in err and err.startswith("ico-lens language: error:")
+
+
+def test_no_models_run_never_imports_torch(paper_txt):
+    code = (
+        "import sys, io, contextlib\n"
+        "from ico_lens.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    rc = main(['language', {str(paper_txt)!r}, '--no-models', '--json'])\n"
+        "heavy = [m for m in ('torch', 'transformers', 'sentence_transformers', 'nltk', 'pandas') if m in sys.modules]\n"
+        "print(rc, heavy)\n"
+    )
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "0 []"

@@ -91,6 +91,22 @@ def test_clean_page_text_units():
     assert guess_language("The tokens will be distributed to the investors and the rest is kept by the foundation " * 10) == "en"
 
 
+def test_reversed_lines_are_put_back_in_reading_order():
+    from ico_lens.paper.clean import clean_page_text
+
+    # as pdfium returns a page whose left-to-right text is marked right-to-left (a real paper)
+    raw = (
+        "Proceeds of Use 7.3\r\n.tokens SRN of supply initial an of sale\r\n"
+        "fixed a at sold be will tokens SRN .contribution of amount uncapped an with ,days 14 last will event sale The\r\n"
+        ":follows as be will tokens SRN total of allocation The\r\n"
+    )
+    text = clean_page_text(raw)
+    assert "The allocation of total SRN tokens will be as follows:" in text
+    assert "sale of an initial supply of SRN tokens." in text
+    assert "The sale event will last 14 days, with an uncapped" in text
+    assert clean_page_text("Normal text. With .NET and ,odd spacing\nhere") == "Normal text. With .NET and ,odd spacing\nhere"
+
+
 def test_hyphenation_and_bullets(tmp_path):
     doc = open_document(factory.hyphenated(tmp_path / "h.pdf"))
     text = doc.page(1).text
@@ -197,3 +213,13 @@ def test_every_real_paper_ingests(shared_dir):
         gold = json.loads((gold_dir / f"{pdf.stem}.json").read_text())
         assert doc.page_count == gold["pages"], pdf.name
         assert doc.text_layer == gold["text_layer"], pdf.name
+
+
+@pytest.mark.shared
+def test_reversed_text_runs_are_rebuilt_from_positions(shared_dir):
+    # a real paper whose left-to-right text is marked right-to-left: pdfium reverses its words
+    doc = open_document(shared_dir / "corpus" / "whitepapers" / "sirin-labs.pdf", layout="none")
+    text = doc.page(29).text
+    assert "The allocation of total SRN tokens will be as follows:" in text
+    assert "vested over\na 12-months period" in text or "a 12-months period" in text
+    assert any("reversed text runs" in w for w in doc.warnings)

@@ -78,17 +78,18 @@ def _score(candidate: Candidate) -> float:
     return score
 
 
-def extract_allocation(document: Document, total_supply: float | None = None) -> list[Distribution]:
+def extract_allocation(document: Document, total_supply: float | None = None, *, ocr: bool = False) -> list[Distribution]:
     """Token allocations stated in ``document``, the main one first (``is_main=True``).
 
     Always returns at least one :class:`Distribution`; when none is found its ``source`` is
     ``"image"`` (a chart without a text layer under an allocation heading) or ``"none"``.
     ``total_supply`` (tokens) turns amounts-only breakdowns into percentages; without it a total stated
-    near the breakdown is used.
+    near the breakdown is used. ``ocr=True`` reads an "image" allocation's chart with Tesseract
+    (:mod:`~ico_lens.paper.tokenomics.ocr`; items marked ``method="ocr"``).
     """
     entries, cache = engine.find_entries(document)
     found = engine.candidates(document, allocation_weight, total_supply=total_supply, entries=entries, cache=cache)
-    scored = sorted(((round(_score(c), 4), -c.entries[0].order, c) for c in found), key=lambda t: (t[0], t[1]), reverse=True)
+    scored = sorted(((round(_score(c), 4), engine.tie_break(c), c) for c in found), key=lambda t: (t[0], t[1]), reverse=True)
     results: list[Distribution] = []
     seen_pages: set[tuple[int, ...]] = set()
     for score, _, cand in scored:
@@ -107,7 +108,12 @@ def extract_allocation(document: Document, total_supply: float | None = None) ->
             other.note = (other.note + "; " if other.note else "") + "another allocation in the paper (not the main one)"
         _language_note(document, results[0])
         return results
-    return [_absent(document, cache)]
+    absent = _absent(document, cache)
+    if ocr and absent.source == "image":
+        from ico_lens.paper.tokenomics.ocr import ocr_distribution
+
+        absent = ocr_distribution(document, absent, lambda doc: extract_allocation(doc, total_supply))
+    return [absent]
 
 
 def _to_distribution(cand: Candidate, score: float, cache, entries: list[Entry]) -> Distribution:
@@ -224,6 +230,9 @@ _FUNDS_WORDS = re.compile(r"\b(?:funds|proceeds|budget|funding)\b", re.I)
 MIN_FIGURE_SHARE = 0.04  # a chart covers at least this share of the page
 
 
+_TOC_LINE = re.compile(r"(?:\.{3,}|…|\s)\s*\d{1,3}\s*$")  # "Token distribution ........ 23": a contents line
+
+
 def find_chart_pages(document: Document, heading: re.Pattern, exclude: re.Pattern | None = None) -> list[int]:
     """Pages where a heading like ``heading`` is followed by a picture (on the page or the next) and the
     text there has fewer than two percentages: the breakdown is only in the picture."""
@@ -231,7 +240,7 @@ def find_chart_pages(document: Document, heading: re.Pattern, exclude: re.Patter
     for page in document.pages:
         lines = engine.page_lines(page)
         hits = [l for l in lines if heading.search(l) and (len(l) <= 60 or l.rstrip().endswith(":"))
-                and not (exclude and exclude.search(l))]
+                and not (exclude and exclude.search(l)) and not _TOC_LINE.search(l)]
         if not hits:
             continue
         for number in (page.number, page.number + 1):

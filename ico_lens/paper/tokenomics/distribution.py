@@ -220,11 +220,11 @@ def clean_label(text: str) -> str:
 
 
 _BOILERPLATE = re.compile(
-    r"^(?:of\s+(?:which|all|the|total|these|its|our)?\s*(?:(?!will\b|to\b|for\b|are\b|is\b)[\w’'-]+\s+){0,2}?"
+    r"^(?:of\s+(?:which|all|the|total|these|its|our)?\s*(?:(?!will\b|to\b|for\b|are\b|is\b)[\w’'-]+\s+){0,4}?"
     r"(?:tokens?|supply|emission|coins?|which)\s*)?"
     r"(?:(?:will|shall|is|are|to|would|were|was)\s+(?:be\s+|go\s+|together\s+)*)?"
     r"(?:(?:allocated|distributed|reserved|given|granted|dedicated|held|kept|set\s+aside|issued|used|awarded|sent|"
-    r"going|go|goes|available|offered|provided|paid|assigned|earmarked)\s+)?(?:to|for|by|as|in|toward|towards)?\s*"
+    r"going|go|goes|available|offered|provided|paid|assigned|earmarked)\s+)?(?:(?:to|for|by|as|in|toward|towards)\b)?\s*"
     r"(?:the\s+|a\s+|an\s+)?",
     re.I,
 )
@@ -301,7 +301,7 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
                     and not _SENTENCE_END_RE.search(label_text.rstrip()[-2:] or ".")
                     and not _BULLET_RE.match(lines[j + 1])
                     and len(label_text) < 300
-                    and not lines[j + 1][:1].isupper()
+                    and (not lines[j + 1][:1].isupper() or _UNFINISHED_RE.search(label_text))
                 ):
                     if _PCT_RE.search(lines[j + 1]):
                         # the sentence ends on a line that holds the next share: take the words up to
@@ -366,6 +366,10 @@ _LABEL_AFTER_RE = re.compile(
     r"dedicated\b|of\s+(?:the\s+)?(?:all\s+|total\s+)?(?:\w+\s+)?(?:tokens|supply|emission)\b)",
     re.I,
 )
+
+
+# a label cut at a line end that cannot be its end ("... allocated to OEM's, Operating System implementation,")
+_UNFINISHED_RE = re.compile(r"(?:[,;&/\-–]|\b(?:and|or|of|to|the|for|with|in|a|an|by|from|as))\s*$", re.I)
 
 
 def _first_clause(text: str) -> str:
@@ -670,6 +674,14 @@ class Candidate:
     @property
     def pages(self) -> list[int]:
         return sorted({e.page for e in self.entries})
+
+
+def tie_break(candidate: Candidate) -> float:
+    """Between sets that score the same: the earlier one in the paper (the later ones are usually
+    repeats or examples), except for the rows of a tiered table ("< 20M raised / < 30M / > 30M"),
+    where the last row, the largest raise, is the plan for the full sale (as the gold labels read it)."""
+    first = candidate.entries[0]
+    return first.order if first.group is not None else -first.order
 
 
 _ALLOC_CONTEXT = re.compile(

@@ -67,11 +67,13 @@ def _score(candidate: Candidate) -> float:
     return score
 
 
-def extract_use_of_funds(document: Document, allocation: list[Distribution] | None = None) -> list[Distribution]:
+def extract_use_of_funds(document: Document, allocation: list[Distribution] | None = None, *, ocr: bool = False
+                         ) -> list[Distribution]:
     """Use-of-funds breakdowns stated in ``document``, the main one first (``is_main=True``).
 
     Always returns at least one :class:`Distribution` (``source`` ``"image"`` or ``"none"`` when no
-    breakdown is in the text layer). ``allocation`` (the result of
+    breakdown is in the text layer; ``ocr=True`` then reads the chart with Tesseract, items marked
+    ``method="ocr"``). ``allocation`` (the result of
     :func:`~ico_lens.paper.tokenomics.allocation.extract_allocation`, computed when not given) keeps the
     token allocation from being read a second time as a use of funds.
     """
@@ -86,7 +88,7 @@ def extract_use_of_funds(document: Document, allocation: list[Distribution] | No
     taken = {(b.page, b.percent) for d in allocation[:1] for b in d.items if b.percent is not None}
     if taken:
         found = [c for c in found if sum((e.page, e.percent) in taken for e in c.entries) * 2 < len(c.entries)]
-    scored = sorted(((round(_score(c), 4), -c.entries[0].order, c) for c in found), key=lambda t: (t[0], t[1]), reverse=True)
+    scored = sorted(((round(_score(c), 4), engine.tie_break(c), c) for c in found), key=lambda t: (t[0], t[1]), reverse=True)
     results: list[Distribution] = []
     seen: set[tuple] = set()
     for score, _, cand in scored:
@@ -104,7 +106,12 @@ def extract_use_of_funds(document: Document, allocation: list[Distribution] | No
         for other in results[1:]:
             other.note = (other.note + "; " if other.note else "") + "another use-of-funds breakdown (not the main one)"
         return results
-    return [_absent(document)]
+    absent = _absent(document)
+    if ocr and absent.source == "image":
+        from ico_lens.paper.tokenomics.ocr import ocr_distribution
+
+        absent = ocr_distribution(document, absent, extract_use_of_funds)
+    return [absent]
 
 
 def _to_distribution(cand: Candidate, score: float) -> Distribution:

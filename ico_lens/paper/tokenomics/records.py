@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: how a bucket was read: a ruled table, a layout pairing (legend / text table with coordinates),
-#: a line or sentence of prose, or computed (percent from an amount and the total supply)
-METHODS = ("table", "layout", "text", "computed")
+#: a line or sentence of prose, computed (percent from an amount and the total supply), or OCR of a
+#: chart picture (only when asked for; see tokenomics.ocr)
+METHODS = ("table", "layout", "text", "computed", "ocr")
 #: where a distribution was found, as ``allocation_source`` in GOLD.md
 SOURCES = ("table", "text", "image", "none")
 
@@ -32,7 +33,7 @@ class AllocationBucket:
     cliff_months: float | None = None
     page: int | None = None  # 1-based PDF page
     evidence: str = ""  # quote (<= 200 characters)
-    method: str = "text"  # one of METHODS; "computed" when percent = amount / total supply
+    method: str = "text"  # one of METHODS; "computed" when percent = amount / total supply; "ocr"
 
 
 @dataclass

@@ -1,0 +1,111 @@
+"""Stretch: read an allocation / use-of-funds chart that exists only as a picture, with OCR.
+
+Used only when asked (``extract_allocation(doc, ocr=True)``, ``extract_use_of_funds(doc, ocr=True)``) and
+only for a distribution whose ``source`` is ``"image"``. The chart's page is rendered with pypdfium2 (the
+one place in tokenomics that reads the PDF again: ingestion keeps no pixels), cropped to the large
+figures on it, and read by Tesseract (``pytesseract`` + Debian's ``tesseract-ocr``). The OCR text goes
+through the same engine as the text layer; a result is kept only when its shares sum to ~100%.
+Everything found this way is marked: ``method="ocr"`` on each item, ``source`` stays ``"image"`` and the
+note says "OCR-derived". Without Tesseract the distribution is returned unchanged, with a note.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from typing import Callable
+
+from ico_lens.paper.records import Document, DocumentStatus, Page
+from ico_lens.paper.tokenomics import distribution as engine
+from ico_lens.paper.tokenomics.records import Distribution
+
+RENDER_SCALE = 2.5  # 180 dpi: legends' small print stays readable
+MIN_FIGURE_SHARE = 0.04
+
+
+def ocr_available() -> bool:
+    try:
+        import pytesseract  # noqa: F401
+    except ImportError:
+        return False
+    return shutil.which("tesseract") is not None
+
+
+def chart_texts(document: Document, page_number: int) -> list[str]:
+    """OCR text of each large picture on a page (of the whole page when it has none)."""
+    import pypdfium2 as pdfium
+    import pytesseract
+
+    pdf = pdfium.PdfDocument(document.path)
+    try:
+        page = pdf[page_number - 1]
+        width, height = page.get_size()
+        image = page.render(scale=RENDER_SCALE).to_pil()
+    finally:
+        pdf.close()
+    figures = [f for f in document.figures if f.page == page_number and f.area / max(1.0, width * height) >= MIN_FIGURE_SHARE]
+    boxes = [f.bbox for f in figures] or [(0, 0, width, height)]
+    texts = []
+    for x0, top, x1, bottom in boxes:
+        crop = image.crop((int(max(0, x0) * RENDER_SCALE), int(max(0, top) * RENDER_SCALE),
+                           int(min(width, x1) * RENDER_SCALE), int(min(height, bottom) * RENDER_SCALE)))
+        texts.append(pytesseract.image_to_string(crop, config="--psm 6"))
+    return texts
+
+
+def join_legend_lines(text: str) -> str:
+    """Legend labels wrapped under their percentage ("10% Bug/Adoption" / "Bounty Program") are joined."""
+    out: list[str] = []
+    for line in (" ".join(l.split()) for l in text.split("\n")):
+        if not line:
+            continue
+        if out and engine._PCT_RE.search(out[-1]) and not re.search(r"\d", line) and len(line) <= 40:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def ocr_distribution(
+    document: Document,
+    distribution: Distribution,
+    extract: Callable[[Document], list[Distribution]],
+) -> Distribution:
+    """``distribution`` (source "image") filled from OCR of its chart, when the chart can be read.
+
+    ``extract`` is the text extractor of the same kind (``extract_allocation`` or
+    ``extract_use_of_funds``), run on a document made of the OCR text.
+    """
+    if distribution.source != "image" or not distribution.pages or document.kind != "pdf":
+        return distribution
+    if not ocr_available():
+        distribution.note += "; OCR not available (install tesseract-ocr and pytesseract to read the chart)"
+        return distribution
+    number = distribution.pages[0]
+    try:
+        texts = [join_legend_lines(t) for t in chart_texts(document, number)]
+    except Exception as exc:  # a PDF pdfium cannot render again, Tesseract failing: keep the image result
+        distribution.note += f"; OCR failed: {type(exc).__name__}"
+        return distribution
+    original = document.page(number)
+    heading = "\n".join(engine.page_lines(original)[:3])
+    found = None
+    for text in texts:  # one chart at a time: a page may hold the allocation and the budget side by side
+        pages = [Page(number=p.number, width=p.width, height=p.height, text="") for p in document.pages]
+        pages[number - 1] = Page(number=number, width=original.width, height=original.height, text=heading + "\n" + text)
+        ocr_doc = Document(path=document.path, content_id=document.content_id, kind="ocr", status=DocumentStatus.OK,
+                           page_count=document.page_count, pages=pages, language=document.language)
+        candidate = extract(ocr_doc)[0]
+        if candidate.items and candidate.residual is not None and abs(candidate.residual) <= 1.0:
+            found = candidate
+            break
+    if found is None:
+        distribution.note += "; OCR of the chart gave no complete breakdown"
+        return distribution
+    for item in found.items:
+        item.method = "ocr"
+        item.evidence = f"OCR of the chart on p.{number}: {item.evidence}"[:200]
+    result = Distribution(distribution.kind, found.items, "image", pages=[number], is_main=distribution.is_main,
+                          note=f"OCR-derived from the chart picture on p.{number} (tesseract); check against the paper",
+                          confidence=round(found.confidence * 0.7, 2))
+    return result.finish()
