@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=str(REPO.parent / "shared"))
     parser.add_argument("--funds", action="store_true", help="score the use of funds instead of the allocation")
     parser.add_argument("--with-terms", action="store_true", help="pass the extracted total supply")
+    parser.add_argument("--ocr", action="store_true", help="read image-only charts with Tesseract (stretch)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every bucket of the misses")
     args = parser.parse_args(argv)
 
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     # [tp, predicted, gold] for scored papers, and the same with 'none' papers' false positives
     totals = {name: [[0, 0, 0], [0, 0, 0]] for name in ("tuned", "held", "all")}
     source_hits = 0
+    ocr_totals = [0, 0, 0]  # image-only papers, read with OCR (--ocr)
     started = time.perf_counter()
     extract_seconds = 0.0
     for index, gold_file in enumerate(gold_files):
@@ -90,20 +92,25 @@ def main(argv: list[str] | None = None) -> int:
             continue
         t0 = time.perf_counter()
         if args.funds:
-            distributions = extract_use_of_funds(document)
+            distributions = extract_use_of_funds(document, ocr=args.ocr)
         else:
             supply = None
             if args.with_terms:
                 from ico_lens.paper.tokenomics.terms import extract_terms
 
                 supply = extract_terms(document).value("total_supply")
-            distributions = extract_allocation(document, total_supply=supply)
+            distributions = extract_allocation(document, total_supply=supply, ocr=args.ocr)
         extract_seconds += time.perf_counter() - t0
         main_dist = distributions[0]
         gold_source = gold[f"{kind}_source"]
         gold_items = [b for b in gold[kind] if b.get("percent") is not None]
         scored = gold_source in ("table", "text")
         predicted = main_dist.items
+        if args.ocr and gold_source == "image" and gold_items:
+            ocr_tp = match_count(predicted, gold_items)
+            ocr_totals[0] += ocr_tp
+            ocr_totals[1] += len(predicted)
+            ocr_totals[2] += len(gold_items)
         tp = match_count(predicted, gold_items) if scored else 0
         source_hits += main_dist.source == gold_source
         for name in (half, "all"):
@@ -133,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         p, r, f = prf(*totals[name][1])
         print(f"  {name:5s}  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}   (tp, reported, gold) = {tuple(totals[name][1])}")
     print(f"{kind}_source right: {source_hits}/{len(gold_files)}")
+    if args.ocr:
+        p, r, f = prf(*ocr_totals)
+        print(f"image-only papers read with OCR: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}   "
+              f"(tp, reported, gold) = {tuple(ocr_totals)}")
     print(f"extraction time: {extract_seconds:.2f}s for {len(gold_files)} papers "
           f"({extract_seconds / max(1, len(gold_files)) * 1000:.0f} ms/paper; total with ingestion "
           f"{time.perf_counter() - started:.1f}s)")

@@ -1,6 +1,6 @@
 """Speed of the language stage on the real white papers, next to PDF parsing.
 
-    .venv/bin/python bench/language.py [--papers DIR] [--texts DIR] [--max-sentences 3000] [--no-models]
+    .venv/bin/python bench/language.py [--papers DIR] [--texts DIR] [--max-sentences 1000] [--no-models]
 
 Measured in one run, on the same papers:
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--papers", type=Path, default=SHARED / "corpus" / "whitepapers", help="directory of PDFs")
     parser.add_argument("--texts", type=Path, default=SHARED / "icobase" / "texts", help="directory of .txt papers")
     parser.add_argument("--max-texts", type=int, default=60, help="plain-text papers to add (default 60)")
-    parser.add_argument("--max-sentences", type=int, default=3000, help="sentences through the transformer (default 3000)")
+    parser.add_argument("--max-sentences", type=int, default=1000, help="sentences through the transformer (default 1000)")
     parser.add_argument("--one-at-a-time", type=int, default=50, help="sentences predicted one by one (default 50)")
     parser.add_argument("--no-models", action="store_true", help="skip the transformer path")
     args = parser.parse_args(argv)

@@ -344,8 +344,11 @@ def truth(expr: Any, assume: Assumptions, subst: dict | None = None, depth: int 
                 values = {truth(r, assume, _expr_subst(target, list(expr.arguments), subst), depth + 1) for r in returns}
                 if len(values) == 1:
                     return values.pop()
-        if isinstance(expr.called, MemberAccess) and any(
-            (resolve(a, subst) or Term("x")).kind == "sender" for a in expr.arguments
+        if (
+            isinstance(expr.called, MemberAccess)
+            and expr.called.member_name not in ("call", "delegatecall", "callcode", "send", "transfer", "staticcall")
+            and _reads_state(expr.called.expression, subst)
+            and any((resolve(a, subst) or Term("x")).kind == "sender" for a in expr.arguments)
         ):
             # roles.has(msg.sender), hasRole(role, msg.sender) through a library: a role check
             assume.roles_seen.add(str(expr.called))
@@ -521,16 +524,18 @@ def _base_state(expr: Any, subst: dict) -> StateVariable | None:
     return None
 
 
-def time_direction(guard: Guard) -> set[str]:
+def time_direction(guard: Guard, *, stored_only: bool = False) -> set[str]:
     """How a time comparison in the guard bounds the function: "after" (``now >= T``: open only after
-    T) and/or "before" (``now <= T``: open only until T, a deadline)."""
-    found: set = set()
+    T) and/or "before" (``now <= T``: open only until T, a deadline). With ``stored_only``, T must be
+    a stored value or a constant (not an argument of the call). Comparisons inside functions the guard
+    calls (``getState() == State.Funding``) keep their own orientation: their polarity is unknown."""
     relations = {
         BinaryOperationType.LESS: "<",
         BinaryOperationType.LESS_EQUAL: "<",
         BinaryOperationType.GREATER: ">",
         BinaryOperationType.GREATER_EQUAL: ">",
     }
+    found: list[tuple[str, bool]] = []
 
     def has_time(e, subst):
         hit = False
@@ -544,22 +549,47 @@ def time_direction(guard: Guard) -> set[str]:
         walk_expression(e, subst, v, inline=False)
         return hit
 
-    def visit(e, subst):
-        if isinstance(e, BinaryOperation) and e.type in relations:
-            rel = relations[e.type]
-            left_time = has_time(e.expression_left, subst)
-            right_time = has_time(e.expression_right, subst)
-            if left_time == right_time:
-                return
-            # normalise to "time REL other"
-            if right_time:
-                rel = "<" if rel == ">" else ">"
-            found.add("before" if rel == "<" else "after")
+    def stored(e, subst):
+        kinds = set()
 
-    walk_expression(guard.expression, guard.subst, visit)
-    if guard.negated:
-        found = {"after" if d == "before" else "before" for d in found}
-    return found
+        def v(x, s):
+            t = resolve(x, s)
+            if t is not None:
+                kinds.add(t.kind)
+
+        walk_expression(e, subst, v, inline=False)
+        return bool(kinds & {"state", "const"}) and not kinds & {"param", "local"}
+
+    def collect(e, subst, inlined, depth):
+        e = _strip(e)
+        if e is None or depth > MAX_DEPTH:
+            return
+        if isinstance(e, BinaryOperation) and e.type in relations:
+            left_time, right_time = has_time(e.expression_left, subst), has_time(e.expression_right, subst)
+            if left_time != right_time:
+                rel = relations[e.type]
+                other = e.expression_right if left_time else e.expression_left
+                if right_time:
+                    rel = "<" if rel == ">" else ">"
+                if not stored_only or stored(other, subst):
+                    found.append(("before" if rel == "<" else "after", inlined))
+        for child in _children(e):
+            collect(child, subst, inlined, depth + 1)
+        if isinstance(e, CallExpression):
+            target = _call_target(e)
+            if target is not None and target.nodes and not target.is_constructor:
+                inner = _expr_subst(target, list(e.arguments), subst)
+                for node in target.nodes:
+                    if node.expression is not None and node.type in (NodeType.RETURN, NodeType.IF, NodeType.EXPRESSION, NodeType.VARIABLE):
+                        collect(node.expression, inner, True, depth + 1)
+
+    collect(guard.expression, guard.subst, False, 0)
+    out = set()
+    for direction, inlined in found:
+        if guard.negated and not inlined:
+            direction = "after" if direction == "before" else "before"
+        out.add(direction)
+    return out
 
 
 def compares_with_zero(guard: Guard, var: Any) -> bool:

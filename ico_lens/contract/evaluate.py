@@ -110,7 +110,7 @@ def gold_number(text: Any, decimals: int | None) -> int | None:
         return None
     if isinstance(text, (int, float)):
         return int(text)
-    expr = str(text).split(" (")[0].strip()
+    expr = re.split(r"\s\((?=[A-Za-z~])", str(text))[0].strip()  # drop a trailing "(comment ...)"
     expr = re.sub(r"uint\d*\((\w+(?:\(\))?)\)", r"\1", expr)
     if decimals is not None:
         expr = expr.replace("decimals()", str(decimals)).replace("decimals", str(decimals))

@@ -23,7 +23,6 @@ a sentence needs at least :data:`MIN_WORDS` words with letters, and most of its 
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
 from ico_lens.language.records import Sentence
 

@@ -159,3 +159,17 @@ def test_latin1_dic_is_read(tmp_path):
     path.write_bytes("%\n1\taffect\n%\ncaf\xe9\t1\nna\xefve*\t1\n".encode("cp1252"))
     d = read_dic(path)
     assert "café" in d.words and "naïve" in d.stems
+
+
+def test_review_lists_the_words_that_make_a_category_fire(tmp_path, dic_path):
+    from ico_lens.language.dictionaries.review import review
+
+    paper = tmp_path / "paper.txt"
+    paper.write_text(
+        "Risky tokens carry risks for every buyer.\n\nThe risk of loss is real and the moon is far away.\n"
+    )
+    out = review([paper], Lexicon([read_dic(dic_path)]), categories=["crypto.risk"], examples=1)
+    assert "crypto.risk: 3 hits" in out
+    assert "risky 1/1d" in out and "risks 1/1d" in out and "risk 1/1d" in out
+    assert "[risky] Risky tokens carry risks for every buyer." in out
+    assert "crypto.hype" not in out

@@ -52,11 +52,19 @@ def evidence_at(node: Any, function: Any) -> Evidence:
             code = ""
     if len(code) > 160:
         code = code[:157] + "..."
-    contract = getattr(getattr(function, "contract_declarer", None), "name", None)
-    filename = None
+    from slither.core.declarations import Function
+
+    owner = getattr(function, "contract_declarer", None) or getattr(function, "contract", None)
+    contract = getattr(owner, "name", None)
+    if not isinstance(function, Function):  # a state variable: no function
+        return Evidence(contract, None, line, code, _short_file(mapping))
+    return Evidence(contract, getattr(function, "name", None), line, code, _short_file(mapping))
+
+
+def _short_file(mapping: Any) -> str | None:
     if mapping is not None and getattr(mapping, "filename", None) is not None:
-        filename = getattr(mapping.filename, "short", None)
-    return Evidence(contract, getattr(function, "name", None), line, code, filename)
+        return getattr(mapping.filename, "short", None)
+    return None
 
 
 class FactDetector:

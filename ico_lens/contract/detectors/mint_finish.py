@@ -44,6 +44,6 @@ class MintFinishDetector(FactDetector):
                 stop = cond.guard_pass(guard, cond.Assumptions(state={var: latch}, caller_has_role=None))
                 if stop is False:
                     return f"stopped for good once {var.name} is set to {str(latch).lower()}", guard
-            if cond.reads_time(guard) and "before" in cond.time_direction(guard):
+            if cond.reads_time(guard) and "before" in cond.time_direction(guard, stored_only=True):
                 return "only until a deadline", guard
         return None

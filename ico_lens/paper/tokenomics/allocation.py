@@ -57,7 +57,7 @@ def _score(candidate: Candidate) -> float:
         score += 0.5
     elif candidate.context_kind == "use_of_funds":
         score -= 0.7
-    contexts = " ".join(e.context for e in candidate.entries)
+    contexts = " ".join(e.context for e in candidate.entries) + " " + candidate.context_line
     if re.search(r"\btokens?\b|\bsupply\b", contexts, re.I):
         score += 0.2
     if re.search(r"[$€£]\s?\d|\b(?:usd|eur)\b", contexts, re.I):
@@ -227,43 +227,47 @@ _ALLOC_HEADING = re.compile(
     r"\b(?i:tokens?\s+will\s+be\s+(?:allocated|distributed))"
 )
 _FUNDS_WORDS = re.compile(r"\b(?:funds|proceeds|budget|funding)\b", re.I)
-MIN_FIGURE_SHARE = 0.04  # a chart covers at least this share of the page
+MIN_FIGURE_SHARE = 0.08  # a chart covers at least this share of the page
 
 
 _TOC_LINE = re.compile(r"(?:\.{3,}|…|\s)\s*\d{1,3}\s*$")  # "Token distribution ........ 23": a contents line
 
 
-def find_chart_pages(document: Document, heading: re.Pattern, exclude: re.Pattern | None = None) -> list[int]:
+def find_chart_pages(document: Document, heading: re.Pattern, exclude: re.Pattern | None = None,
+                     strong: re.Pattern | None = None) -> list[int]:
     """Pages where a heading like ``heading`` is followed by a picture (on the page or the next) and the
-    text there has fewer than two percentages: the breakdown is only in the picture."""
-    pages = []
+    text there has fewer than two percentages: the breakdown is only in the picture. Best first: a
+    ``strong`` heading ("Use of proceeds" over "Marketing budget"), the picture on the heading's own page,
+    a larger picture."""
+    found: list[tuple[float, int]] = []
     for page in document.pages:
         lines = engine.page_lines(page)
         hits = [l for l in lines if heading.search(l) and (len(l) <= 60 or l.rstrip().endswith(":"))
                 and not (exclude and exclude.search(l)) and not _TOC_LINE.search(l)]
         if not hits:
             continue
-        for number in (page.number, page.number + 1):
+        strength = 2.0 if strong is not None and any(strong.search(l) for l in hits) else 1.0
+        for number, same_page in ((page.number, 1.0), (page.number + 1, 0.0)):
             if number > len(document.pages):
                 continue
             target = document.page(number)
             area = max(1.0, target.width * target.height)
-            figures = [f for f in document.figures if f.page == number and f.area / area >= MIN_FIGURE_SHARE
-                       and f.area / area < 0.95 and f.pixel_width >= 100 and f.pixel_height >= 100]
-            if not figures:
+            shares = [f.area / area for f in document.figures if f.page == number and MIN_FIGURE_SHARE <= f.area / area < 0.95
+                      and f.pixel_width >= 100 and f.pixel_height >= 100]
+            if not shares:
                 continue
-            percents = len(engine._PCT_RE.findall(target.text or ""))
-            if percents < 2:
-                pages.append(number)
+            if len(engine._PCT_RE.findall(target.text or "")) < 2:
+                found.append((strength + same_page + max(shares), number))
                 break
-    return pages
+    found.sort(key=lambda t: (-t[0], t[1]))
+    return [number for _, number in found]
 
 
 def _absent(document: Document, cache) -> Distribution:
     if not document.text_layer:
         return Distribution("allocation", [], "none", is_main=True,
                             note="the PDF has no text layer: an allocation, if any, cannot be read without OCR").finish()
-    pages = find_chart_pages(document, _ALLOC_HEADING, exclude=_FUNDS_WORDS)
+    pages = find_chart_pages(document, _ALLOC_HEADING, exclude=_FUNDS_WORDS, strong=_ALLOC_HEADING)
     if pages:
         dist = Distribution("allocation", [], "image", pages=pages[:1], is_main=True,
                             note=f"allocation heading with a chart picture on p.{pages[0]} and no numbers in the text layer")

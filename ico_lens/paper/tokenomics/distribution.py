@@ -199,13 +199,6 @@ _RELEASE_RE = re.compile(
     re.I,
 )
 _EACH_RE = re.compile(r"^\s*each\b|\beach\b\s*$", re.I)
-_LABEL_JUNK = re.compile(
-    r"^(?:[\W_]|of\b|which\b|will\b|be\b|is\b|are\b|the\b|tokens?\b|for\b|to\b|goes?\b|go\b|"
-    r"allocated\b|reserved\b|distributed\b|dedicated\b|set\b|aside\b|given\b|of\s+which\b)+",
-    re.I,
-)
-
-
 def clean_label(text: str) -> str:
     """Strip numbers, bullets and filler from the ends of a label."""
     text = _PCT_RE.sub(" ", text)
@@ -267,6 +260,7 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
             matches.append(m)
         if not matches:
             continue
+        inline = _inline_list_labels(line, matches)
         for k, m in enumerate(matches):
             value = parse_percent(m.group("num"))
             prev_end = matches[k - 1].end() if k else 0
@@ -287,7 +281,17 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
             shape = "row"
             line_count = 1
             label_after = _has_letters(before_clean) and _has_letters(after_clean) and _LABEL_AFTER_RE.match(after)
-            if (not _has_letters(lead_text, 1) and _has_letters(after_clean)) or label_after:
+            paren_after = re.fullmatch(r"\s*\(([^()]{2,80})\)\s*[.;,]?\s*", after)
+            if inline is not None:
+                # "Distribution: 60% crowdsale, 20% team, 10% advisors and 10% bounty."
+                shape = "prose"
+                label = clean_label(_label_strip_amounts(inline[k]))
+                context_lines = [inline[k]]
+            elif paren_after and _has_letters(before_clean):
+                # "Team 15% (vested over 24 months)"
+                shape = "row"
+                label = f"{before_clean} ({paren_after.group(1).strip()})"
+            elif (not _has_letters(lead_text, 1) and _has_letters(after_clean)) or label_after:
                 # "15% - Label" / "• 40% of the tokens will be ..." / "... the final 15% of tokens will be
                 # used by ...": the label is after the number, maybe over more lines
                 is_lead = not _has_letters(lead_text, 1)
@@ -339,8 +343,6 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
             if amount is None and in_parens:
                 amount = next((v for v, _, _, is_money in amounts_in(last_clause) if not is_money), None)
             context = " ".join(context_lines)
-            if i > 0 and shape in ("row", "prose") and len(raw) < 40:
-                context = lines[i - 1] + " " + context
             if _TOTAL_LABEL_RE.search(label) or value == 100:
                 flags.add("total")
             if in_parens:
@@ -359,6 +361,30 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
                 Entry(page.number, base_order + i, label, context, value, amount, "text", flags, shape, line_count)
             )
     return entries
+
+
+_INLINE_AFTER_GAP = re.compile(r"\s*([^%]{2,80}?)\s*(?:,|;|\band\b|&|\bplus\b)\s*(?:and\s+)?")
+_INLINE_BEFORE_GAP = re.compile(r"\s*(?:,|;|\band\b|&)\s*([^%,;]{2,60}?)[\s:=\-–—]*")
+
+
+def _inline_list_labels(line: str, matches: list[re.Match]) -> list[str] | None:
+    """Labels of a list written on one line, or None when the line is not one:
+    "60% crowdsale, 20% team and 20% reserve" (labels after) or "Team 20%, advisors 10% and sale 70%"
+    (labels before)."""
+    if len(matches) < 2:
+        return None
+    gaps = [line[a.end() : b.start()] for a, b in zip(matches, matches[1:])]
+    if all(_INLINE_AFTER_GAP.fullmatch(g) for g in gaps):
+        labels = [_INLINE_AFTER_GAP.fullmatch(g).group(1) for g in gaps]
+        tail = re.split(r"[,;.]\s|[.;]$|\s\(", line[matches[-1].end() :] + " ", maxsplit=1)[0]
+        if _has_letters(tail) and all(_has_letters(label) for label in labels):
+            return labels + [tail]
+    if all(_INLINE_BEFORE_GAP.fullmatch(g) for g in gaps):
+        head = re.split(r"[:.;]\s", line[: matches[0].start()])[-1]
+        labels = [head] + [_INLINE_BEFORE_GAP.fullmatch(g).group(1) for g in gaps]
+        if all(_has_letters(label) for label in labels) and len(head) <= 60:
+            return labels
+    return None
 
 
 _LABEL_AFTER_RE = re.compile(
@@ -565,18 +591,6 @@ def _label_blocks(boxes: list[_Box]) -> list[_Box]:
     return blocks
 
 
-def _extend_label(box: _Box, labels: list[_Box], used: set[int]) -> str:
-    """A legend label wrapped over two lines: join the unused box right below it."""
-    height = max(4.0, box.bottom - box.top)
-    for index, other in enumerate(labels):
-        if index in used or other is box:
-            continue
-        if 0 <= other.top - box.bottom <= 0.6 * height and abs(other.x0 - box.x0) < 3 and not other.text[:1].isupper():
-            used.add(index)
-            return box.text + " " + other.text
-    return box.text
-
-
 def _numbers_only(line: str) -> bool:
     """A line with one percentage, maybe a token amount, and no words: "165,000,000 11%", "20%"."""
     if len(_PCT_RE.findall(line)) != 1:
@@ -670,6 +684,7 @@ class Candidate:
     context_kind: str  # "allocation" | "use_of_funds" | "" (nearest heading words)
     note: str = ""
     total_used: float | None = None  # total supply used for computed percentages
+    context_line: str = ""  # the heading-like line that decided context_kind
 
     @property
     def pages(self) -> list[int]:
@@ -972,7 +987,7 @@ def candidates(
         usable = [e for e in run if "total" not in e.flags and "base" not in e.flags]
         if len(usable) < 2:
             continue
-        kind, _ = context_kind(document, run, cache)
+        kind, kind_line = context_kind(document, run, cache)
         weights = [weight(e) for e in usable]
         found = best_subset([e.percent for e in usable], weights)
         if found:
@@ -981,7 +996,7 @@ def candidates(
             if len(chosen) < 2:
                 continue
             score = sum(weights[i] for i in idx) / max(1, len(chosen)) + 0.15 * min(len(chosen), 6)
-            out.append(Candidate(chosen, score, total, True, kind))
+            out.append(Candidate(chosen, score, total, True, kind, context_line=kind_line))
         else:
             chosen = [e for e, w in zip(usable, weights) if w >= 0.5 and not e.flags]
             if len(chosen) < 2:
@@ -990,7 +1005,7 @@ def candidates(
             if total > 101:
                 continue
             score = (sum(weight(e) for e in chosen) / len(chosen)) * 0.6 + 0.1 * min(len(chosen), 6) - 0.5
-            out.append(Candidate(chosen, score, total, False, kind))
+            out.append(Candidate(chosen, score, total, False, kind, context_line=kind_line))
     out += _amount_candidates(document, entries, cache, weight, total_supply, money)
     return out
 
@@ -1007,7 +1022,7 @@ def _amount_candidates(document, entries, cache, weight, total_supply, money: bo
         parts = [e for e in run if "total" not in e.flags and weight(e) >= (0.25 if money else 0.5)]
         if len(parts) < 2:
             continue
-        kind, _ = context_kind(document, run, cache)
+        kind, kind_line = context_kind(document, run, cache)
         stated = totals + ([total_supply] if total_supply and not money else []) + _stated_totals(run, cache, money)
         amounts_sum = sum(e.amount for e in parts)
         if money:
@@ -1025,7 +1040,7 @@ def _amount_candidates(document, entries, cache, weight, total_supply, money: bo
             score = sum(weight(e) for e in chosen) / len(chosen) + 0.15 * min(len(chosen), 6) - 0.1
             what = "their sum" if total == amounts_sum and total not in stated[:-1] else f"a total of {total:,.0f}"
             out.append(Candidate(chosen, score, pct, True, kind, note=f"percent computed from amounts against {what}",
-                                 total_used=total))
+                                 total_used=total, context_line=kind_line))
             break
     return out
 

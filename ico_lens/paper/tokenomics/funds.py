@@ -51,7 +51,7 @@ def _score(candidate: Candidate) -> float:
         score += 0.5
     elif candidate.context_kind == "allocation":
         score -= 0.7
-    contexts = " ".join(e.context for e in candidate.entries)
+    contexts = " ".join(e.context for e in candidate.entries) + " " + candidate.context_line
     if re.search(r"[$€£]\s?\d|\b(?:usd|eur|funds|proceeds|budget|raised)\b", contexts, re.I):
         score += 0.2
     if re.search(r"\btokens?\b|\bsupply\b", contexts, re.I):
@@ -160,11 +160,14 @@ _FUNDS_HEADING = re.compile(
 )
 
 
+_STRONG_FUNDS_HEADING = re.compile(r"\buse\s+of\s+(?:the\s+)?(?:funds|proceeds)|\bfund(?:ing|s)?\s+usage|\bproceeds\b", re.I)
+
+
 def _absent(document: Document) -> Distribution:
     if not document.text_layer:
         return Distribution("use_of_funds", [], "none", is_main=True,
                             note="the PDF has no text layer: use of funds, if any, cannot be read without OCR").finish()
-    pages = find_chart_pages(document, _FUNDS_HEADING)
+    pages = find_chart_pages(document, _FUNDS_HEADING, strong=_STRONG_FUNDS_HEADING)
     if pages:
         return Distribution("use_of_funds", [], "image", pages=pages[:1], is_main=True,
                             note=f"use-of-funds heading with a chart picture on p.{pages[0]} and no numbers in the text layer").finish()

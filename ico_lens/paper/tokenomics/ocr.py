@@ -53,10 +53,15 @@ def chart_texts(document: Document, page_number: int) -> list[str]:
     return texts
 
 
+_SWATCH_RE = re.compile(r"^(?:\S{1,3}\s+){1,2}(?=\d{1,3}(?:[.,]\d+)?\s?%)")
+
+
 def join_legend_lines(text: str) -> str:
     """Legend labels wrapped under their percentage ("10% Bug/Adoption" / "Bounty Program") are joined."""
     out: list[str] = []
     for line in (" ".join(l.split()) for l in text.split("\n")):
+        # colour swatches come out as one or two short junk "words" before the percentage ("BB 15% Reserve")
+        line = _SWATCH_RE.sub("", line)
         if not line:
             continue
         if out and engine._PCT_RE.search(out[-1]) and not re.search(r"\d", line) and len(line) <= 40:

@@ -110,6 +110,7 @@ ALLOCATION_RULES = _rules(
         ("bounty_marketing", 2, r"\bmarketing\b|\bpromotions?\b|\bpromo\b"),
         ("liquidity", 2, r"\bliquidity\b|\bmarket[\s\-]?mak\w+|\bexchange\s+listings?\b"),
         ("reserve_treasury", 2, r"\bfuture\s+(?:needs|development)\b|\bbudget\b|\bstakeholders\b"),
+        ("public_sale", 2, r"\bsale\b"),
         # --- tier 3: hints
         ("public_sale", 3, r"\bsold\b|\boffered\b|\bpurchasers\b|\bbuyers\b|\bcontributors\b|\binvestors\b"),
     ]
