@@ -10,6 +10,7 @@ ICO    := $(VENV)/bin/ico-lens
 PY_STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 SAMPLE_STAMP := corpora/sample/build/.generated
+OCR_STAMP := $(VENV)/.ocr
 PYTEST_ARGS ?=
 
 .PHONY: all setup python-deps npm-deps sample demo test bench clean help
@@ -21,7 +22,7 @@ help:
 	@echo "make test   set up and run the test suite"
 	@echo "make bench  run the benchmarks in bench/ (needs ../shared)"
 
-setup: $(PY_STAMP) $(NPM_STAMP) $(SAMPLE_STAMP)
+setup: $(PY_STAMP) $(NPM_STAMP) $(SAMPLE_STAMP) $(OCR_STAMP)
 
 python-deps: $(PY_STAMP)
 npm-deps: $(NPM_STAMP)
@@ -42,6 +43,14 @@ $(PY_STAMP): pyproject.toml
 # packages for other platforms out of the lockfile and `npm ci` then refuses it (npm/cli#4828).
 $(NPM_STAMP): package.json package-lock.json
 	npm install --no-audit --no-fund --no-save --loglevel=error
+	touch $@
+
+# Optional: tesseract for reading allocation charts that exist only as pictures (--ocr). Installed
+# from Debian when we may (root); without it OCR is reported as unavailable and its tests skip.
+$(OCR_STAMP): $(PY_STAMP)
+	@command -v tesseract >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null) ; } || \
+	  echo "note: tesseract-ocr not installed; OCR of chart images stays unavailable"
 	touch $@
 
 $(SAMPLE_STAMP): $(PY_STAMP) corpora/sample/generate.py

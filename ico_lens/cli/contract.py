@@ -52,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ico_lens.contract.source import check_address, is_address, load_from_directory, load_source_file
 
-    bundle = _load_bundle(args, check_address, is_address, load_from_directory, load_source_file)
+    bundle, client = _load_bundle(args, check_address, is_address, load_from_directory, load_source_file)
     analysed = bundle.implementation if (bundle.implementation is not None and not args.no_proxy) else bundle
 
     from ico_lens.contract.engine import load
@@ -66,7 +66,10 @@ def run(args: argparse.Namespace) -> int:
         from ico_lens.chain.state import read_state
 
         # the proxy's address: that is where the token's storage (and its users' balances) live
-        chain = read_state(bundle.address, rpc_url=rpc, chain_id=args.chain_id, genesis_blocks=args.genesis_blocks)
+        chain = read_state(
+            bundle.address, rpc_url=rpc, chain_id=args.chain_id, genesis_blocks=args.genesis_blocks,
+            creation_block=_creation_block(client, bundle.address, args.chain_id),
+        )
     elif rpc:
         facts_note = (facts_note + "; " if facts_note else "") + "no address known: on-chain state not read"
 
@@ -83,21 +86,32 @@ def _load_bundle(args, check_address, is_address, load_from_directory, load_sour
     path = Path(target)
     if args.source:
         address = check_address(target)
-        return load_source_file(args.source, address=address, chain_id=args.chain_id)
+        return load_source_file(args.source, address=address, chain_id=args.chain_id), None
     if is_address(target):
         from ico_lens.contract.etherscan import EtherscanClient
 
         client = EtherscanClient(use_cache=not args.no_cache)
-        return client.fetch_bundle(target, args.chain_id, follow_proxy=not args.no_proxy)
+        return client.fetch_bundle(target, args.chain_id, follow_proxy=not args.no_proxy), client
     if path.is_file():
-        return load_source_file(path, chain_id=args.chain_id)
+        return load_source_file(path, chain_id=args.chain_id), None
     if is_address(path.name) and path.parent.is_dir():
-        return load_from_directory(path.parent, path.name, chain_id=args.chain_id)
+        return load_from_directory(path.parent, path.name, chain_id=args.chain_id), None
     if path.is_dir():
         raise NotFound("is a directory: give DIR/ADDRESS to pick <ADDRESS>.sol in it", path=target)
     if target.startswith("0x") and "/" not in target and not target.endswith((".sol", ".json")):
         check_address(target)  # raises BadAddress with the reason
     raise NotFound("no such file", path=target)
+
+
+def _creation_block(client, address: str, chain_id: int) -> int | None:
+    """The creation block from Etherscan when the source came from there (saves the eth_getCode
+    bisection, which needs an archive node); None to let the chain stage find it."""
+    if client is None:
+        return None
+    try:
+        return client.get_contract_creation(address, chain_id).get("block_number")
+    except IcoLensError:
+        return None
 
 
 def _derive_facts(slither: Any, bundle) -> tuple[Any, str]:
@@ -133,7 +147,8 @@ def build_report(bundle, analysed, loaded, facts, chain, note: str = "") -> dict
         fact_dict = to_dict(facts)
         if isinstance(fact_dict, dict):
             for key, value in fact_dict.items():
-                if key == "address" and value is None:
+                # the requested address stays on top (for a proxy the facts are the implementation's)
+                if key in ("address", "chain_id"):
                     continue
                 report[key] = value
     report["source"] = {
@@ -190,15 +205,7 @@ def render_text(report: dict) -> str:
     facts = {k: v for k, v in report.items() if k not in _SECTION_KEYS}
     if facts:
         lines.append("code facts:")
-        evidence = facts.pop("evidence", None) or {}
-        notes = facts.pop("notes", None)
-        width = max(len(k) for k in facts) if facts else 0
-        for key, value in facts.items():
-            shown = _short_value(value)
-            ev = evidence.get(key) if isinstance(evidence, dict) else None
-            lines.append(f"  {key:<{width}}  {shown}" + (f"    [{_short_value(ev, 70)}]" if ev else ""))
-        if notes:
-            lines.append(f"  notes: {_short_value(notes, 200)}")
+        lines += _render_facts(facts)
     else:
         lines.append("  contracts: " + ", ".join(comp["contracts"]))
     chain = report.get("chain")
@@ -224,6 +231,55 @@ def render_text(report: dict) -> str:
     for w in report["warnings"]:
         lines.append(f"warning: {w}")
     return "\n".join(lines)
+
+
+def _render_facts(facts: dict) -> list[str]:
+    """The facts record as aligned lines: value, first reason and where (Contract.function:line)."""
+    facts = dict(facts)
+    evidence = facts.pop("evidence", None) or {}
+    reasons = facts.pop("reasons", None) or {}
+    notes = facts.pop("notes", None)
+    roles = facts.pop("roles", None)
+    erc20 = facts.pop("erc20", None)
+    lines = []
+    width = max((len(k) for k in facts), default=0)
+    for key, value in facts.items():
+        line = f"  {key:<{width}}  {_short_value(value)}"
+        why = reasons.get(key) if isinstance(reasons, dict) else None
+        where = _where(evidence.get(key)) if isinstance(evidence, dict) else ""
+        if why:
+            line += f"  - {_short_value(why[0] if isinstance(why, list) else why, 70)}"
+        if where:
+            line += f"  [{where}]"
+        lines.append(line)
+    if roles:
+        shown = "; ".join(
+            f"{r.get('name')}: {', '.join(r.get('functions') or [])}" if isinstance(r, dict) else str(r) for r in roles
+        )
+        lines.append(f"  {'roles':<{width}}  {_short_value(shown, 160)}")
+    if isinstance(erc20, dict):
+        bad = [f["signature"] + (f" returns {f.get('returns') or 'nothing'}" if f.get("present") else " missing")
+               for f in erc20.get("functions", []) if not f.get("conforms")]
+        bad += [f"event {name} missing" for name, ok in (erc20.get("events") or {}).items() if not ok]
+        lines.append(f"  {'erc20':<{width}}  " + ("conforms" if not bad else "does not conform: " + _short_value("; ".join(bad), 140)))
+    if notes:
+        lines.append(f"  notes: {_short_value(notes, 200)}")
+    return lines
+
+
+def _where(evidence: Any) -> str:
+    """``SmartToken.issue:355`` (and how many more) from a list of evidence records."""
+    items = evidence if isinstance(evidence, list) else [evidence] if evidence else []
+    places = []
+    for item in items:
+        if isinstance(item, dict) and item.get("line") is not None:
+            name = ".".join(x for x in (item.get("contract"), item.get("function")) if x)
+            places.append(f"{name}:{item['line']}" if name else f"line {item['line']}")
+        elif isinstance(item, str):
+            places.append(_short_value(item, 60))
+    if not places:
+        return ""
+    return places[0] + (f" +{len(places) - 1}" if len(places) > 1 else "")
 
 
 def _tokens(raw: int | None, decimals: int | None, symbol: str) -> str:

@@ -10,11 +10,11 @@ variables with the value written, external calls and ``selfdestruct``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from slither.core.declarations import Contract, Function, SolidityFunction, SolidityVariable, SolidityVariableComposed
+from slither.core.declarations import Contract, Function, SolidityVariable
 from slither.core.solidity_types import ArrayType, ElementaryType, MappingType, UserDefinedType
 from slither.core.variables.local_variable import LocalVariable
 from slither.core.variables.state_variable import StateVariable

@@ -195,6 +195,22 @@ class EtherscanClient:
             raise EtherscanError(f"malformed getabi reply for {address}: the ABI is not JSON") from None
         return result
 
+    def get_contract_creation(self, address: str, chain_id: int = 1) -> dict:
+        """``getcontractcreation``: ``{"creator", "tx_hash", "block_number" (None if not given)}`` —
+        lets the genesis distribution start at the right block on nodes without historical state."""
+        address = check_address(address)
+        reply = self._call("getcontractcreation", address, chain_id)
+        result = reply.get("result")
+        if not isinstance(result, list) or not result or not isinstance(result[0], dict):
+            raise EtherscanError(f"malformed getcontractcreation reply for {address}")
+        item = result[0]
+        block = str(item.get("blockNumber") or "").strip()
+        return {
+            "creator": str(item.get("contractCreator") or "").lower() or None,
+            "tx_hash": str(item.get("txHash") or "") or None,
+            "block_number": int(block) if block.isdigit() else None,
+        }
+
     # ------------------------------------------------------------------------------------- bundles
     def fetch_bundle(self, address: str, chain_id: int = 1, *, follow_proxy: bool = True) -> SourceBundle:
         """The verified source of ``address`` as a :class:`SourceBundle`.
@@ -231,7 +247,9 @@ class EtherscanClient:
                 "ETHERSCAN_API_KEY is not set: get a free key at etherscan.io/myapikey, or pass a .sol file "
                 "(--source FILE.sol / DIR/ADDRESS)"
             )
-        params = {"chainid": str(chain_id), "module": "contract", "action": action, "address": address}
+        params = {"chainid": str(chain_id), "module": "contract", "action": action}
+        # getcontractcreation takes a list of addresses under another name
+        params["contractaddresses" if action == "getcontractcreation" else "address"] = address
         reply = self._request_with_retries(params, f"{action} {address} (chain {chain_id})")
         return self._check(reply, action, address, chain_id, from_cache=False)
 

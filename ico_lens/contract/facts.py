@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ico_lens.contract.detectors.base import Evidence, evidence_at
+if TYPE_CHECKING:  # Slither is heavy: imported only when facts are derived
+    from ico_lens.contract.detectors.base import Evidence
 
 #: the boolean facts, in GOLD.md order
 BOOLEAN_FACTS = (
@@ -126,9 +127,6 @@ def derive_facts(slither: Any, bundle: Any = None) -> CodeFacts:
     token = model.token
     facts.token_contract = token.name if token is not None else None
     facts.pragma = _pragma(bundle, token)
-    if token is None:
-        facts.notes = "no ERC-20 token contract found in this source"
-        return facts
     decided: dict[str, Any] = {}
     for detector_class in DETECTORS:
         detector = detector_class(model, decided)
@@ -139,6 +137,9 @@ def derive_facts(slither: Any, bundle: Any = None) -> CodeFacts:
         if value is not None and shown:
             facts.evidence[detector_class.NAME] = [f.evidence for f in shown[:3]]
             facts.reasons[detector_class.NAME] = [f.description for f in shown[:3]]
+    if token is None:
+        facts.notes = "no ERC-20 token contract implemented in this source (only a sale, vesting or other contract)"
+        return facts
     _values(model, facts)
     facts.roles = roles_of(model)
     facts.erc20 = erc20_of(token)
@@ -149,6 +150,7 @@ def derive_facts(slither: Any, bundle: Any = None) -> CodeFacts:
 
 def _values(model: Any, facts: CodeFacts) -> None:
     from ico_lens.contract import values
+    from ico_lens.contract.detectors.base import evidence_at
 
     token = model.token
     decimals = values.decimals_of(token)
@@ -170,7 +172,7 @@ def _values(model: Any, facts: CodeFacts) -> None:
         _add(facts, "cap", evidence_at(guard.node, guard.function), f"minting is bounded: {value}")
 
 
-def _add(facts: CodeFacts, name: str, evidence: Evidence, reason: str) -> None:
+def _add(facts: CodeFacts, name: str, evidence: "Evidence", reason: str) -> None:
     facts.evidence.setdefault(name, []).append(evidence)
     facts.reasons.setdefault(name, []).append(reason)
 

@@ -314,7 +314,11 @@ def decimals_of(token: Any) -> Value | None:
     fn = token.get_function_from_signature("decimals()")
     if fn is not None and fn.is_implemented:
         returns = [n.expression for n in fn.nodes if n.type == NodeType.RETURN and n.expression is not None]
+        # Slither adds `return result` for a named return variable: not a value of its own
+        returns = [r for r in returns if not (isinstance(r, Identifier) and r.value in fn.returns)] or returns
         if len(returns) == 1:
+            if isinstance(returns[0], AssignmentOperation):  # `returns (uint8 result) { return 8; }`
+                returns = [returns[0].expression_right]
             value = evaluate(returns[0])
             if isinstance(value, int):
                 return value

@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
@@ -194,6 +194,9 @@ ASPECTS: dict[str, AspectRule] = {
 }
 assert tuple(ASPECTS) == DISCLOSURE_ASPECTS
 
+#: P(disclosed) never exceeds this when no pattern of the aspect matches anywhere in the document
+NO_MENTION_CAP = 0.05
+
 #: names of the per-aspect features, in order
 FEATURE_NAMES = ("strong", "broad", "quantitative", "max_similarity", "top3_similarity", "titled")
 
@@ -206,6 +209,11 @@ class DocumentEvidence:
     best: dict[str, dict | None]
     sentence_count: int
     candidate_count: int = 0
+
+    def mentions(self, aspect: str) -> bool:
+        """Whether any pattern of ``aspect`` matched a sentence or a section title."""
+        strong, broad, quantitative, *_, titled = self.features[aspect]
+        return bool(strong or broad or quantitative or titled)
 
     def vector(self, aspect: str) -> list[float]:
         """Input of ``aspect``'s head: its features, then its related aspects', then log length."""
@@ -364,7 +372,12 @@ class DisclosureDetector:
 
     def _probability(self, aspect: str, evidence: DocumentEvidence) -> float:
         head = self.heads[aspect]
-        return float(head.predict_proba([evidence.vector(aspect)])[0][list(head.classes).index(1)])
+        p = float(head.predict_proba([evidence.vector(aspect)])[0][list(head.classes).index(1)])
+        if not evidence.mentions(aspect):
+            # Nothing in the text names the aspect: the heads must not call it disclosed from the
+            # document's length alone (short and empty texts would otherwise look like "risk").
+            p = min(p, NO_MENTION_CAP)
+        return p
 
     @staticmethod
     def default_params() -> dict:
@@ -379,8 +392,8 @@ class DisclosureDetector:
     def predict(self, document) -> dict[str, dict]:
         """``{aspect: {"present", "confidence", "probability", "evidence"}}`` for one document.
 
-        A document without sentences (empty, scanned) gets every aspect absent with the heads'
-        probability for an empty text, and no evidence.
+        An aspect that no pattern matches anywhere (always the case for an empty or scanned document)
+        is reported absent: its probability is capped at :data:`NO_MENTION_CAP`; no evidence.
         """
         evidence = document if isinstance(document, DocumentEvidence) else self.evidence(document)
         result = {}

@@ -16,7 +16,6 @@ runs take seconds. Needs ``../shared`` (or ``$ICO_LENS_SHARED``).
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from pathlib import Path
 
@@ -215,15 +214,21 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
         (dev[i]["labels"][a], p >= threshold) for a in DISCLOSURE_ASPECTS for i, p in oof[a].items() if dev[i]["source"] == "gold"
     ]
     held_f1 = f1_rows(held, {i: {a: v["present"] for a, v in p.items()} for i, p in held_pred.items()})
+    baseline_dev = f1_rows([dev[i] for i in dev_human], base_dev)
+    baseline_held = f1_rows(held, base_held)
     return {
         "papers": {"human_dev": len(dev_human), "human_held_out": len(held), "gold": len(gold)},
         "params": params,
         "cv_repeats": repeats,
         "human_cv": {"f1": cv_human, "macro_f1": round(macro(cv_human), 3)},
-        "human_cv_keyword_baseline": (kb := f1_rows([dev[i] for i in dev_human], base_dev)) and {"f1": kb, "macro_f1": round(macro(kb), 3)},
+        "human_cv_keyword_baseline": {"f1": baseline_dev, "macro_f1": round(macro(baseline_dev), 3)},
         "human_held_out": {"f1": held_f1, "macro_f1": round(macro(held_f1), 3), "slugs": [r["slug"] for r in held]},
-        "human_held_out_keyword_baseline": (hb := f1_rows(held, base_held)) and {"f1": hb, "macro_f1": round(macro(hb), 3)},
-        "gold_cv": {"f1": cv_gold, "macro_f1": round(macro(cv_gold), 3), "micro_f1": round(f1([t for t, _ in gold_pairs], [p for _, p in gold_pairs]), 3)},
+        "human_held_out_keyword_baseline": {"f1": baseline_held, "macro_f1": round(macro(baseline_held), 3)},
+        "gold_cv": {
+            "f1": cv_gold,
+            "macro_f1": round(macro(cv_gold), 3),
+            "micro_f1": round(f1([t for t, _ in gold_pairs], [p for _, p in gold_pairs]), 3),
+        },
         "noise_ceiling": noise_ceiling(human, lambda p: documents_of(p)[1]),
     }
 
@@ -277,7 +282,7 @@ def render(report: dict) -> str:
         lines.append(head)
 
         def row(name, block):
-            vals = "".join(f"{(block['f1'][a] if block['f1'].get(a) is not None else float('nan')):>11.2f}" for a in DISCLOSURE_ASPECTS)
+            vals = "".join(f"{block['f1'][a]:>11.2f}" if block["f1"].get(a) is not None else f"{'-':>11s}" for a in DISCLOSURE_ASPECTS)
             return f"{name:34s}{vals}{block['macro_f1']:>8.2f}"
 
         lines.append(row(f"human labels, CV ({d['cv_repeats']}x5-fold) F1", d["human_cv"]))

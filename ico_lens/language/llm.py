@@ -86,6 +86,23 @@ def smollm2_gguf() -> Path:
     return files[0]
 
 
+def _silence_gguf_progress():
+    """transformers de-quantises GGUF tensors under a bare tqdm bar; keep it off the user's stderr."""
+    try:
+        import transformers.modeling_gguf_pytorch_utils as gguf_utils
+    except ImportError:  # pragma: no cover - older/newer transformers
+        return lambda: None
+    original = getattr(gguf_utils, "tqdm", None)
+    if original is None:
+        return lambda: None
+    gguf_utils.tqdm = lambda iterable, *args, **kwargs: iterable
+
+    def restore():
+        gguf_utils.tqdm = original
+
+    return restore
+
+
 class HFCausalLM:
     """A local causal language model through transformers.
 
@@ -131,11 +148,14 @@ class HFCausalLM:
         except ImportError as exc:  # pragma: no cover - depends on extras
             raise DependencyMissing("local LLMs need transformers and torch: pip install 'ico_lens[ml]'") from exc
         kwargs = {"gguf_file": self.gguf_file} if self.gguf_file else {}
+        restore = _silence_gguf_progress()
         try:
             tokenizer = AutoTokenizer.from_pretrained(self.model_name, **kwargs)
             model = AutoModelForCausalLM.from_pretrained(self.model_name, **kwargs)
         except Exception as exc:  # noqa: BLE001 - one clear line for any loader failure
             raise ModelUnavailable(f"cannot load language model {self.name!r}: {' '.join(str(exc).split())[:200]}") from exc
+        finally:
+            restore()
         model.to(self.device).eval()
         if tokenizer.pad_token is None:
             tokenizer.pad_token = tokenizer.eos_token
@@ -165,27 +185,39 @@ class HFCausalLM:
         return tokenizer.decode(out[0][ids.shape[1]:], skip_special_tokens=True).strip()
 
     def score_options(self, messages: list[dict], options: Sequence[str]) -> list[float]:
-        """Mean log-probability per token of each option as the assistant's answer (one batch)."""
+        """Log-probability of each option as the assistant's answer.
+
+        When the options start with different tokens (one-word labels), one forward pass of the prompt
+        scores them all by their first token; otherwise each option is scored in full (mean
+        log-probability per token, one padded batch).
+        """
         import torch
 
         tokenizer, model = self._load()
         prompt = self._prompt_ids(messages)[0]
         option_ids = [tokenizer(o, add_special_tokens=False)["input_ids"] for o in options]
-        length = max(len(prompt) + len(o) for o in option_ids)
-        batch = torch.full((len(options), length), tokenizer.pad_token_id, dtype=torch.long)
-        mask = torch.zeros((len(options), length), dtype=torch.long)
-        for i, o in enumerate(option_ids):
-            seq = torch.cat([prompt, torch.tensor(o, dtype=torch.long)])
-            batch[i, : len(seq)] = seq
-            mask[i, : len(seq)] = 1
+        if any(not ids for ids in option_ids):
+            raise ValueError("options must not be empty")
+        firsts = [ids[0] for ids in option_ids]
         with torch.inference_mode():
+            if len(set(firsts)) == len(firsts):
+                logits = model(input_ids=prompt[None].to(self.device)).logits[0, -1].float()
+                logprobs = torch.log_softmax(logits, dim=-1)
+                return [float(logprobs[t]) for t in firsts]
+            length = max(len(prompt) + len(o) for o in option_ids)
+            batch = torch.full((len(options), length), tokenizer.pad_token_id, dtype=torch.long)
+            mask = torch.zeros((len(options), length), dtype=torch.long)
+            for i, o in enumerate(option_ids):
+                seq = torch.cat([prompt, torch.tensor(o, dtype=torch.long)])
+                batch[i, : len(seq)] = seq
+                mask[i, : len(seq)] = 1
             logits = model(input_ids=batch.to(self.device), attention_mask=mask.to(self.device)).logits.float()
         logprobs = torch.log_softmax(logits, dim=-1)
         scores = []
         for i, o in enumerate(option_ids):
             start = len(prompt)
             total = sum(float(logprobs[i, start + k - 1, tok]) for k, tok in enumerate(o))
-            scores.append(total / max(1, len(o)))
+            scores.append(total / len(o))
         return scores
 
     def __repr__(self) -> str:

@@ -29,7 +29,6 @@ def _log(message: str) -> None:
 
 
 def train_sentence_roles(out_dir: Path) -> dict:
-    import numpy as np
     from sklearn.model_selection import GroupKFold
 
     from ico_lens.language import datasets
@@ -183,6 +182,7 @@ decision and the best evidence sentence with its page. Features per aspect (see
 top-3 cosine similarity of candidate sentences to three prototype sentences (MiniLM), a section title
 naming the aspect, document length; each head also sees its related aspect (vesting-lockup,
 distribution-use of funds). Head: logistic regression, C={meta['evaluation']['params']['C']}, balanced.
+An aspect that no pattern matches anywhere in the text is reported absent (P capped at 0.05).
 
 ## Training data
 - Human labels: `../shared/icobase/labels.csv`, the 51 annotated rows (values 1/0; empty = not

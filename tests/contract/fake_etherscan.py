@@ -26,8 +26,21 @@ contract DemoToken is Ownable {
     uint8 public decimals = 18;
     uint256 public totalSupply;
     mapping(address => uint256) balances;
+    event Transfer(address indexed from, address indexed to, uint256 value);
     function DemoToken() public { totalSupply = 1000 * 10**18; balances[msg.sender] = totalSupply; }
-    function mint(address to, uint256 amount) public onlyOwner { totalSupply += amount; balances[to] += amount; }
+    function balanceOf(address who) public view returns (uint256) { return balances[who]; }
+    function transfer(address to, uint256 value) public returns (bool) {
+        require(value <= balances[msg.sender]);
+        balances[msg.sender] -= value;
+        balances[to] += value;
+        Transfer(msg.sender, to, value);
+        return true;
+    }
+    function mint(address to, uint256 amount) public onlyOwner {
+        totalSupply += amount;
+        balances[to] += amount;
+        Transfer(address(0), to, amount);
+    }
 }
 """
 
@@ -134,8 +147,8 @@ class FakeEtherscan:
 
     # ---------------------------------------------------------------------------------- replies
     def reply(self, query: dict[str, str]) -> tuple[int, bytes]:
-        address = query.get("address", "").lower()
         action = query.get("action")
+        address = query.get("contractaddresses" if action == "getcontractcreation" else "address", "").lower()
         with self._lock:
             self.requests.append(dict(query))
             self._counts[address] = self._counts.get(address, 0) + 1
@@ -160,6 +173,11 @@ class FakeEtherscan:
             if address == A_UNVERIFIED:
                 return 200, json.dumps(_notok("Contract source code not verified")).encode()
             return 200, json.dumps(_ok(ABI)).encode()
+        if action == "getcontractcreation":
+            if address in (A_SINGLE, A_IMPL):
+                return 200, json.dumps(_ok([{"contractAddress": address, "contractCreator": "0x" + "de" * 20,
+                                              "txHash": "0x" + "ab" * 32, "blockNumber": "4500123"}])).encode()
+            return 200, json.dumps(_notok("No data found")).encode()
         if action != "getsourcecode":
             return 200, json.dumps(_notok("Error! Missing Or invalid Action name")).encode()
         items = {

@@ -127,7 +127,8 @@ def test_code_facts_are_merged_with_gold_field_names(tmp_path, capsys, monkeypat
 
     def derive_facts(slither, bundle):
         calls.append((slither, bundle))
-        return FakeFacts(bundle.address, "DemoToken", True, {"can_mint_after_deploy": "function mint(...) onlyOwner"})
+        where = {"contract": "DemoToken", "function": "mint", "line": 15, "code": "function mint(...)"}
+        return FakeFacts(bundle.address, "DemoToken", True, {"can_mint_after_deploy": [where]})
 
     module = types.ModuleType("ico_lens.contract.facts")
     module.derive_facts = derive_facts
@@ -140,4 +141,4 @@ def test_code_facts_are_merged_with_gold_field_names(tmp_path, capsys, monkeypat
     assert report["address"] == ADDRESS and "compile" in report
     assert calls[0][1].address == ADDRESS and hasattr(calls[0][0], "contracts")
     code, out, _ = _run(capsys, str(tmp_path / ADDRESS))
-    assert "can_mint_after_deploy  yes    [function mint(...) onlyOwner]" in out
+    assert "can_mint_after_deploy  yes  [DemoToken.mint:15]" in out

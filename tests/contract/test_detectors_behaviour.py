@@ -193,7 +193,34 @@ contract MigratableToken is Ownable {
 }
 """
 
+# Names that lie: a frozenAccount mapping nobody checks, a controller hook that can only veto, and
+# one designated fund whose tokens are time-locked (a timelock, not a lock for everyone).
+NAMES_THAT_LIE = HEADER + """
+contract TokenController { function onTransfer(address _from, address _to, uint _amount) public returns (bool); }
+contract HonestToken is Ownable {
+    using SafeMath for uint256;
+    uint256 public totalSupply = 1000;
+    address public controller;
+    address public developmentFund;
+    uint256 public fundUnlockTime = 1700000000;
+    mapping(address => uint256) balances;
+    mapping(address => bool) public frozenAccount;
+    constructor(address _fund) public { developmentFund = _fund; balances[msg.sender] = totalSupply; }
+    function balanceOf(address _who) public view returns (uint256) { return balances[_who]; }
+    function freezeAccount(address _target, bool _freeze) public onlyOwner { frozenAccount[_target] = _freeze; }
+    function changeController(address _controller) public onlyOwner { controller = _controller; }
+    function transfer(address _to, uint256 _value) public returns (bool) {
+        if (msg.sender == developmentFund && now < fundUnlockTime) revert();
+        require(TokenController(controller).onTransfer(msg.sender, _to, _value));
+        balances[msg.sender] = balances[msg.sender].sub(_value);
+        balances[_to] = balances[_to].add(_value);
+        return true;
+    }
+}
+"""
+
 SOURCES = {
+    "names": NAMES_THAT_LIE,
     "fixed": FIXED_SUPPLY,
     "issue": ISSUE_DESTROY,
     "mintable": MINTABLE_SALE,
@@ -314,3 +341,18 @@ def test_facts_serialise_with_gold_field_names(facts_of):
     for name in ("token_contract", "decimals", "initial_supply", "cap", "can_mint_after_deploy", "crowdsale_in_file", "evidence"):
         assert name in data
     assert data["evidence"]["burnable"][0]["function"] == "burn"
+
+
+def test_frozen_mapping_that_no_transfer_checks_is_not_a_freeze(facts_of):
+    assert facts_of("names").freeze_or_blacklist is False
+
+
+def test_one_funds_timelock_is_vesting_not_a_transfer_lock(facts_of):
+    facts = facts_of("names")
+    assert facts.vesting_or_timelock is True
+    assert facts.transfer_lock is False
+    assert facts.pausable is False
+
+
+def test_controller_hook_in_require_is_not_an_upgrade(facts_of):
+    assert facts_of("names").upgradeable_or_migratable is False

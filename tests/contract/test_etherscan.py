@@ -216,3 +216,11 @@ def test_throttle_waits_between_calls(server, tmp_path):
     c.fetch_bundle(A_SINGLE)
     # the 2nd and 3rd calls come well within 0.2 s of the previous one: the client waits
     assert len([w for w in waits if 0 < w <= 0.2]) == 2
+
+
+def test_contract_creation(client, server):
+    creation = client.get_contract_creation(A_SINGLE)
+    assert creation == {"creator": "0x" + "de" * 20, "tx_hash": "0x" + "ab" * 32, "block_number": 4500123}
+    assert server.requests[-1]["contractaddresses"] == A_SINGLE
+    with pytest.raises(EtherscanError):
+        client.get_contract_creation(A_MAP)

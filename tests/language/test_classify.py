@@ -91,3 +91,22 @@ def test_bad_inputs_are_clear_errors(tmp_path):
     wrong.write_text('{"kind": "disclosure"}')
     with pytest.raises(ModelFileError, match="not a sentence_roles model"):
         SentenceRoleClassifier.load(wrong)
+
+
+def test_shipped_models_load_with_the_network_cut_off(repo_dir, tmp_path):
+    """A fresh interpreter with HF_HUB_OFFLINE=1 and a dead proxy: any download attempt would fail."""
+    import subprocess
+    import sys
+
+    if not DEFAULT_PATH.is_file():
+        pytest.skip("no shipped model")
+    env = dict(os.environ, HF_HUB_OFFLINE="1", HTTPS_PROXY="http://127.0.0.1:9", HTTP_PROXY="http://127.0.0.1:9", HF_HOME=str(tmp_path / "hf"))
+    code = (
+        "from ico_lens.language.classify import SentenceRoleClassifier;"
+        "from ico_lens.language.disclosure import DisclosureDetector;"
+        "print(SentenceRoleClassifier.load().predict(['Tokens may lose all their value due to regulatory risks.'])[0]);"
+        "print(DisclosureDetector.load().predict('Risk factors. Buying tokens involves risks.')['risk']['present'])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=240, cwd=repo_dir)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["risk_disclosure", "True"]

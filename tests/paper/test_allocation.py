@@ -91,6 +91,31 @@ def test_prose_sentences():
     assert dist.source == "text" and "40%" in dist.items[0].evidence
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Distribution: 60% crowdsale, 20% team, 10% advisors and 10% bounty.",
+        "The token allocation is as follows: 60% for the crowdsale; 20% for the team (4 year vesting, 1 year cliff); "
+        "10% for advisors; 10% for the bounty program.",
+        "Token allocation: Crowdsale 60%, team 20%, advisors 10% and bounty 10%.",
+    ],
+)
+def test_lists_written_on_one_line(line):
+    dist = main(text_document(filler(), "Token Metrics\nTotal supply: 500,000,000 XYZ\n" + line))
+    assert buckets(dist) == [("public_sale", 60.0), ("team_founders", 20.0), ("advisors", 10.0), ("bounty_marketing", 10.0)]
+    team = dist.items[1]
+    assert (team.vesting_months, team.cliff_months) == ((48, 12) if "vesting" in line else (None, None))
+
+
+def test_row_with_a_note_in_brackets():
+    text = "Token allocation\nTeam 15% (vested over 24 months)\nPublic sale ........ 50%\nAdvisors .......... 5%\n" \
+           "Company reserve ..... 30%"
+    dist = main(text_document(filler(), text))
+    assert buckets(dist) == [("team_founders", 15.0), ("public_sale", 50.0), ("advisors", 5.0), ("reserve_treasury", 30.0)]
+    assert dist.items[0].label == "Team (vested over 24 months)" and dist.items[0].vesting_months == 24
+    assert dist.items[1].vesting_months is None  # the team's vesting is not the sale's
+
+
 def test_heading_and_sentence_are_one_bucket_and_vesting_shares_are_not_buckets():
     text = "\n".join([
         "Token Allocation",

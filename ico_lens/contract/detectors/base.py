@@ -8,7 +8,7 @@ show the fact (e.g. a proxy whose balances live on an outside platform).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ico_lens.contract import conditions as cond
@@ -76,6 +76,8 @@ class FactDetector:
     CONFIDENCE: ClassVar[str] = "medium"  # how sure the rule is: "high" | "medium" | "low"
     #: the fact cannot be judged when the token has no balances in this file (platform proxies)
     NEEDS_BALANCES: ClassVar[bool] = True
+    #: the fact is about the token contract (False: about any contract of the file, e.g. a sale)
+    NEEDS_TOKEN: ClassVar[bool] = True
 
     def __init__(self, model: TokenModel, decided: dict[str, Any] | None = None):
         self.model = model
@@ -84,7 +86,7 @@ class FactDetector:
 
     def applicable(self) -> bool:
         if self.model.token is None:
-            return False
+            return not self.NEEDS_TOKEN
         return bool(self.model.balance_vars) or not self.NEEDS_BALANCES
 
     def _detect(self) -> list[Finding]:

@@ -16,6 +16,7 @@ class CrowdsaleDetector(FactDetector):
     IMPACT = "informational"
     CONFIDENCE = "medium"
     NEEDS_BALANCES = False
+    NEEDS_TOKEN = False
 
     def _detect(self) -> list[Finding]:
         model = self.model
@@ -41,11 +42,15 @@ class CrowdsaleDetector(FactDetector):
 
 
 def _is_contract_var(var) -> bool:
+    """A stored fungible-token contract (it declares ERC-20's allowance, or a mint)."""
     from slither.core.declarations import Contract
     from slither.core.solidity_types import UserDefinedType
 
     t = getattr(var, "type", None)
-    return isinstance(t, UserDefinedType) and isinstance(t.type, Contract)
+    if not (isinstance(t, UserDefinedType) and isinstance(t.type, Contract)):
+        return False
+    declared = {f.solidity_signature for f in t.type.functions}
+    return "allowance(address,address)" in declared or "mint(address,uint256)" in declared
 
 
 def _reads_msg_value(function) -> bool:

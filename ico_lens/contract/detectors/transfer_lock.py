@@ -34,6 +34,8 @@ class TransferLockDetector(FactDetector):
                         self.finding(f"{function.name}() waits until {var.name}, set at deployment and only counted down, reaches 0", guard.node, guard.function)
                     )
             if cond.reads_time(guard):
+                if cond.guard_pass(guard, cond.Assumptions(caller_has_role=False)) is True:
+                    continue  # only one stored account waits (a team/fund timelock), not everyone
                 times = [v for v in variables if is_scalar(v) and not is_bool(v)]
                 starts = [model.initial_value(v) for v in times]
                 if times and all(s is not None and s.kind == "const" and str(s.value) in ("0", "false") for s in starts):

@@ -24,15 +24,23 @@ def forwarding_calls(model):
         effects = model.effects(entry)
         own_burn = any(e.kind == "balance" and e.direction == "dec" and e.key is not None and e.key.kind in ("sender", "param") for e in effects)
         own_burn = own_burn and any(e.kind == "supply" and e.direction == "dec" for e in effects)
-        if entry in model.transfer_functions:
-            if any(e.kind == "balance" for e in effects):
-                continue  # the token moves balances itself: calls out are hooks, not its logic
-        elif not own_burn:
+        is_transfer = entry in model.transfer_functions
+        if not is_transfer and not own_burn:
             continue
         for e in effects:
-            if e.kind == "call" and e.key is not None and e.key.kind == "state" and _admin_set_address(model, e.key.value):
+            if e.kind != "call" or e.key is None or e.key.kind != "state":
+                continue
+            if is_transfer and _in_guard(e.node):
+                continue  # require(controller.onTransfer(...)): a hook that may veto, not the logic
+            if _admin_set_address(model, e.key.value):
                 yield entry, e
                 break
+
+
+def _in_guard(node) -> bool:
+    from slither.core.cfg.node import NodeType
+
+    return node.type == NodeType.IF or bool(cond.node_guards(node, node.function, {}))
 
 
 def migration_entries(model):

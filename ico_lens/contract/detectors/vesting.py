@@ -17,6 +17,7 @@ class VestingDetector(FactDetector):
     IMPACT = "low"
     CONFIDENCE = "medium"
     NEEDS_BALANCES = False
+    NEEDS_TOKEN = False
 
     def _detect(self) -> list[Finding]:
         return self._account_time_locks() + self._timed_releases() + self._scheduled_credits()
@@ -47,6 +48,10 @@ class VestingDetector(FactDetector):
         for function, guard in transfer_guards(model):
             if not cond.reads_time(guard):
                 continue
+            others = cond.guard_pass(guard, cond.Assumptions(caller_has_role=False))
+            holder = cond.guard_pass(guard, cond.Assumptions(caller_has_role=True))
+            if others is True and holder is not True:
+                return [self.finding(f"{function.name}() keeps a designated holder's tokens locked until a time", guard.node, guard.function)]
             for mapping, key in cond.mapping_lookups(guard):
                 if mapping in allowances or mapping in model.balance_vars:
                     continue
@@ -77,11 +82,14 @@ class VestingDetector(FactDetector):
                     findings.append(self.finding(f"{contract.name}.{entry.name}() releases tokens only once a time has passed", timed.node, timed.function))
                     continue
                 for guard in model.guards(entry):
-                    if cond.reads_time(guard) and "after" in cond.time_direction(guard) and not cond.mapping_lookups(guard) or (
-                        cond.reads_time(guard) and "after" in cond.time_direction(guard) and _struct_time(guard)
-                    ):
+                    if cond.reads_time(guard) and "after" in cond.time_direction(guard):
                         findings.append(self.finding(f"{contract.name}.{entry.name}() releases tokens only after a time", guard.node, guard.function))
                         break
+                else:
+                    timed = _time_read_in(entry)
+                    if timed is not None and any(e.kind == "call" for e in releases):
+                        # TokenVesting.release(): the releasable amount is computed from the time
+                        findings.append(self.finding(f"{contract.name}.{entry.name}() releases an amount computed from the time", timed[0], timed[1]))
         return findings
 
 
@@ -95,6 +103,29 @@ def _timed_branch(effects):
     return None
 
 
-def _struct_time(guard) -> bool:
-    """The time is read from a per-beneficiary schedule (``allocations[i].time < now``)."""
-    return bool(cond.mapping_lookups(guard))
+def _time_read_in(entry):
+    """(node, function) where what ``entry`` runs compares now/block.timestamp/block.number: in a
+    condition, or by passing it to a function that branches on it (``vested(grant, now)``)."""
+    from slither.core.cfg.node import NodeType
+    from slither.slithir.operations import InternalCall, LibraryCall
+
+    from ico_lens.contract.analysis import closure_functions
+
+    def branches_on_argument(node) -> bool:
+        for ir in node.irs:
+            if isinstance(ir, (InternalCall, LibraryCall)) and getattr(ir.function, "nodes", None):
+                for param, arg in zip(ir.function.parameters, ir.arguments or []):
+                    if getattr(arg, "name", None) in cond.TIME_SOURCES:
+                        for inner in ir.function.nodes:
+                            if inner.type == NodeType.IF and param in inner.variables_read:
+                                return True
+        return False
+
+    for function in closure_functions(entry, with_libraries=True):
+        for node in function.nodes:
+            conditional = node.type in (NodeType.IF, NodeType.RETURN) or cond.node_guards(node, function, {})
+            if not conditional and not branches_on_argument(node):
+                continue
+            if any(v.name in cond.TIME_SOURCES for v in node.solidity_variables_read):
+                return node, function
+    return None

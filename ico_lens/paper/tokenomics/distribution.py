@@ -205,7 +205,7 @@ def clean_label(text: str) -> str:
     text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
     text = " ".join(text.split())
     text = _BULLET_RE.sub("", text)
-    text = re.sub(r"^[\s\-–—:=|~>.,;)(]+|[\s\-–—:=|~(.,;]+$", "", text)
+    text = re.sub(r"^[^\w(\[\"“']+|[\s\-–—:=|~(.,;]+$", "", text)
     text = text.strip()
     if len(text) > 160:
         text = text[:160].rsplit(" ", 1)[0]
@@ -214,7 +214,8 @@ def clean_label(text: str) -> str:
 
 _BOILERPLATE = re.compile(
     r"^(?:of\s+(?:which|all|the|total|these|its|our)?\s*(?:(?!will\b|to\b|for\b|are\b|is\b)[\w’'-]+\s+){0,4}?"
-    r"(?:tokens?|supply|emission|coins?|which)\s*)?"
+    r"(?:tokens?|supply|emission|coins?|which)\s*|(?:of\s+(?:the\s+)?)?[A-Z0-9]{2,6}s?\s+(?:tokens?\s+)?"
+    r"(?=(?:will|shall|is|are|to|for|would|were|was)\b))?"
     r"(?:(?:will|shall|is|are|to|would|were|was)\s+(?:be\s+|go\s+|together\s+)*)?"
     r"(?:(?:allocated|distributed|reserved|given|granted|dedicated|held|kept|set\s+aside|issued|used|awarded|sent|"
     r"going|go|goes|available|offered|provided|paid|assigned|earmarked)\s+)?(?:(?:to|for|by|as|in|toward|towards)\b)?\s*"
@@ -800,7 +801,9 @@ def _dedupe(run: list[Entry], weight: Callable[[Entry], float]) -> list[Entry]:
         if twin is None:
             kept.append(e)
             continue
-        if weight(e) > weight(twin) + 1e-9 or (twin.shape == "prose" and e.shape == "row" and weight(e) >= weight(twin)):
+        prefer_text = twin.method == "layout" and e.method != "layout" and weight(e) >= weight(twin) - 0.3
+        if weight(e) > weight(twin) + 1e-9 or prefer_text or (
+                twin.shape == "prose" and e.shape == "row" and weight(e) >= weight(twin)):
             kept[kept.index(twin)] = e
             merged.add(id(e))
         else:
