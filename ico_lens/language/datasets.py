@@ -101,7 +101,8 @@ def document_evidence(paths, detector, *, use_cache: bool = True, progress=None)
 
     Evidence depends on the file's bytes, the aspect rules and the embedding model, so it is cached
     under that key (``~/.cache/ico_lens/language``, or ``$ICO_LENS_CACHE``): the second evaluation run
-    takes seconds instead of minutes.
+    takes seconds instead of minutes. The fact features (``detector.use_facts``) are cached apart, keyed
+    by the file and the source code of ingestion and the tokenomics stage (a change there recomputes them).
     """
     from ico_lens.language.disclosure import ASPECTS, DocumentEvidence
     from ico_lens.paper.ingest import open_document
@@ -113,18 +114,46 @@ def document_evidence(paths, detector, *, use_cache: bool = True, progress=None)
             sort_keys=True,
         ).encode()
     ).hexdigest()[:12]
+    facts_key = _facts_key() if getattr(detector, "use_facts", False) else None
     out = {}
     for i, path in enumerate(paths):
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:24]
         cached = cache_dir() / f"evidence-{rules_key}-{digest}.json"
+        cached_facts = cache_dir() / f"facts-{facts_key}-{digest}.json"
+        document = None
         if use_cache and cached.is_file():
-            out[path] = DocumentEvidence(**json.loads(cached.read_text()))
+            evidence = DocumentEvidence(**json.loads(cached.read_text()))
         else:
-            evidence = detector.evidence(open_document(path))
-            out[path] = evidence
+            document = open_document(path)
+            evidence = detector.text_evidence(document)
             if use_cache:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_text(json.dumps(asdict(evidence)))
+        if facts_key:
+            if use_cache and cached_facts.is_file():
+                evidence.facts = json.loads(cached_facts.read_text())
+            else:
+                evidence.facts = detector.evidence(document or open_document(path)).facts
+                if use_cache:
+                    cached_facts.parent.mkdir(parents=True, exist_ok=True)
+                    cached_facts.write_text(json.dumps(evidence.facts))
+        out[path] = evidence
         if progress:
             progress(i + 1, len(paths), path)
     return out
+
+
+def _facts_key() -> str:
+    """Cache key of the fact features: the code that produces them (ingestion, tokenomics, features)."""
+    import inspect
+
+    from ico_lens.language import disclosure
+    from ico_lens.paper import ingest
+
+    paper = Path(ingest.__file__).parent
+    sources = [paper / "ingest.py", *sorted((paper / "tokenomics").glob("*.py"))]
+    h = hashlib.sha1(inspect.getsource(disclosure.fact_features).encode())
+    h.update(repr(disclosure.FACT_FEATURES).encode())
+    for source in sources:
+        h.update(source.read_bytes())
+    return h.hexdigest()[:12]

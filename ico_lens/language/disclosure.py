@@ -15,6 +15,11 @@ How it works, per document:
    cosine similarity to the prototypes, whether a section title names the aspect, and the document
    length. An aspect's head also sees the features of its related aspects (vesting and lock-up are
    written about together; so are token distribution and use of funds).
+   **Facts.** What the tokenomics stage extracted (:func:`ico_lens.paper.tokenomics.facts.extract_facts`):
+   allocation found / from text / buckets / sums to 100, use of funds found / items, the team_vesting,
+   team_vesting_months, transfers_locked_until_sale_end and governance_rights claims, vesting periods
+   on allocation buckets, a risk section title (:data:`FACT_FEATURES`; each aspect sees its own, listed
+   in its rule). ``predict(document, facts=None)`` extracts them unless the caller passes them.
 3. **Heads.** One logistic regression per aspect on standardised features (``class_weight`` balanced),
    trained on the human ICOBase labels and on presence derived from the gold labels of
    ``corpus/gold`` (gold weighs more: it is careful). Its probability is the output.
@@ -68,6 +73,8 @@ class AspectRule:
     prototypes: tuple[str, ...]
     #: aspects whose features this aspect's head also sees
     related: tuple[str, ...] = ()
+    #: features from the tokenomics stage's PaperFacts that this aspect's head sees (:data:`FACT_FEATURES`)
+    facts: tuple[str, ...] = ()
 
     def counts(self, sentences: Sequence[Sentence]) -> tuple[int, int, int, bool]:
         strong = broad = quantitative = 0
@@ -109,6 +116,7 @@ ASPECTS: dict[str, AspectRule] = {
                 "Distribution of tokens among the team, advisors, bounty program and the public sale.",
             ),
             related=("use_of_funds",),
+            facts=("allocation_found", "allocation_in_text", "allocation_buckets", "allocation_sums_to_100"),
         ),
         AspectRule(
             name="use_of_funds",
@@ -126,6 +134,7 @@ ASPECTS: dict[str, AspectRule] = {
                 "Budget: how the funds collected in the crowdsale will be allocated.",
             ),
             related=("token_distribution",),
+            facts=("use_of_funds_found", "use_of_funds_items", "allocation_found"),
         ),
         AspectRule(
             name="lockup",
@@ -140,6 +149,7 @@ ASPECTS: dict[str, AspectRule] = {
                 "A lock-up period applies to tokens held by founders and early investors.",
             ),
             related=("vesting",),
+            facts=("transfers_locked", "bucket_vesting", "team_vesting", "team_vesting_months"),
         ),
         AspectRule(
             name="vesting",
@@ -157,6 +167,7 @@ ASPECTS: dict[str, AspectRule] = {
                 "Tokens allocated to the team will be locked and released gradually over two years.",
             ),
             related=("lockup",),
+            facts=("team_vesting", "team_vesting_denied", "team_vesting_months", "bucket_vesting"),
         ),
         AspectRule(
             name="risk",
@@ -173,6 +184,7 @@ ASPECTS: dict[str, AspectRule] = {
                 "Risk factors: regulatory uncertainty, hacking, market volatility and failure of the project.",
                 "The value of the tokens may fluctuate significantly and the project may fail.",
             ),
+            facts=("risk_section",),
         ),
         AspectRule(
             name="governance",
@@ -189,6 +201,7 @@ ASPECTS: dict[str, AspectRule] = {
                 "Governance of the project is carried out by a foundation board and token holder voting.",
                 "The decentralized autonomous organization lets members vote on decisions.",
             ),
+            facts=("governance_rights", "governance_rights_denied"),
         ),
     )
 }
@@ -200,6 +213,75 @@ NO_MENTION_CAP = 0.05
 #: names of the per-aspect features, in order
 FEATURE_NAMES = ("strong", "broad", "quantitative", "max_similarity", "top3_similarity", "titled")
 
+#: features read from the tokenomics stage's :class:`~ico_lens.paper.tokenomics.facts.PaperFacts`
+#: (plus the document's section titles); 0 when a fact was not found
+FACT_FEATURES = (
+    "allocation_found",  # a token allocation breakdown was extracted
+    "allocation_in_text",  # ... from the text or a table (not only from a picture)
+    "allocation_buckets",  # log(1 + number of buckets)
+    "allocation_sums_to_100",  # its percentages add up to 100 (+-1)
+    "use_of_funds_found",  # a use-of-funds breakdown was extracted
+    "use_of_funds_items",  # log(1 + number of items)
+    "team_vesting",  # claim team_vesting is true
+    "team_vesting_denied",  # claim team_vesting is false (the paper says there is none)
+    "team_vesting_months",  # log(1 + months)
+    "bucket_vesting",  # an allocation bucket carries a vesting period or cliff
+    "transfers_locked",  # claim transfers_locked_until_sale_end is true
+    "governance_rights",  # claim governance_rights is true
+    "governance_rights_denied",  # claim governance_rights is false (the paper denies such rights)
+    "risk_section",  # a section title names risks
+)
+_RISK_TITLE = _rx(r"\brisk")
+assert all(f in FACT_FEATURES for rule in ASPECTS.values() for f in rule.facts)
+
+
+def fact_features(facts, document=None) -> dict[str, float]:
+    """:data:`FACT_FEATURES` of one paper from its ``PaperFacts`` (``None``: nothing found)."""
+    out = dict.fromkeys(FACT_FEATURES, 0.0)
+    if document is not None:
+        out["risk_section"] = float(any(_RISK_TITLE.search(s.title or "") for s in getattr(document, "sections", None) or []))
+    if facts is None:
+        return out
+    allocation = facts.main_allocation
+    if allocation is not None and allocation.items:
+        out["allocation_found"] = 1.0
+        out["allocation_in_text"] = float(allocation.source in ("text", "table"))
+        out["allocation_buckets"] = math.log1p(len(allocation.items))
+        out["allocation_sums_to_100"] = float(allocation.sum_percent is not None and abs(allocation.sum_percent - 100) <= 1)
+        out["bucket_vesting"] = float(any(b.vesting_months or b.cliff_months for b in allocation.items))
+    funds = facts.main_use_of_funds
+    if funds is not None and funds.items:
+        out["use_of_funds_found"] = 1.0
+        out["use_of_funds_items"] = math.log1p(len(funds.items))
+    vesting, governance = facts.claim("team_vesting"), facts.claim("governance_rights")
+    out["team_vesting"], out["team_vesting_denied"] = float(vesting is True), float(vesting is False)
+    months = facts.claim("team_vesting_months")
+    out["team_vesting_months"] = math.log1p(float(months)) if isinstance(months, (int, float)) and months > 0 else 0.0
+    out["transfers_locked"] = float(facts.claim("transfers_locked_until_sale_end") is True)
+    out["governance_rights"], out["governance_rights_denied"] = float(governance is True), float(governance is False)
+    return out
+
+
+def extract_paper_facts(document):
+    """The tokenomics stage's ``PaperFacts`` of a Document or plain text (``None`` for sentence lists)."""
+    from ico_lens.paper.tokenomics.facts import extract_facts
+
+    if isinstance(document, str):
+        document = text_document(document)
+    if not hasattr(document, "pages"):
+        return None
+    return extract_facts(document)
+
+
+def text_document(text: str, path: str = "<text>"):
+    """A plain string as an ingested text ``Document`` (what ``open_document`` makes of a .txt file)."""
+    import hashlib
+
+    from ico_lens.paper.ingest import _text_document
+
+    data = text.encode("utf-8")
+    return _text_document(path, data, hashlib.sha256(data).hexdigest())
+
 
 @dataclass
 class DocumentEvidence:
@@ -209,18 +291,23 @@ class DocumentEvidence:
     best: dict[str, dict | None]
     sentence_count: int
     candidate_count: int = 0
+    #: :data:`FACT_FEATURES` from the tokenomics stage (``None``: not computed)
+    facts: dict[str, float] | None = None
 
     def mentions(self, aspect: str) -> bool:
-        """Whether any pattern of ``aspect`` matched a sentence or a section title."""
+        """Whether any pattern of ``aspect`` matched a sentence or a section title, or a fact was found."""
         strong, broad, quantitative, *_, titled = self.features[aspect]
-        return bool(strong or broad or quantitative or titled)
+        found = any((self.facts or {}).get(name, 0.0) > 0 for name in ASPECTS[aspect].facts)
+        return bool(strong or broad or quantitative or titled or found)
 
-    def vector(self, aspect: str) -> list[float]:
-        """Input of ``aspect``'s head: its features, then its related aspects', then log length."""
+    def vector(self, aspect: str, with_facts: bool = False) -> list[float]:
+        """Input of ``aspect``'s head: its features, its related aspects', log length, then its facts."""
         values = list(self.features[aspect])
         for other in ASPECTS[aspect].related:
             values.extend(self.features[other])
         values.append(math.log1p(self.sentence_count))
+        if with_facts:
+            values.extend((self.facts or {}).get(name, 0.0) for name in ASPECTS[aspect].facts)
         return values
 
 
@@ -265,6 +352,10 @@ class DisclosureDetector:
         ``"balanced"`` (default) or ``None``.
     batch_size:
         Sentences per embedding batch.
+    use_facts:
+        Also feed the heads what the tokenomics stage extracted (:data:`FACT_FEATURES`: allocation and
+        use-of-funds breakdowns, vesting / lock-up / governance claims, a risk section). Computed by
+        :meth:`predict` unless the caller passes ready ``facts``.
     """
 
     def __init__(
@@ -276,6 +367,7 @@ class DisclosureDetector:
         max_candidates: int = 120,
         class_weight: str | None = "balanced",
         batch_size: int = 64,
+        use_facts: bool = True,
     ):
         self.model = model
         self.C = C
@@ -283,6 +375,7 @@ class DisclosureDetector:
         self.max_candidates = max_candidates
         self.class_weight = class_weight
         self.batch_size = batch_size
+        self.use_facts = use_facts
         self.embedder = SentenceEmbedder(model, batch_size=batch_size)
         self.heads: dict[str, LinearHead] = {}
         self.metadata: dict = {}
@@ -295,8 +388,21 @@ class DisclosureDetector:
             self._prototypes = {name: self.embedder.encode(rule.prototypes) for name, rule in ASPECTS.items()}
         return self._prototypes
 
-    def evidence(self, document) -> DocumentEvidence:
-        """Features and best sentences of one document (a Document, sentences, or plain text)."""
+    def evidence(self, document, facts=None) -> DocumentEvidence:
+        """Features and best sentences of one document (a Document, sentences, or plain text).
+
+        With ``use_facts``, ``facts`` (the paper's ``PaperFacts``) is extracted when not given.
+        """
+        evidence = self.text_evidence(document)
+        if self.use_facts:
+            document = text_document(document) if isinstance(document, str) else document
+            if facts is None and evidence.sentence_count:
+                facts = extract_paper_facts(document)
+            evidence.facts = fact_features(facts, document if hasattr(document, "pages") else None)
+        return evidence
+
+    def text_evidence(self, document) -> DocumentEvidence:
+        """The text features alone (patterns and prototype similarities; no facts)."""
         import numpy as np
 
         sentences = [s for s in as_sentences(document) if s.text.strip()]
@@ -363,7 +469,7 @@ class DisclosureDetector:
         y = np.asarray([int(bool(v)) for v in y])
         if len(set(y)) < 2:
             raise ValueError(f"aspect {aspect!r} needs positive and negative examples to train")
-        X = np.asarray([e.vector(aspect) for e in evidences], dtype=float)
+        X = np.asarray([e.vector(aspect, self.use_facts) for e in evidences], dtype=float)
         mean, scale = X.mean(axis=0), X.std(axis=0)
         scale[scale == 0] = 1.0
         head = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
@@ -372,7 +478,7 @@ class DisclosureDetector:
 
     def _probability(self, aspect: str, evidence: DocumentEvidence) -> float:
         head = self.heads[aspect]
-        p = float(head.predict_proba([evidence.vector(aspect)])[0][list(head.classes).index(1)])
+        p = float(head.predict_proba([evidence.vector(aspect, self.use_facts)])[0][list(head.classes).index(1)])
         if not evidence.mentions(aspect):
             # Nothing in the text names the aspect: the heads must not call it disclosed from the
             # document's length alone (short and empty texts would otherwise look like "risk").
@@ -382,20 +488,22 @@ class DisclosureDetector:
     @staticmethod
     def default_params() -> dict:
         """The training settings of the shipped model (chosen by cross-validation on dev papers)."""
-        return {"C": 0.1, "threshold": 0.5, "max_candidates": 120, "gold_weight": 3.0}
+        return {"C": 0.1, "threshold": 0.5, "max_candidates": 120, "use_facts": True, "gold_weight": 3.0}
 
     def probabilities(self, evidence: DocumentEvidence) -> dict[str, float]:
         """P(disclosed) per aspect from ready evidence."""
         require_fitted(self, "DisclosureDetector")
         return {aspect: self._probability(aspect, evidence) for aspect in DISCLOSURE_ASPECTS}
 
-    def predict(self, document) -> dict[str, dict]:
+    def predict(self, document, facts=None) -> dict[str, dict]:
         """``{aspect: {"present", "confidence", "probability", "evidence"}}`` for one document.
 
-        An aspect that no pattern matches anywhere (always the case for an empty or scanned document)
-        is reported absent: its probability is capped at :data:`NO_MENTION_CAP`; no evidence.
+        ``facts``: the paper's ``PaperFacts`` when the caller already has them (else extracted here,
+        if the model uses facts). An aspect that no pattern matches anywhere and no fact supports
+        (always the case for an empty or scanned document) is reported absent: its probability is
+        capped at :data:`NO_MENTION_CAP`; no evidence.
         """
-        evidence = document if isinstance(document, DocumentEvidence) else self.evidence(document)
+        evidence = document if isinstance(document, DocumentEvidence) else self.evidence(document, facts)
         result = {}
         for aspect, p in self.probabilities(evidence).items():
             present = p >= self.threshold
@@ -409,6 +517,9 @@ class DisclosureDetector:
 
     def predict_many(self, documents: Iterable) -> list[dict[str, dict]]:
         return [self.predict(d) for d in documents]
+
+    def _fact_names(self) -> dict[str, list[str]]:
+        return {a: list(r.facts) for a, r in ASPECTS.items()} if self.use_facts else {}
 
     # -- persistence ----------------------------------------------------------------------------------
     def save(self, path: str | os.PathLike = DEFAULT_PATH) -> Path:
@@ -425,8 +536,10 @@ class DisclosureDetector:
                     "threshold": self.threshold,
                     "max_candidates": self.max_candidates,
                     "class_weight": self.class_weight,
+                    "use_facts": self.use_facts,
                 },
                 "feature_names": list(FEATURE_NAMES),
+                "fact_features": self._fact_names(),
                 "related": {a: list(r.related) for a, r in ASPECTS.items()},
                 "prototypes": {a: list(r.prototypes) for a, r in ASPECTS.items()},
                 "heads": {a: h.to_dict() for a, h in self.heads.items()},
@@ -450,7 +563,10 @@ class DisclosureDetector:
             threshold=params.get("threshold", 0.5),
             max_candidates=params.get("max_candidates", 120),
             class_weight=params.get("class_weight", "balanced"),
+            use_facts=bool(params.get("use_facts", False)),
         )
+        if data.get("fact_features", {}) != detector._fact_names():
+            raise ModelFileError("model was trained with other fact features; retrain it", path=str(path))
         missing = [a for a in DISCLOSURE_ASPECTS if a not in data.get("heads", {})]
         if missing:
             raise ModelFileError(f"no head for {', '.join(missing)}", path=str(path))
@@ -460,4 +576,4 @@ class DisclosureDetector:
         return detector
 
     def __repr__(self) -> str:
-        return f"DisclosureDetector(model={self.embedder.model_name!r}, C={self.C}, threshold={self.threshold})"
+        return f"DisclosureDetector(model={self.embedder.model_name!r}, C={self.C}, threshold={self.threshold}, use_facts={self.use_facts})"

@@ -201,7 +201,10 @@ class HFCausalLM:
         firsts = [ids[0] for ids in option_ids]
         with torch.inference_mode():
             if len(set(firsts)) == len(firsts):
-                logits = model(input_ids=prompt[None].to(self.device)).logits[0, -1].float()
+                try:  # only the last position's logits are needed: skip the vocabulary projection elsewhere
+                    logits = model(input_ids=prompt[None].to(self.device), logits_to_keep=1).logits[0, -1].float()
+                except TypeError:  # models without logits_to_keep
+                    logits = model(input_ids=prompt[None].to(self.device)).logits[0, -1].float()
                 logprobs = torch.log_softmax(logits, dim=-1)
                 return [float(logprobs[t]) for t in firsts]
             length = max(len(prompt) + len(o) for o in option_ids)

@@ -59,6 +59,7 @@ def profile_document(
     keep_matches: int = 20,
     classifier=None,
     detector=None,
+    facts=None,
 ) -> LanguageProfile:
     """Profile the language of an ingested :class:`~ico_lens.paper.records.Document`.
 
@@ -83,6 +84,9 @@ def profile_document(
     classifier, detector:
         Ready model objects (``predict_proba(texts)`` / ``predict(document)``), instead of loading the
         shipped ones.
+    facts:
+        The paper's ``PaperFacts`` (tokenomics stage) when the caller has them: the disclosure
+        detector uses them as evidence instead of extracting them again.
     """
     started = time.perf_counter()
     profile = LanguageProfile(path=str(document.path), status=ProfileStatus.OK, language=document.language)
@@ -139,7 +143,7 @@ def profile_document(
         sentences, scores.units, use_models, classifier, top_sentences, profile.warnings
     )
     disclosures, evidence, profile.backends["disclosures"] = _disclosures(
-        document, sentences, use_models, detector, profile.warnings
+        document, sentences, use_models, detector, profile.warnings, facts
     )
     profile.disclosures = disclosures
     profile.disclosure_evidence = evidence
@@ -193,7 +197,7 @@ def _top_per_label(scored: list[ScoredSentence], top: int | None) -> list[Scored
 # --- disclosures -------------------------------------------------------------------------------------
 
 
-def _disclosures(document, sentences, use_models, detector, warnings):
+def _disclosures(document, sentences, use_models, detector, warnings, facts=None):
     keyword, evidence = KeywordDisclosures().predict(document, sentences)
     backend = "dictionary"
     result = dict(keyword)
@@ -201,7 +205,8 @@ def _disclosures(document, sentences, use_models, detector, warnings):
         model = detector or _load("detector", warnings)
         if model is not None:
             try:
-                predicted = model.predict(document)
+                # custom detectors may not take facts: pass them only when there are some
+                predicted = model.predict(document) if facts is None else model.predict(document, facts=facts)
                 for aspect in DISCLOSURE_ASPECTS:
                     value = predicted.get(aspect) if isinstance(predicted, dict) else None
                     if value is None:

@@ -97,6 +97,12 @@ def train_disclosure(out_dir: Path, shared: Path, repeats: int = 5) -> dict:
         sample_weight=[params["gold_weight"] if r["source"] == "gold" else 1.0 for r in dev],
     )
     detector.metadata = {"trained": _dt.date.today().isoformat(), "gold_weight": params["gold_weight"], "training_papers": {"human": len(human), "gold": len(gold)}, "evaluation": report}
+    if params.get("use_facts"):
+        # What the fact features add: the same evaluation of the text-only detector (cached evidence).
+        old = evaluate_disclosures(shared, repeats=repeats, detector_params=dict(params, use_facts=False))
+        detector.metadata["text_only_evaluation"] = {
+            key: old[key]["macro_f1"] for key in ("human_cv", "human_held_out", "gold_cv", "gold_cv_held_half")
+        }
     path = detector.save(out_dir / "disclosure.json")
     (out_dir / "disclosure.md").write_text(disclosure_card(detector.metadata), encoding="utf-8")
     _log(f"wrote {path}: human CV macro F1 {report['human_cv']['macro_f1']:.3f}, held-apart {report['human_held_out']['macro_f1']:.3f}, gold CV {report['gold_cv']['macro_f1']:.3f}")
@@ -158,6 +164,45 @@ counts (7-16 sentences for the rare roles): expect +-0.1.
 """
 
 
+def _facts_sentence(meta: dict) -> str:
+    if not meta["evaluation"]["params"].get("use_facts"):
+        return ""
+    return (
+        ", and what the tokenomics stage extracted from the paper (`extract_facts`: allocation found /"
+        " from text / buckets / sums to 100, use of funds found / items, the team_vesting, team_vesting_months,"
+        " transfers_locked_until_sale_end and governance_rights claims, vesting on allocation buckets, a risk"
+        " section title; `FACT_FEATURES`, each head sees its aspect's)"
+    )
+
+
+def _gold_halves(ev: dict, row) -> str:
+    """Gold rows split by the half the tokenomics rules were tuned on (even) or not (odd: held)."""
+    lines = []
+    if ev.get("gold_cv_held_half"):
+        lines.append(row(f"gold presence, CV, held half ({ev['gold_cv_held_half']['papers']} papers, tokenomics not tuned on them)", ev["gold_cv_held_half"]))
+        lines.append(row(f"gold presence, CV, tuned half ({ev['gold_cv_tuned_half']['papers']} papers)", ev["gold_cv_tuned_half"]))
+    if ev.get("gold_facts_rule_held_half"):
+        lines.append(row("facts rule alone (field extracted = present), held half", ev["gold_facts_rule_held_half"]))
+    return "\n".join(lines)
+
+
+def _text_only(meta: dict) -> str:
+    """The same evaluation without the fact features (the previous, text-only model)."""
+    old = meta.get("text_only_evaluation")
+    if not old:
+        return ""
+    return (
+        f"\nThe same evaluation without the fact features (text only, the previous model): human CV macro F1"
+        f" {old['human_cv']:.2f}, held-apart {old['human_held_out']:.2f}; gold CV {old['gold_cv']:.2f}"
+        f" (held half {old['gold_cv_held_half']:.2f}).\n"
+    )
+
+
+def _held_micro(ev: dict) -> str:
+    held = ev.get("gold_cv_held_half")
+    return f" (held half {held['micro_f1']:.2f})" if held else ""
+
+
 def disclosure_card(meta: dict) -> str:
     ev = meta["evaluation"]
     aspects = list(ev["human_cv"]["f1"])
@@ -181,8 +226,9 @@ decision and the best evidence sentence with its page. Features per aspect (see
 `ico_lens/language/disclosure.py`): counts of strong / broad / quantitative pattern hits, best and
 top-3 cosine similarity of candidate sentences to three prototype sentences (MiniLM), a section title
 naming the aspect, document length; each head also sees its related aspect (vesting-lockup,
-distribution-use of funds). Head: logistic regression, C={meta['evaluation']['params']['C']}, balanced.
-An aspect that no pattern matches anywhere in the text is reported absent (P capped at 0.05).
+distribution-use of funds){_facts_sentence(meta)}. Head: logistic regression, C={meta['evaluation']['params']['C']}, balanced.
+An aspect that no pattern matches anywhere in the text (and no extracted fact supports) is reported
+absent (P capped at 0.05).
 
 ## Training data
 - Human labels: `../shared/icobase/labels.csv`, the 51 annotated rows (values 1/0; empty = not
@@ -200,21 +246,35 @@ An aspect that no pattern matches anywhere in the text is reported absent (P cap
 {row("keyword baseline, same papers", ev['human_cv_keyword_baseline'])}
 {row("human labels, held-apart papers", ev['human_held_out'])}
 {row("keyword baseline, same papers", ev['human_held_out_keyword_baseline'])}
-{row("gold presence, CV", ev['gold_cv'])}
+{row(f"gold presence, CV, all {ev['gold_cv']['papers']} papers", ev['gold_cv'])}
+{_gold_halves(ev, row)}
 
-Gold presence, micro F1 over all aspect/paper pairs: {ev['gold_cv']['micro_f1']:.2f}.
-
+Gold presence, micro F1 over all aspect/paper pairs: {ev['gold_cv']['micro_f1']:.2f}{_held_micro(ev)}.
+{_text_only(meta)}
 Noise ceiling of the human labels, share of positives whose text never mentions the aspect:
 {ceiling} (same order). No text-reading detector can find those.
 
 ## Intended use and limits
 A screening signal with evidence to check ("vesting: probably disclosed, p. 21: ..."), not a
 verdict. The targets set for this model (human-label macro F1 >= 0.75, gold-presence F1 >= 0.90) are
-**not met**: the labels disagree with each other (the human annotators count qualitative mentions,
+{_targets(ev)}: the labels disagree with each other (the human annotators count qualitative mentions,
 the gold only breakdowns that are in the text or a chart; 5 of 11 gold use-of-funds breakdowns are
 pictures), the sets are tiny (86 papers; 6 gold governance positives), and some human positives are
 not in the text at all. Held-apart figures rest on {ev['papers']['human_held_out']} papers: +-0.15. English only.
+The gold labels and the tokenomics facts describe the same fields, so on the gold papers the facts
+carry the decision; the honest gold figure is the held half (the tokenomics rules were tuned on the
+other half). The facts cost ~0.5-2 s per paper on top of the embeddings (`predict(document, facts=...)`
+skips that when the caller already has them).
 """
+
+
+def _targets(ev: dict) -> str:
+    gold = (ev.get("gold_cv_held_half") or ev["gold_cv"])["macro_f1"]
+    human = min(ev["human_cv"]["macro_f1"], ev["human_held_out"]["macro_f1"])
+    met = [name for name, ok in (("human", human >= 0.75), ("gold", gold >= 0.90)) if ok]
+    if len(met) == 2:
+        return "**met**"
+    return "**not met**" if not met else f"met for the {met[0]} labels only"
 
 
 def main(argv: list[str] | None = None) -> int:

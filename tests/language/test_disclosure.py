@@ -1,8 +1,9 @@
-"""DisclosureDetector: shipped model on real papers, empty and non-English input, fit/save/load."""
+"""DisclosureDetector: shipped model on real papers, facts as evidence, empty and non-English input, fit/save/load."""
 
 from __future__ import annotations
 
 import json
+import math
 import os
 
 import pytest
@@ -11,7 +12,15 @@ pytest.importorskip("sentence_transformers")
 pytest.importorskip("sklearn")
 
 from ico_lens.language import datasets  # noqa: E402
-from ico_lens.language.disclosure import DEFAULT_PATH, DisclosureDetector, DocumentEvidence  # noqa: E402
+from ico_lens.language import disclosure  # noqa: E402
+from ico_lens.language.disclosure import (  # noqa: E402
+    DEFAULT_PATH,
+    FACT_FEATURES,
+    DisclosureDetector,
+    DocumentEvidence,
+    extract_paper_facts,
+    fact_features,
+)
 from ico_lens.language.heads import ModelFileError  # noqa: E402
 from ico_lens.language.records import DISCLOSURE_ASPECTS  # noqa: E402
 
@@ -49,6 +58,27 @@ def test_shipped_model_is_plain_json_with_a_card():
     data = json.loads(DEFAULT_PATH.read_text())
     assert data["kind"] == "disclosure" and set(data["heads"]) == set(DISCLOSURE_ASPECTS)
     assert DEFAULT_PATH.with_suffix(".md").is_file()
+    # the shipped heads read the tokenomics facts: one coefficient per text feature and per fact
+    assert data["params"]["use_facts"] is True
+    assert data["fact_features"]["vesting"] == list(disclosure.ASPECTS["vesting"].facts)
+    for aspect, head in data["heads"].items():
+        rule = disclosure.ASPECTS[aspect]
+        width = len(disclosure.FEATURE_NAMES) * (1 + len(rule.related)) + 1 + len(rule.facts)
+        assert len(head["coef"][0]) == width, aspect
+
+
+def test_fact_features_from_the_tokenomics_stage():
+    facts = extract_paper_facts(DISCLOSING)
+    features = fact_features(facts)
+    assert set(features) == set(FACT_FEATURES)
+    assert features["allocation_found"] == 1.0 and features["allocation_sums_to_100"] == 1.0
+    assert features["allocation_buckets"] == pytest.approx(math.log1p(4))  # sale, team, advisors, bounty
+    assert features["use_of_funds_found"] == 1.0
+    assert features["team_vesting"] == 1.0 and features["team_vesting_months"] == pytest.approx(math.log1p(24))
+    assert features["governance_rights"] == 1.0 and features["governance_rights_denied"] == 0.0
+    silent = fact_features(extract_paper_facts(SILENT))
+    assert not any(silent[name] for name in ("allocation_found", "use_of_funds_found", "team_vesting", "governance_rights"))
+    assert fact_features(None) == dict.fromkeys(FACT_FEATURES, 0.0)
 
 
 def test_answer_shape_and_evidence(shipped):
@@ -78,14 +108,33 @@ def test_empty_or_non_english_text_does_not_crash(shipped, text):
         assert all(v["evidence"] is None for v in result.values())
 
 
+def test_facts_given_by_the_caller_are_used_not_recomputed(shipped, monkeypatch):
+    facts = extract_paper_facts(DISCLOSING)
+    without = shipped.predict(SILENT)
+
+    def fail(document):
+        raise AssertionError("facts were extracted again")
+
+    monkeypatch.setattr(disclosure, "extract_paper_facts", fail)
+    with_facts = shipped.predict(SILENT, facts=facts)
+    # the same sentences, but now the paper's facts say: an allocation, team vesting, use of funds
+    for aspect in ("token_distribution", "vesting", "use_of_funds"):
+        assert with_facts[aspect]["probability"] > without[aspect]["probability"], aspect
+    assert with_facts["token_distribution"]["present"] and not without["token_distribution"]["present"]
+
+
 @pytest.mark.shared
 def test_real_paper_from_icobase(shipped, shared_dir):
     from ico_lens.paper.ingest import open_document
 
     document = open_document(shared_dir / "icobase" / "texts" / "aigang.txt")
-    result = shipped.predict(document)
+    evidence = shipped.evidence(document)
+    # facts extraction runs on plain-text papers too: aigang's allocation and team vesting are found
+    assert evidence.facts["allocation_found"] == 1.0 and evidence.facts["team_vesting"] == 1.0
+    result = shipped.predict(evidence)
     # aigang: annotated Token distributions 1, Use_of_funds 1, Vesting 1 (and it says so in the text)
     assert result["token_distribution"]["present"] and result["use_of_funds"]["present"]
+    assert result["vesting"]["present"]
     assert result["token_distribution"]["evidence"]["page"] >= 1
 
 
@@ -113,6 +162,24 @@ def test_fit_save_load_round_trip(tmp_path):
     assert isinstance(evidence, DocumentEvidence)
     assert detector.predict(evidence) == again.predict(evidence)
     assert again.predict(evidence)["vesting"]["present"] and not again.predict(SILENT)["vesting"]["present"]
+    assert again.use_facts and evidence.facts["team_vesting"] == 1.0
+
+
+def test_text_only_model_files_still_load_and_mismatches_are_refused(tmp_path):
+    docs = [DISCLOSING, SILENT] * 2
+    labels = [dict.fromkeys(DISCLOSURE_ASPECTS, 1), dict.fromkeys(DISCLOSURE_ASPECTS, 0)] * 2
+    text_only = DisclosureDetector(C=1.0, use_facts=False).fit(docs, labels)
+    path = text_only.save(tmp_path / "text_only.json")
+    data = json.loads(path.read_text())
+    del data["fact_features"], data["params"]["use_facts"]  # a file written before facts existed
+    path.write_text(json.dumps(data))
+    old = DisclosureDetector.load(path)
+    assert not old.use_facts and old.evidence(SILENT).facts is None
+    assert old.predict(DISCLOSING)["vesting"]["present"]
+    data["fact_features"] = {"vesting": ["team_vesting"]}
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelFileError, match="fact features"):
+        DisclosureDetector.load(path)
 
 
 def test_training_needs_both_classes_and_a_good_file(tmp_path):
