@@ -89,6 +89,7 @@ def test_answer_shape_and_evidence(shipped):
         assert 0.0 <= value["confidence"] <= 1.0 and 0.0 <= value["probability"] <= 1.0
         assert value["confidence"] >= 0.5  # the probability of the answer given
     assert result["token_distribution"]["present"] and result["risk"]["present"]
+    assert result["use_of_funds"]["present"] and result["vesting"]["present"]  # the facts found both breakdowns
     assert "distributed" in result["token_distribution"]["evidence"]["text"]
     assert result["token_distribution"]["evidence"]["page"] == 1
 
@@ -120,7 +121,10 @@ def test_facts_given_by_the_caller_are_used_not_recomputed(shipped, monkeypatch)
     # the same sentences, but now the paper's facts say: an allocation, team vesting, use of funds
     for aspect in ("token_distribution", "vesting", "use_of_funds"):
         assert with_facts[aspect]["probability"] > without[aspect]["probability"], aspect
-    assert with_facts["token_distribution"]["present"] and not without["token_distribution"]["present"]
+    # team vesting and governance rights are claims the facts carry: they decide those two here
+    for aspect in ("vesting", "governance"):
+        assert with_facts[aspect]["present"] and not without[aspect]["present"], aspect
+    assert not with_facts["risk"]["present"]  # no fact speaks of risk
 
 
 @pytest.mark.shared
