@@ -17,19 +17,6 @@ from pathlib import Path
 
 from ico_lens.cli import main as cli
 
-CONTRACT_FACTS = (
-    "can_mint_after_deploy",
-    "mint_can_be_finished",
-    "burnable",
-    "pausable",
-    "transfer_lock",
-    "freeze_or_blacklist",
-    "owner_can_change_balances",
-    "upgradeable_or_migratable",
-    "vesting_or_timelock",
-    "transfer_fee",
-    "selfdestruct",
-)
 
 
 def _banner(title: str) -> None:
@@ -39,7 +26,7 @@ def _banner(title: str) -> None:
 def _contract_agreement(sample: Path, slugs: list[str]) -> list[tuple[str, int, int, list[str]]]:
     """Per sample contract: facts the analysis got right, facts labelled, and the misses."""
     from ico_lens.contract.engine import load
-    from ico_lens.contract.facts import derive_facts
+    from ico_lens.contract.facts import BOOLEAN_FACTS, derive_facts
     from ico_lens.contract.source import load_source_file
     from ico_lens.records import to_dict
 
@@ -51,7 +38,7 @@ def _contract_agreement(sample: Path, slugs: list[str]) -> list[tuple[str, int, 
         truth = json.loads(truth_path.read_text())
         bundle = load_source_file(sample / f"{slug}.sol")
         facts = to_dict(derive_facts(load(bundle).slither, bundle))
-        labelled = [f for f in CONTRACT_FACTS if truth.get(f) is not None]
+        labelled = [f for f in BOOLEAN_FACTS if truth.get(f) is not None]
         misses = [f"{f}: got {facts.get(f)}, truth {truth[f]}" for f in labelled if facts.get(f) != truth[f]]
         rows.append((slug, len(labelled) - len(misses), len(labelled), misses))
     return rows

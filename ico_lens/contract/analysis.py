@@ -231,9 +231,6 @@ class Walker:
                             terms[ir.lvalue] = cond.Term("unknown")
                             srcs[ir.lvalue] = frozenset().union(*(sources(a) for a in ir.arguments or []))
                         continue
-                    if isinstance(ir, LibraryCall) and ir.arguments and base_of(ir.arguments[0]) is not None:
-                        # Roles.add(roles[x], addr) style: a write to the first (storage) argument
-                        pass
                     if not callee.nodes:
                         continue
                     new_subst = {}

@@ -149,9 +149,7 @@ def analyze_layout(document: Document, page_numbers: Sequence[int]) -> Document:
         _add_words(document, pdf, todo)
     finally:
         pdf.close()
-    ruled = [n for n in todo if document.page(n).vector_count >= MIN_VECTORS_FOR_TABLE]
-    if ruled:
-        _add_tables(document, data, ruled)
+    _add_tables(document, data, todo)
     return document
 
 
@@ -271,10 +269,7 @@ def _pdf_document(path: str, data: bytes, content_id: str, layout: str, max_page
             _add_words(doc, pdf, wanted)
     finally:
         pdf.close()
-    # pdfplumber (slow) only where ruling lines can make a table
-    ruled = [n for n in wanted if doc.page(n).vector_count >= MIN_VECTORS_FOR_TABLE]
-    if ruled:
-        _add_tables(doc, data, ruled)
+    _add_tables(doc, data, wanted)
     return doc
 
 
@@ -522,10 +517,15 @@ def text_from_words(words: Sequence[Word], *, line_tolerance: float = 2.0) -> st
 
 
 def _add_tables(doc: Document, data: bytes, page_numbers: Sequence[int]) -> None:
-    """Ruled tables by pdfplumber, each page under a time budget."""
+    """Ruled tables by pdfplumber, each page under a time budget.
+
+    pdfplumber is slow: it only looks at pages with enough vector paths to draw a ruled table.
+    """
+    wanted = sorted({n for n in page_numbers if doc.page(n).vector_count >= MIN_VECTORS_FOR_TABLE})
+    if not wanted:
+        return
     import pdfplumber
 
-    wanted = sorted(set(page_numbers))
     try:
         pdf = pdfplumber.open(io.BytesIO(data), pages=wanted)
     except Exception as exc:  # pdfminer disagrees with pdfium about this file

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ico_lens.contract import conditions as cond
 from ico_lens.contract.analysis import _entry_points
 from ico_lens.contract.detectors.base import FactDetector, Finding
+from ico_lens.contract.detectors.crowdsale import _reads_msg_value
 from ico_lens.contract.detectors.freeze import ACCOUNT_KEYS, _allowance_vars
 from ico_lens.contract.detectors.pause import transfer_guards
 
@@ -65,6 +66,8 @@ class VestingDetector(FactDetector):
         for contract in model.contracts:
             if contract.is_library:
                 continue
+            # a wallet anyone can poll (TokenVesting.release()), not a shop or an admin's tool
+            selling = any(entry.payable and _reads_msg_value(entry) for entry in _entry_points(contract))
             for entry in _entry_points(contract):
                 if entry.payable:
                     continue
@@ -86,7 +89,7 @@ class VestingDetector(FactDetector):
                         findings.append(self.finding(f"{contract.name}.{entry.name}() releases tokens only after a time", guard.node, guard.function))
                         break
                 else:
-                    timed = _time_read_in(entry)
+                    timed = _time_read_in(entry) if not selling else None
                     if timed is not None and any(e.kind == "call" for e in releases):
                         # TokenVesting.release(): the releasable amount is computed from the time
                         findings.append(self.finding(f"{contract.name}.{entry.name}() releases an amount computed from the time", timed[0], timed[1]))
