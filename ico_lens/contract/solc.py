@@ -432,7 +432,7 @@ def choose_version(
     available = sorted(available if available is not None else installed_versions())
     if not available:
         raise CompilerNotAvailable(
-            "no Solidity compiler installed: run `make` (npm ci installs solc-js) or install solc with py-solc-x"
+            "no Solidity compiler installed: run `make setup` (npm installs the pinned solc-js) or install solc with py-solc-x"
         )
     pragmas = find_pragmas(sources)
     ranges = [p.range for p in pragmas if p.range is not None]

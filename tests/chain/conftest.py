@@ -15,7 +15,7 @@ def demo_token_artifacts(tmp_path_factory) -> dict:
     from ico_lens.contract import solc
 
     if (0, 4, 24) not in solc.installed_versions():
-        pytest.skip("solc 0.4.24 not installed (run make / npm ci)")
+        pytest.skip("solc 0.4.24 not installed (run make setup)")
     compiler = solc.compiler_for("0.4.24")
     source = (FIXTURES / "DemoICOToken.sol").read_text()
     output = solc.compile_standard(

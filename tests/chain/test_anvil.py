@@ -44,7 +44,7 @@ def _rpc_ready(url: str) -> bool:
 @pytest.fixture(scope="module")
 def anvil_url():
     if not ANVIL.exists():
-        pytest.skip(f"anvil not installed at {ANVIL} (run make / npm ci)")
+        pytest.skip(f"anvil not installed at {ANVIL} (run make setup)")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen(

@@ -52,7 +52,7 @@ def _needs(*versions: str) -> None:
     have = solc.solcjs_versions()
     for v in versions:
         if solc.parse_version(v) not in have:
-            pytest.skip(f"solc-js {v} not installed (run make / npm ci)")
+            pytest.skip(f"solc-js {v} not installed (run make setup)")
 
 
 def test_04_token_loads_with_modifiers_and_lines(tmp_path):

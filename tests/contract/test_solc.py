@@ -124,7 +124,7 @@ def test_missing_compiler_is_typed():
 # ------------------------------------------------------------------------------------- the wrapper
 def needs(version: str):
     if parse_version(version) not in solc.solcjs_versions():
-        pytest.skip(f"solc-js {version} not installed (run make / npm ci)")
+        pytest.skip(f"solc-js {version} not installed (run make setup)")
     return solc.compiler_for(version, prefer_native=False)
 
 
