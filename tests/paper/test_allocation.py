@@ -71,6 +71,17 @@ def test_subtotal_rows_are_dropped_for_their_leaves():
                              ("presale_private", 15.0), ("team_founders", 5.0)]
 
 
+def test_table_row_that_equals_the_rows_below_by_chance_is_not_a_subtotal():
+    # Team 20% = Advisors 5% + Reserve 15%, but they are sibling rows of one table (the aurevo sample)
+    table = Table(page=2, bbox=(60, 100, 500, 300),
+                  rows=[["Pool", "Share"], ["Token sale", "60%"], ["Team", "20%"], ["Advisors", "5%"], ["Reserve", "15%"]])
+    text = "Token Distribution\nPool Share\nToken sale 60%\nTeam 20%\nAdvisors 5%\nReserve 15%"
+    # a stray 20% just before: with Team taken for a subtotal, it would fill Team's place
+    stray = filler(3) + "\nHotels buy tokens to fund their rewards, and 20% of all fees are used to buy back tokens."
+    dist = main(document(page(1, stray), page(2, text), tables=[table]))
+    assert buckets(dist) == [("public_sale", 60.0), ("team_founders", 20.0), ("advisors", 5.0), ("reserve_treasury", 15.0)]
+
+
 # --- prose and lists
 
 
@@ -230,6 +241,30 @@ def test_legend_layout_pairs_numbers_with_their_own_row():
     assert buckets(dist) == [("public_sale", 55.0), ("team_founders", 15.0), ("advisors", 5.0),
                              ("ecosystem_community", 20.0), ("bounty_marketing", 5.0)]
     assert {b.method for b in dist.items} == {"layout"}
+
+
+def test_two_column_legend_pairs_each_number_with_the_label_on_its_left():
+    # a pie legend in two columns: "label ... NN%   label ... NN%"; the right column's label is nearer
+    # to the left column's number than that number's own label, and must not take it
+    rows = [[(60, "Final token distribution")],
+            [(92, "Public token sale"), (262, "45%"), (327, "Company reserve"), (502, "8%")],
+            [(92, "Pre-sale"), (262, "10%"), (327, "Advisors"), (502, "4%")],
+            [(92, "Community rewards"), (262, "15%"), (327, "Bounty and airdrop"), (502, "4%")],
+            [(92, "Team"), (262, "14%")]]
+    text = ("Final token distribution\nPublic token sale\nPre-sale\nCommunity rewards\nTeam\nCompany reserve\n"
+            "Advisors\nBounty and airdrop\n45%\n10%\n15%\n14%\n8%\n4%\n4%")
+    dist = main(document(page(1, filler()), page(2, text, words=words_of(rows))))
+    assert sorted(buckets(dist)) == sorted([
+        ("public_sale", 45.0), ("presale_private", 10.0), ("ecosystem_community", 15.0), ("team_founders", 14.0),
+        ("reserve_treasury", 8.0), ("advisors", 4.0), ("bounty_marketing", 4.0)])
+
+
+def test_legend_read_number_first():
+    rows = [[(60, "Token Allocation")], [(80, "50%"), (120, "Token sale")], [(80, "30%"), (120, "Team")],
+            [(80, "20%"), (120, "Reserve")]]
+    text = "Token Allocation\n50%\n30%\n20%\nToken sale\nTeam\nReserve"
+    dist = main(document(page(1, filler()), page(2, text, words=words_of(rows))))
+    assert buckets(dist) == [("public_sale", 50.0), ("team_founders", 30.0), ("reserve_treasury", 20.0)]
 
 
 def test_legend_with_labels_above_their_numbers_and_wrapped_labels():

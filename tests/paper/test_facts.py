@@ -125,6 +125,10 @@ def test_non_english_paper_is_reported_as_such():
     assert data["status"] == "not_english"
     assert data["language"] == "other"
     assert data["total_supply"] is None
+    # English bucket rules are not applied to a foreign paper: "not read" (null), not "none found"
+    assert data["allocation"] == [] and data["allocation_source"] is None
+    assert data["use_of_funds"] == [] and data["use_of_funds_source"] is None
+    assert "not extracted" in data["notes"]
 
 
 def test_summary_lines_show_symbol_supply_and_claims_with_pages(lumen):

@@ -534,6 +534,23 @@ def _layout_entries(page: Page, base_order: float) -> list[Entry]:
                             and len(b.text) <= MAX_LEGEND_LABEL])
     if not numbers or not labels:
         return []
+    # A legend reads one way: "Label ... NN%" or "NN% Label". Pairing each number with its nearest
+    # box in either direction crosses columns in a two-column legend ("Public sale 45% | Reserve 8%"
+    # gives 45% to "Reserve"), so pair in each reading direction and keep the one that pairs more.
+    best: list[Entry] = []
+    best_key = None
+    for label_side in ("left", "right"):
+        pairs = _legend_pairs(numbers, labels, label_side)
+        entries = _paired_entries(page, base_order, numbers, labels, pairs)
+        key = (len(entries), -sum(d for d, _, _ in pairs[: len(entries)]))
+        if best_key is None or key > best_key:
+            best, best_key = entries, key
+    return best
+
+
+def _legend_pairs(numbers: list[_Box], labels: list[_Box], label_side: str) -> list[tuple[float, int, int]]:
+    """(distance, number index, label index) of every plausible pair, nearest first: same-row labels
+    on ``label_side`` of the number, or a label just above or below it in the same column."""
     pairs = []
     for ni, nb in enumerate(numbers):
         height = max(4.0, nb.bottom - nb.top)
@@ -541,7 +558,7 @@ def _layout_entries(page: Page, base_order: float) -> list[Entry]:
             same_row = abs((lb.top + lb.bottom) / 2 - (nb.top + nb.bottom) / 2) <= height * 0.6
             if same_row:
                 # legends often put the number columns apart from its label: allow up to ~half a page
-                gap = lb.x0 - nb.x1 if lb.x0 >= nb.x1 else nb.x0 - lb.x1
+                gap = nb.x0 - lb.x1 if label_side == "left" else lb.x0 - nb.x1
                 if gap < -1 or gap > MAX_ROW_GAP:
                     continue
                 distance = gap * 0.3
@@ -555,6 +572,12 @@ def _layout_entries(page: Page, base_order: float) -> list[Entry]:
                 distance = vertical * 1.5 + abs(lb.cx - nb.cx) * 0.2 + 5
             pairs.append((distance, ni, li))
     pairs.sort()
+    return pairs
+
+
+def _paired_entries(page: Page, base_order: float, numbers: list[_Box], labels: list[_Box],
+                    pairs: list[tuple[float, int, int]]) -> list[Entry]:
+    """Greedy one-to-one assignment, nearest pair first."""
     used_n, used_l = set(), set()
     entries = []
     for distance, ni, li in pairs:
@@ -819,6 +842,21 @@ def _same_category(a: Entry, b: Entry) -> bool:
     )
 
 
+def _names_other_recipient(parent: Entry, children: list[Entry]) -> bool:
+    """True when ``parent``, a table row, names a recipient of its own that none of the rows below it
+    shares: "Team 20%" followed by "Advisors 5%" and "Reserve 15%" adds up by chance, it is not their
+    subtotal."""
+    # token recipients only: spending lists do nest ("Operations 20%" over "Salaries", "Office")
+    from ico_lens.paper.tokenomics.taxonomy import allocation_match
+
+    if parent.method != "table" or any(c.method != "table" for c in children):
+        return False  # rows of one ruled table are siblings; lists and prose do nest (1world's team split)
+    category, tier = allocation_match(parent.label)
+    return tier == 1 and category != "other" and all(
+        allocation_match(c.label)[0] != category and allocation_match(c.label)[1] == 1 for c in children
+    )
+
+
 def flag_subtotals(run: list[Entry]) -> None:
     """Flag entries whose percentage is the sum of the next two or more entries ("Locked 96.2%" over its
     rows, "60% token sale" over "40% sold" and "20% bonuses"): the finer split is the allocation."""
@@ -831,7 +869,8 @@ def flag_subtotals(run: list[Entry]) -> None:
                 break
             total += run[j].percent
             if j - i >= 2 and abs(total - e.percent) <= 0.05:
-                e.flags.add("subtotal")
+                if not _names_other_recipient(e, run[i + 1 : j + 1]):
+                    e.flags.add("subtotal")
                 break
             if total > e.percent + 0.05:
                 break

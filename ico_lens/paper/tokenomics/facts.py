@@ -49,6 +49,8 @@ class PaperFacts:
     #: use-of-funds breakdowns, main one first
     use_of_funds: list = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: False when the distributions were not read (a paper not in English): sources are then null, not "none"
+    distributions_read: bool = True
 
     # -- convenient views ------------------------------------------------------------------------
     @property
@@ -95,6 +97,10 @@ class PaperFacts:
                 out[f"claims.{name}"] = [str(e) for e in result.evidence]
         return out
 
+    def _absent_source(self) -> str | None:
+        # "none" claims the paper has no breakdown; null says it was not read
+        return "none" if self.distributions_read else None
+
     def to_dict(self) -> dict:
         """The GOLD.md white-paper record, plus extra fields that GOLD.md does not define."""
         main_alloc, main_funds = self.main_allocation, self.main_use_of_funds
@@ -106,9 +112,9 @@ class PaperFacts:
             "token_symbol": terms.value("symbol"),
             "token_standard": terms.value("standard"),
             "total_supply": terms.value("total_supply"),
-            "allocation_source": main_alloc.source if main_alloc is not None else "none",
+            "allocation_source": main_alloc.source if main_alloc is not None else self._absent_source(),
             "allocation": [to_dict(b) for b in main_alloc.items] if main_alloc is not None else [],
-            "use_of_funds_source": main_funds.source if main_funds is not None else "none",
+            "use_of_funds_source": main_funds.source if main_funds is not None else self._absent_source(),
             "use_of_funds": [to_dict(i) for i in main_funds.items] if main_funds is not None else [],
             "claims": {name: self.claim(name) for name in CLAIM_FIELDS},
             "evidence": self.evidence(),
@@ -272,13 +278,20 @@ def extract_facts(document) -> PaperFacts:
         return facts
     facts.terms = extract_terms(document)
     facts.claims = detect_claims(document, facts.terms)
+    if facts.language == "other":
+        # English patterns find little in other languages: say so rather than report "nothing found".
+        # The bucket rules are English words, so a foreign paper's buckets would be paired with the
+        # wrong labels (measured on the German sample): better no allocation than a wrong one.
+        facts.status = "not_english"
+        facts.distributions_read = False
+        facts.notes.append(
+            "paper not in English: terms and claims are read with English patterns only; "
+            "allocation and use of funds are not extracted"
+        )
+        return facts
     facts.allocations = _allocations(document, facts.terms.value("total_supply"), facts.notes)
     facts.use_of_funds = _use_of_funds(document, facts.allocations, facts.notes)
-    if facts.language == "other":
-        # English patterns find little in other languages: say so rather than report "nothing found"
-        facts.status = "not_english"
-        facts.notes.append("paper not in English: terms and claims are read with English patterns only")
-    elif not _looks_like_token_paper(document, facts.terms, facts.allocations):
+    if not _looks_like_token_paper(document, facts.terms, facts.allocations):
         facts.status = NOT_TOKEN_SALE
         facts.notes.append("no token, token sale or allocation described: not a token-sale paper")
     return facts
