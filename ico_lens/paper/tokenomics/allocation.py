@@ -51,30 +51,20 @@ def allocation_weight(entry: Entry) -> float:
     return weight
 
 
+_TOKEN_WORDS = re.compile(r"\btokens?\b|\bsupply\b", re.I)
+_MONEY_WORDS = re.compile(r"[$€£]\s?\d|\b(?:usd|eur)\b", re.I)
+
+
 def _score(candidate: Candidate) -> float:
-    score = candidate.score
-    if candidate.context_kind == "allocation":
-        score += 0.5
-    elif candidate.context_kind == "use_of_funds":
-        score -= 0.7
-    contexts = " ".join(e.context for e in candidate.entries) + " " + candidate.context_line
-    if re.search(r"\btokens?\b|\bsupply\b", contexts, re.I):
-        score += 0.2
-    if re.search(r"[$€£]\s?\d|\b(?:usd|eur)\b", contexts, re.I):
-        score -= 0.3
+    score = engine.kind_score(
+        candidate, kind="allocation", weight=allocation_weight,
+        strong_label=lambda label: allocation_match(label)[1] == 1,
+        own_words=_TOKEN_WORDS, other_words=_MONEY_WORDS, other_penalty=0.3, min_weight=0.4,
+    )
     # token allocations nearly always have a sale or a team bucket
     categories = {allocation_match(e.label)[0] for e in candidate.entries}
     if categories & {"public_sale", "presale_private", "team_founders"}:
         score += 0.3
-    if not candidate.complete:
-        score -= 0.2
-    # without an allocation heading nearby, require labels that clearly name token recipients
-    weights = [allocation_weight(e) for e in candidate.entries]
-    if sum(1 for w in weights if w >= 0.4) < 2 or sum(weights) / len(weights) < 0.45:
-        score -= 1.0
-    strong = sum(1 for e in candidate.entries if allocation_match(e.label)[1] == 1)
-    if candidate.context_kind != "allocation" and strong < 2:
-        score -= 1.0
     return score
 
 

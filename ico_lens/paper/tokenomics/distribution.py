@@ -723,6 +723,42 @@ def tie_break(candidate: Candidate) -> float:
     return first.order if first.group is not None else -first.order
 
 
+def kind_score(
+    candidate: Candidate,
+    *,
+    kind: str,
+    weight: Callable[[Entry], float],
+    strong_label: Callable[[str], bool],
+    own_words: re.Pattern,
+    other_words: re.Pattern,
+    other_penalty: float,
+    min_weight: float,
+) -> float:
+    """How well ``candidate`` reads as a breakdown of ``kind`` ("allocation" or "use_of_funds"): its
+    set score, moved up by its own heading and words, down by the other kind's, and down hard when its
+    labels do not clearly name this kind's items (fewer than two entries of weight ``min_weight``, or
+    fewer than two strong labels without a heading of this kind)."""
+    score = candidate.score
+    if candidate.context_kind == kind:
+        score += 0.5
+    elif candidate.context_kind:
+        score -= 0.7
+    contexts = " ".join(e.context for e in candidate.entries) + " " + candidate.context_line
+    if own_words.search(contexts):
+        score += 0.2
+    if other_words.search(contexts):
+        score -= other_penalty
+    if not candidate.complete:
+        score -= 0.2
+    weights = [weight(e) for e in candidate.entries]
+    if sum(1 for w in weights if w >= min_weight) < 2 or sum(weights) / len(weights) < 0.45:
+        score -= 1.0
+    strong = sum(1 for e in candidate.entries if strong_label(e.label))
+    if candidate.context_kind != kind and strong < 2:
+        score -= 1.0
+    return score
+
+
 _ALLOC_CONTEXT = re.compile(
     r"\btoken\w*\s+(?:distribution|allocation|split|breakdown|structure)|\b(?:distribution|allocation|split)\s+of\s+"
     r"(?:the\s+)?(?:\w+\s+)?tokens|\btokens?\s+(?:will|shall|are|is)\s+(?:be\s+)?(?:allocated|distributed|split)|"

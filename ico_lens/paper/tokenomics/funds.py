@@ -45,26 +45,16 @@ def funds_weight(entry: Entry) -> float:
     return weight
 
 
+_MONEY_WORDS = re.compile(r"[$€£]\s?\d|\b(?:usd|eur|funds|proceeds|budget|raised)\b", re.I)
+_TOKEN_WORDS = re.compile(r"\btokens?\b|\bsupply\b", re.I)
+
+
 def _score(candidate: Candidate) -> float:
-    score = candidate.score
-    if candidate.context_kind == "use_of_funds":
-        score += 0.5
-    elif candidate.context_kind == "allocation":
-        score -= 0.7
-    contexts = " ".join(e.context for e in candidate.entries) + " " + candidate.context_line
-    if re.search(r"[$€£]\s?\d|\b(?:usd|eur|funds|proceeds|budget|raised)\b", contexts, re.I):
-        score += 0.2
-    if re.search(r"\btokens?\b|\bsupply\b", contexts, re.I):
-        score -= 0.2
-    weights = [funds_weight(e) for e in candidate.entries]
-    if sum(1 for w in weights if w >= 0.5) < 2 or sum(weights) / len(weights) < 0.45:
-        score -= 1.0
-    strong = sum(1 for e in candidate.entries if funds_match(e.label)[1] == 1)
-    if candidate.context_kind != "use_of_funds" and strong < 2:
-        score -= 1.0
-    if not candidate.complete:
-        score -= 0.2
-    return score
+    return engine.kind_score(
+        candidate, kind="use_of_funds", weight=funds_weight,
+        strong_label=lambda label: funds_match(label)[1] == 1,
+        own_words=_MONEY_WORDS, other_words=_TOKEN_WORDS, other_penalty=0.2, min_weight=0.5,
+    )
 
 
 def extract_use_of_funds(document: Document, allocation: list[Distribution] | None = None, *, ocr: bool = False
