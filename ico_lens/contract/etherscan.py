@@ -173,11 +173,7 @@ class EtherscanClient:
     def get_source_code(self, address: str, chain_id: int = 1) -> dict:
         """The first ``result`` item of ``getsourcecode`` (SourceCode, ContractName, CompilerVersion, ...)."""
         address = check_address(address)
-        reply = self._call("getsourcecode", address, chain_id)
-        result = reply.get("result")
-        if not isinstance(result, list) or not result or not isinstance(result[0], dict):
-            raise EtherscanError(f"malformed getsourcecode reply for {address}: result is not a list of objects")
-        item = result[0]
+        item = _first_object(self._call("getsourcecode", address, chain_id), "getsourcecode", address)
         if not str(item.get("SourceCode") or "").strip():
             raise UnverifiedContract(f"{address} on chain {chain_id} has no verified source code on Etherscan")
         return item
@@ -199,11 +195,7 @@ class EtherscanClient:
         """``getcontractcreation``: ``{"creator", "tx_hash", "block_number" (None if not given)}`` —
         lets the genesis distribution start at the right block on nodes without historical state."""
         address = check_address(address)
-        reply = self._call("getcontractcreation", address, chain_id)
-        result = reply.get("result")
-        if not isinstance(result, list) or not result or not isinstance(result[0], dict):
-            raise EtherscanError(f"malformed getcontractcreation reply for {address}")
-        item = result[0]
+        item = _first_object(self._call("getcontractcreation", address, chain_id), "getcontractcreation", address)
         block = str(item.get("blockNumber") or "").strip()
         return {
             "creator": str(item.get("contractCreator") or "").lower() or None,
@@ -375,3 +367,11 @@ def bundle_from_etherscan(item: dict, address: str, chain_id: int = 1) -> Source
     if isinstance(abi, str) and abi.strip().startswith("["):
         bundle.abi = abi
     return bundle
+
+
+def _first_object(reply: dict, action: str, address: str) -> dict:
+    """The first item of a reply whose ``result`` must be a list of objects."""
+    result = reply.get("result")
+    if not isinstance(result, list) or not result or not isinstance(result[0], dict):
+        raise EtherscanError(f"malformed {action} reply for {address}: result is not a list of objects")
+    return result[0]

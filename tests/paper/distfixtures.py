@@ -82,40 +82,19 @@ def legend_pdf(path: Path) -> Path:
 def chart_only_pdf(path: Path) -> Path:
     """An allocation heading over a raster pie chart: the numbers exist only as pixels."""
     from PIL import Image, ImageDraw
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
 
     img = Image.new("RGB", (600, 400), "white")
     draw = ImageDraw.Draw(img)
     for start, end, colour in [(0, 144, "navy"), (144, 216, "orange"), (216, 360, "green")]:
         draw.pieslice([50, 50, 350, 350], start, end, fill=colour)
     draw.text((400, 100), "Sale 40%  Team 20%  Reserve 40%", fill="black")
-    buf = io.BytesIO()
-    img.save(buf, format="PNG")
-    buf.seek(0)
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont("Helvetica", 11)
-    y = 780
-    for _ in range(10):
-        c.drawString(60, y, "Our network settles trades between producers and buyers of renewable energy.")
-        y -= 16
-    c.showPage()
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(60, 780, "Token Allocation")
-    c.drawImage(ImageReader(buf), 60, 380, width=450, height=300)
-    c.showPage()
-    c.save()
-    return path
+    return _prose_then_chart(path, img, "Token Allocation", (60, 380, 450, 300))
 
 
 def legend_chart_pdf(path: Path) -> Path:
     """An allocation heading over a raster chart whose legend ("Token sale 60%" ...) exists only as
     pixels, in a font large enough for OCR."""
     from PIL import Image, ImageDraw, ImageFont
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
 
     font_path = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     font = ImageFont.truetype(str(font_path), 34) if font_path.exists() else ImageFont.load_default()
@@ -127,8 +106,18 @@ def legend_chart_pdf(path: Path) -> Path:
         draw.pieslice([40, 60, 620, 640], start, end, fill=colour)
         draw.rectangle([700, 150 + i * 110, 740, 190 + i * 110], fill=colour)
         draw.text((760, 150 + i * 110), text, fill="black", font=font)
+    return _prose_then_chart(path, img, "Token Distribution", (40, 420, 520, 260))
+
+
+def _prose_then_chart(path: Path, image, heading: str, box: tuple[float, float, float, float]) -> Path:
+    """Two pages: ten lines of prose, then ``heading`` over ``image`` (a PIL image) drawn at ``box``
+    (x, y, width, height in points)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
     buf = io.BytesIO()
-    img.save(buf, format="PNG")
+    image.save(buf, format="PNG")
     buf.seek(0)
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setFont("Helvetica", 11)
@@ -138,8 +127,9 @@ def legend_chart_pdf(path: Path) -> Path:
         y -= 16
     c.showPage()
     c.setFont("Helvetica-Bold", 14)
-    c.drawString(60, 780, "Token Distribution")
-    c.drawImage(ImageReader(buf), 40, 420, width=520, height=260)
+    c.drawString(60, 780, heading)
+    x, y, width, height = box
+    c.drawImage(ImageReader(buf), x, y, width=width, height=height)
     c.showPage()
     c.save()
     return path
