@@ -85,6 +85,20 @@ def test_table_row_that_equals_the_rows_below_by_chance_is_not_a_subtotal():
 # --- prose and lists
 
 
+def test_second_share_in_a_sentence_takes_its_own_clause_and_labels_may_start_a_line_above():
+    text = "\n".join([
+        "Token Distribution",
+        "40% of tokens will be sold in the crowdsale and a further 10% were sold in the private pre-sale in March.",
+        "The rest is allocated as follows. Team: 150,000,000 (15%). Advisors: 50,000,000 (5%). Community",
+        "grants for agents and cooperatives: 270,000,000 (27%). Bounty programme: 30,000,000 (3%).",
+    ])
+    dist = main(text_document(filler(), text))
+    assert buckets(dist) == [("public_sale", 40.0), ("presale_private", 10.0), ("team_founders", 15.0),
+                             ("advisors", 5.0), ("ecosystem_community", 27.0), ("bounty_marketing", 3.0)]
+    assert "crowdsale" not in dist.items[1].label  # its own clause, not the first share's
+    assert dist.items[4].label.startswith("Community grants")
+
+
 def test_prose_sentences():
     text = "\n".join([
         "Token Allocation",

@@ -325,8 +325,13 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
                 shape = "row"
                 label = before_clean
             elif in_parens and _has_letters(clean_label(_label_strip_amounts(last_clause))):
-                # "Team: 150,000,000 (15%), locked for 24 months": the label is before the brackets
+                # "Team: 150,000,000 (15%), locked for 24 months": the label is before the brackets,
+                # maybe begun on the line above ("... (20%). Community grants for / agents: 70,000,000 (7%)")
                 shape = "row"
+                if last_clause == before and not prev_end and i > 0 and not _SENTENCE_END_RE.search(lines[i - 1][-2:]):
+                    tail = re.split(r"(?<=[a-z0-9)])[.;]\s+", lines[i - 1])[-1]
+                    if not _PCT_RE.search(tail) and len(tail) < 60:
+                        last_clause = tail + " " + last_clause
                 label = clean_label(_label_strip_amounts(last_clause))
             elif _has_letters(before_clean) and _has_letters(after_clean):
                 shape = "prose"
@@ -421,6 +426,12 @@ def _clause(line: str, m: re.Match, prev_end: int, next_start: int, lines: list[
         pos = line.find(sep, m.end(), end)
         if pos >= 0:
             end = min(end, pos)
+    if prev_end:
+        # "40% ... in the crowdsale and a further 10% were sold ...": the second share's clause starts
+        # at the conjunction that joins it to the first one, not at the first share
+        joins = list(re.finditer(r",\s+|\s+(?:and|while|whereas)\s+", line[start : m.start()]))
+        if joins:
+            start += joins[-1].end()
     text = line[start:end]
     # a clause that starts the line may continue the previous line's sentence
     if start == 0 and i > 0 and not _SENTENCE_END_RE.search(lines[i - 1][-2:]) and len(text) < 60:
