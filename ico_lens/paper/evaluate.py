@@ -281,7 +281,8 @@ def evaluate(
         raise NotFound(f"gold directory not found: {gold_dir}", path=str(gold_dir))
     if not papers_dir.is_dir():
         raise NotFound(f"papers directory not found: {papers_dir}", path=str(papers_dir))
-    gold_files = {p.stem: p for p in sorted(gold_dir.glob("*.json"))}
+    # white-paper gold records only: a directory may also hold contract truths or an index
+    gold_files = {p.stem: p for p in sorted(gold_dir.glob("*.json")) if _is_paper_gold(p)}
     if not gold_files:
         raise NotFound(f"no gold labels (*.json) in {gold_dir}", path=str(gold_dir))
     all_slugs = sorted(gold_files)
@@ -392,3 +393,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(report, show_misses=not args.no_misses))
     return 0
+
+
+def _is_paper_gold(path: Path) -> bool:
+    """False for JSON that is another record (no ``allocation``: a contract truth, an index); broken
+    files are kept, so that reading them reports the error."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True
+    return not isinstance(data, dict) or "allocation" in data

@@ -129,6 +129,16 @@ def test_evaluate_with_a_stub_extractor_reports_by_half_and_progress(corpus):
     assert evaluate(gold_dir, papers_dir, split="held", extract=perfect).papers[0].slug == "beta"
 
 
+def test_other_json_beside_the_gold_is_not_a_paper(corpus):
+    # the sample corpus keeps contract truths and an index next to the paper records
+    gold_dir, papers_dir = corpus
+    (gold_dir / "alpha.contract.json").write_text(json.dumps({"token_contract": "AlphaToken", "burnable": True}))
+    (gold_dir / "index.json").write_text(json.dumps({"papers": [{"slug": "alpha"}]}))
+    perfect = lambda path: {**GOLD, "slug": path.stem}  # noqa: E731
+    report = evaluate(gold_dir, papers_dir, extract=perfect)
+    assert [p.slug for p in report.papers] == ["alpha", "beta"]
+
+
 def test_eval_cli_on_a_generated_pdf(tmp_path, capsys):
     from ico_lens.cli import main
 
