@@ -49,8 +49,6 @@ class PaperFacts:
     #: use-of-funds breakdowns, main one first
     use_of_funds: list = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    #: False when the distributions were not read (a paper not in English): sources are then null, not "none"
-    distributions_read: bool = True
 
     # -- convenient views ------------------------------------------------------------------------
     @property
@@ -98,8 +96,8 @@ class PaperFacts:
         return out
 
     def _absent_source(self) -> str | None:
-        # "none" claims the paper has no breakdown; null says it was not read
-        return "none" if self.distributions_read else None
+        # "none" claims the paper has no breakdown; null says it was not read (not in English)
+        return None if self.status == "not_english" else "none"
 
     def to_dict(self) -> dict:
         """The GOLD.md white-paper record, plus extra fields that GOLD.md does not define."""
@@ -283,7 +281,6 @@ def extract_facts(document) -> PaperFacts:
         # The bucket rules are English words, so a foreign paper's buckets would be paired with the
         # wrong labels (measured on the German sample): better no allocation than a wrong one.
         facts.status = "not_english"
-        facts.distributions_read = False
         facts.notes.append(
             "paper not in English: terms and claims are read with English patterns only; "
             "allocation and use of funds are not extracted"
