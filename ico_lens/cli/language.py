@@ -24,7 +24,10 @@ examples:
 
 JSON: "categories" (category -> rate per 1,000 words), "sentences" (text, page, label, score),
 "disclosures" (token_distribution, use_of_funds, lockup, vesting, risk, governance ->
-{"present", "confidence"}), plus sections, readability, evidence, warnings.
+{"present", "confidence", "specified"}: "present" = the paper discusses it; "specified" =
+{"present", "confidence"}: it states the concrete terms (a percentage breakdown, a team vesting
+term, token-holder voting rights), null for lockup and risk), plus sections, readability,
+evidence, warnings.
 exit codes: 0 ok (also for empty / not-English / scanned papers: see "status"), 2 bad input"""
 
 #: categories shown in the text summary, in this order (all are in --json)
@@ -154,7 +157,10 @@ def render(profile, *, top: int = 5) -> str:
         mark = "yes" if d.present else "no "
         ev = profile.disclosure_evidence.get(aspect) or []
         where = f"  p.{ev[0]['page']}: {_clip(ev[0]['quote'], 70)}" if ev else ""
-        lines.append(f"  {aspect:<20} {mark}  confidence {d.confidence:.2f}{where}")
+        spec = ""
+        if d.specified is not None:
+            spec = f"  terms stated: {'yes' if d.specified.present else 'no '} ({d.specified.confidence:.2f})"
+        lines.append(f"  {aspect:<20} {mark}  confidence {d.confidence:.2f}{spec}{where}")
 
     for label in ("risk_disclosure", "return_promise", "legal_disclaimer", "forward_looking"):
         these = [s for s in profile.sentences if s.label == label][:top]

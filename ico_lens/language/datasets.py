@@ -68,7 +68,7 @@ def human_labels(shared: Path = SHARED) -> list[dict]:
 
 
 def gold_presence(shared: Path = SHARED) -> list[dict]:
-    """Presence implied by ``corpus/gold`` (see the module notes): ``{"slug", "path", "labels"}``."""
+    """Presence implied by ``corpus/gold`` (see the module notes): ``{"slug", "path", "specified", "labels"}``."""
     out = []
     for path in sorted((shared / "corpus" / "gold" / "whitepapers").glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -84,7 +84,14 @@ def gold_presence(shared: Path = SHARED) -> list[dict]:
             if value is not False:
                 labels[aspect] = int(value is True)
         out.append(
-            {"slug": gold["slug"], "path": str(shared / "corpus" / "whitepapers" / f"{gold['slug']}.pdf"), "labels": labels}
+            {
+                "slug": gold["slug"],
+                "path": str(shared / "corpus" / "whitepapers" / f"{gold['slug']}.pdf"),
+                # the gold notion: are the concrete terms stated? (the detector's "specified" heads)
+                "specified": labels,
+                # what it implies for "is the aspect discussed?": positives only (no table is no proof of silence)
+                "labels": {aspect: 1 for aspect, value in labels.items() if value},
+            }
         )
     return out
 

@@ -108,7 +108,7 @@ ASPECT_RULES: tuple[AspectRule, ...] = (
         "lockup",
         "tokens locked for a period (lock-up)",
         _rx(r"\block[- ]?ups?\b|\block(?:ed|ing)? (?:up|period|for)\b|\btime[- ]?lock|\bwill be locked\b|\bcliff\b"),
-        _rx(r"lock[- ]?up|locking"),
+        _rx(r"\block[- ]?up|\blocking"),
         min_hits=1,
     ),
     AspectRule(

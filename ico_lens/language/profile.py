@@ -31,6 +31,7 @@ from ico_lens.language.records import (
     ProfileStatus,
     ScoredSentence,
     SectionProfile,
+    Specified,
 )
 from ico_lens.language.sentences import split_sentences
 
@@ -213,7 +214,8 @@ def _disclosures(document, sentences, use_models, detector, warnings, facts=None
                         continue
                     result[aspect] = {
                         "present": bool(value["present"]),
-                        "confidence": float(min(1.0, max(0.0, value["confidence"]))),
+                        "confidence": _unit(value["confidence"]),
+                        "specified": _specified(value.get("specified")),
                     }
                     quote = _model_evidence(value.get("evidence"))
                     if quote:
@@ -226,10 +228,24 @@ def _disclosures(document, sentences, use_models, detector, warnings, facts=None
                 warnings.append(f"disclosure detector failed ({_one_line(exc)}): keyword disclosures")
                 result = dict(keyword)
                 backend = "dictionary"
-    disclosures = {a: Disclosure(bool(result[a]["present"]), round(float(result[a]["confidence"]), 3)) for a in DISCLOSURE_ASPECTS}
+    disclosures = {
+        a: Disclosure(bool(result[a]["present"]), round(float(result[a]["confidence"]), 3), result[a].get("specified"))
+        for a in DISCLOSURE_ASPECTS
+    }
     # Keep keyword evidence only where it supports what is reported as present.
     evidence = {a: ev for a, ev in evidence.items() if disclosures[a].present}
     return disclosures, evidence, backend
+
+
+def _unit(value) -> float:
+    return round(float(min(1.0, max(0.0, value))), 3)
+
+
+def _specified(value) -> Specified | None:
+    """The detector's ``specified`` answer as a record (``None`` when it has none for the aspect)."""
+    if not isinstance(value, dict) or "present" not in value:
+        return None
+    return Specified(bool(value["present"]), _unit(value.get("confidence", 0.0)))
 
 
 def _model_evidence(value) -> dict | None:

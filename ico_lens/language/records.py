@@ -1,7 +1,7 @@
 """Records of the language stage: what the dictionaries and classifiers make of a white paper.
 
 ``LanguageProfile`` is what ``ico-lens language --json`` prints and what the store keeps. Its JSON has
-``disclosures`` (the six aspects of ``icobase/labels.csv``, each ``{"present", "confidence"}``),
+``disclosures`` (the six aspects of ``icobase/labels.csv``, each ``{"present", "confidence", "specified"}``),
 ``categories`` (category -> rate per 1,000 words) and ``sentences`` (text, page, label, score).
 """
 
@@ -86,9 +86,23 @@ class ScoredSentence:
 
 
 @dataclass
-class Disclosure:
+class Specified:
+    """Does the paper state the concrete terms? (the gold labels' notion; see ``disclosure.SPECIFIED``)"""
+
     present: bool
     confidence: float  # 0..1
+
+
+@dataclass
+class Disclosure:
+    """Does the paper discuss the aspect? (the ICOBase annotators' notion: a qualitative mention counts)"""
+
+    present: bool
+    confidence: float  # 0..1
+    #: token_distribution, use_of_funds, vesting, governance: are the concrete terms stated (a percentage
+    #: breakdown, a team vesting term, token-holder voting rights)? ``None`` for lockup and risk, and
+    #: when the keyword fallback answered
+    specified: Specified | None = None
 
 
 @dataclass

@@ -35,7 +35,7 @@ def test_json_output(paper_txt, capsys):
     assert main(["language", str(paper_txt), "--json", "--no-models", "--no-readability"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data["disclosures"]) == set(DISCLOSURE_ASPECTS)
-    assert all(set(v) == {"present", "confidence"} for v in data["disclosures"].values())
+    assert all(set(v) == {"present", "confidence", "specified"} for v in data["disclosures"].values())
     assert data["categories"]["risk_security_hack"] > 0
     assert {"text", "page", "label", "score"} <= set(data["sentences"][0])
     pages = {s["page"] for s in data["sentences"] if s["label"] == "risk_disclosure"}

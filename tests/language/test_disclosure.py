@@ -16,6 +16,7 @@ from ico_lens.language import disclosure  # noqa: E402
 from ico_lens.language.disclosure import (  # noqa: E402
     DEFAULT_PATH,
     FACT_FEATURES,
+    SPECIFIED,
     DisclosureDetector,
     DocumentEvidence,
     extract_paper_facts,
@@ -57,11 +58,13 @@ def shipped():
 def test_shipped_model_is_plain_json_with_a_card():
     data = json.loads(DEFAULT_PATH.read_text())
     assert data["kind"] == "disclosure" and set(data["heads"]) == set(DISCLOSURE_ASPECTS)
+    # the second question, "are the concrete terms stated?", has its own heads for the gold aspects
+    assert set(data["specified_heads"]) == set(SPECIFIED) == {"token_distribution", "use_of_funds", "vesting", "governance"}
     assert DEFAULT_PATH.with_suffix(".md").is_file()
     # the shipped heads read the tokenomics facts: one coefficient per text feature and per fact
     assert data["params"]["use_facts"] is True
     assert data["fact_features"]["vesting"] == list(disclosure.ASPECTS["vesting"].facts)
-    for aspect, head in data["heads"].items():
+    for aspect, head in [*data["heads"].items(), *data["specified_heads"].items()]:
         rule = disclosure.ASPECTS[aspect]
         width = len(disclosure.FEATURE_NAMES) * (1 + len(rule.related)) + 1 + len(rule.facts)
         assert len(head["coef"][0]) == width, aspect
@@ -74,11 +77,27 @@ def test_fact_features_from_the_tokenomics_stage():
     assert features["allocation_found"] == 1.0 and features["allocation_sums_to_100"] == 1.0
     assert features["allocation_buckets"] == pytest.approx(math.log1p(4))  # sale, team, advisors, bounty
     assert features["use_of_funds_found"] == 1.0
+    assert features["allocation_pictured"] == features["use_of_funds_pictured"] == 0.0  # read, not pictured
     assert features["team_vesting"] == 1.0 and features["team_vesting_months"] == pytest.approx(math.log1p(24))
     assert features["governance_rights"] == 1.0 and features["governance_rights_denied"] == 0.0
     silent = fact_features(extract_paper_facts(SILENT))
     assert not any(silent[name] for name in ("allocation_found", "use_of_funds_found", "team_vesting", "governance_rights"))
     assert fact_features(None) == dict.fromkeys(FACT_FEATURES, 0.0)
+
+
+def test_a_breakdown_shown_only_as_a_chart_counts_as_pictured():
+    from ico_lens.paper.records import Figure
+    from ico_lens.paper.tokenomics.facts import extract_facts
+
+    from tests.paper.distfixtures import document, filler, page
+
+    # a "Use of Funds" heading over a budget chart, no figures in the text layer (gbx, sirin-labs, zap)
+    chart = Figure(page=2, bbox=(60, 160, 510, 460), pixel_width=1000, pixel_height=700)
+    doc = document(page(1, filler()), page(2, "Use of Funds\nThe budget is shown below.", image_count=1), figures=[chart])
+    features = fact_features(extract_facts(doc), doc)
+    assert features["use_of_funds_pictured"] == 1.0 and features["use_of_funds_found"] == 0.0
+    plain = document(page(1, filler()), page(2, "Use of Funds\nThe budget is shown below."))
+    assert fact_features(extract_facts(plain), plain)["use_of_funds_pictured"] == 0.0  # no picture: nothing shown
 
 
 def test_answer_shape_and_evidence(shipped):
@@ -88,6 +107,10 @@ def test_answer_shape_and_evidence(shipped):
         assert isinstance(value["present"], bool)
         assert 0.0 <= value["confidence"] <= 1.0 and 0.0 <= value["probability"] <= 1.0
         assert value["confidence"] >= 0.5  # the probability of the answer given
+        assert (value["specified"] is None) == (aspect not in SPECIFIED), aspect
+    # the excerpt states the terms: a token breakdown, a budget breakdown, team vesting, holder voting
+    for aspect in SPECIFIED:
+        assert result[aspect]["specified"]["present"], aspect
     assert result["token_distribution"]["present"] and result["risk"]["present"]
     assert result["use_of_funds"]["present"] and result["vesting"]["present"]  # the facts found both breakdowns
     assert "distributed" in result["token_distribution"]["evidence"]["text"]
@@ -151,20 +174,25 @@ def test_label_sources(shared_dir):
     held = [r for r in human if datasets.is_held_out(r["slug"])]
     assert 8 <= len(held) <= 18
     auctus = next(r for r in gold if r["slug"] == "auctus")
-    assert auctus["labels"] == {"token_distribution": 1, "use_of_funds": 1, "vesting": 1, "governance": 0}
+    assert auctus["specified"] == {"token_distribution": 1, "use_of_funds": 1, "vesting": 1, "governance": 0}
+    # for "is it discussed?" a gold row teaches only through its positives
+    assert auctus["labels"] == {"token_distribution": 1, "use_of_funds": 1, "vesting": 1}
     lunyr = next(r for r in gold if r["slug"] == "lunyr")
-    assert "governance" not in lunyr["labels"]  # governance_rights false: left out
+    assert "governance" not in lunyr["specified"]  # governance_rights false: left out
 
 
 def test_fit_save_load_round_trip(tmp_path):
     docs = [DISCLOSING, SILENT, DISCLOSING.replace("Token holders", "Members"), SILENT.replace("Pundi", "Acme")]
     labels = [dict.fromkeys(DISCLOSURE_ASPECTS, 1), dict.fromkeys(DISCLOSURE_ASPECTS, 0)] * 2
-    detector = DisclosureDetector(C=1.0).fit(docs, labels)
+    specified = [{"vesting": 1}, {"vesting": 0}, {"vesting": 0}, {"vesting": 0}]  # only the first states a term
+    detector = DisclosureDetector(C=1.0).fit(docs, labels, specified=specified)
+    assert set(detector.specified_heads) == {"vesting"}  # the other aspects had no examples
     path = detector.save(tmp_path / "disclosure.json")
     again = DisclosureDetector.load(path)
     evidence = detector.evidence(DISCLOSING)
     assert isinstance(evidence, DocumentEvidence)
     assert detector.predict(evidence) == again.predict(evidence)
+    assert again.predict(evidence)["vesting"]["specified"] is not None and again.predict(evidence)["risk"]["specified"] is None
     assert again.predict(evidence)["vesting"]["present"] and not again.predict(SILENT)["vesting"]["present"]
     assert again.use_facts and evidence.facts["team_vesting"] == 1.0
 
@@ -176,10 +204,11 @@ def test_text_only_model_files_still_load_and_mismatches_are_refused(tmp_path):
     path = text_only.save(tmp_path / "text_only.json")
     data = json.loads(path.read_text())
     del data["fact_features"], data["params"]["use_facts"]  # a file written before facts existed
+    del data["specified_heads"]  # ... and before the "specified" question
     path.write_text(json.dumps(data))
     old = DisclosureDetector.load(path)
     assert not old.use_facts and old.evidence(SILENT).facts is None
-    assert old.predict(DISCLOSING)["vesting"]["present"]
+    assert old.predict(DISCLOSING)["vesting"]["present"] and old.predict(DISCLOSING)["vesting"]["specified"] is None
     data["fact_features"] = {"vesting": ["team_vesting"]}
     path.write_text(json.dumps(data))
     with pytest.raises(ModelFileError, match="fact features"):

@@ -9,7 +9,7 @@ import pytest
 
 from ico_lens.language import profile as profile_module
 from ico_lens.language.profile import profile_document, reset_models
-from ico_lens.language.records import DISCLOSURE_ASPECTS, ProfileStatus
+from ico_lens.language.records import DISCLOSURE_ASPECTS, ProfileStatus, Specified
 from ico_lens.paper.records import DocumentStatus, Section
 
 from .test_sentences import make_document
@@ -102,8 +102,9 @@ def test_json_has_the_fields_the_issue_specifies():
     assert data["status"] == "ok"
     assert set(data["disclosures"]) == set(DISCLOSURE_ASPECTS)
     for value in data["disclosures"].values():
-        assert set(value) == {"present", "confidence"} and isinstance(value["present"], bool)
+        assert set(value) == {"present", "confidence", "specified"} and isinstance(value["present"], bool)
         assert 0 <= value["confidence"] <= 1
+        assert value["specified"] is None  # the keyword fallback does not judge whether terms are stated
     assert isinstance(data["categories"]["risk_regulatory"], float)
     assert {"text", "page", "label", "score"} <= set(data["sentences"][0])
 
@@ -125,6 +126,7 @@ class FakeDetector:
     def predict(self, document):
         out = {a: {"present": a != "lockup", "confidence": 0.8, "evidence": None} for a in DISCLOSURE_ASPECTS}
         out["governance"]["evidence"] = {"text": "Token holders vote on upgrades.", "page": 2, "score": 0.7}
+        out["governance"]["specified"] = {"present": True, "confidence": 0.7, "probability": 0.7}
         return out
 
 
@@ -138,6 +140,7 @@ def test_models_are_used_when_given(monkeypatch):
     assert p.sentences[0].score == 0.9 and p.sentences[0].source == "model"
     assert not p.disclosures["lockup"].present and p.disclosures["governance"].confidence == 0.8
     assert p.disclosure_evidence["governance"] == [{"page": 2, "quote": "Token holders vote on upgrades."}]
+    assert p.disclosures["governance"].specified == Specified(True, 0.7) and p.disclosures["lockup"].specified is None
     assert "lockup" not in p.disclosure_evidence  # absent: no evidence shown
     assert p.disclosure_evidence["vesting"][0]["page"] == 2  # no model evidence: keyword hits kept
     assert not p.warnings
