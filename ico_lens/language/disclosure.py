@@ -510,7 +510,9 @@ class DisclosureDetector:
             raise ValueError(f"aspect {aspect!r} needs positive and negative examples to train")
         X = np.asarray([e.vector(aspect, self.use_facts) for e in evidences], dtype=float)
         mean, scale = X.mean(axis=0), X.std(axis=0)
-        scale[scale == 0] = 1.0
+        # a constant feature (std 0, or ~1e-17 from rounding) is left unscaled: the model file keeps
+        # 7 decimals, and a rounded-to-zero scale would divide by zero when the head is applied
+        scale[scale < 1e-6] = 1.0
         head = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
         head.fit((X - mean) / scale, y, sample_weight=np.asarray(weights, dtype=float))
         heads = self.specified_heads if question == "specified" else self.heads
