@@ -533,12 +533,23 @@ class DisclosureDetector:
         return {"C": 0.1, "threshold": 0.5, "max_candidates": 120, "use_facts": True, "gold_weight": 1.0}
 
     def probabilities(self, evidence: DocumentEvidence) -> dict[str, float]:
-        """P(disclosed) per aspect from ready evidence."""
+        """P(discussed) per aspect from ready evidence (see :meth:`answer_probabilities`)."""
+        return {aspect: p for aspect, (p, _) in self.answer_probabilities(evidence).items()}
+
+    def answer_probabilities(self, evidence: DocumentEvidence) -> dict[str, tuple[float, float | None]]:
+        """``{aspect: (P(discussed), P(terms stated) or None)}`` from ready evidence.
+
+        A paper that states the terms discusses the aspect: P(discussed) is at least P(terms stated).
+        """
         require_fitted(self, "DisclosureDetector")
-        return {aspect: self._probability(aspect, evidence) for aspect in DISCLOSURE_ASPECTS}
+        out = {}
+        for aspect in DISCLOSURE_ASPECTS:
+            specified = self._probability(aspect, evidence, "specified") if aspect in self.specified_heads else None
+            out[aspect] = (max(self._probability(aspect, evidence), specified or 0.0), specified)
+        return out
 
     def predict(self, document, facts=None) -> dict[str, dict]:
-        """``{aspect: {"present", "confidence", "probability", "evidence"}}`` for one document.
+        """``{aspect: {"present", "confidence", "probability", "evidence", "specified"}}`` for one document.
 
         ``facts``: the paper's ``PaperFacts`` when the caller already has them (else extracted here,
         if the model uses facts). An aspect that no pattern matches anywhere and no fact supports
@@ -547,12 +558,12 @@ class DisclosureDetector:
         """
         evidence = document if isinstance(document, DocumentEvidence) else self.evidence(document, facts)
         result = {}
-        for aspect, p in self.probabilities(evidence).items():
+        for aspect, (p, specified) in self.answer_probabilities(evidence).items():
             present = p >= self.threshold
             result[aspect] = {
                 **self._answer(p),
                 "evidence": evidence.best.get(aspect) if present else None,
-                "specified": self._answer(self._probability(aspect, evidence, "specified")) if aspect in self.specified_heads else None,
+                "specified": None if specified is None else self._answer(specified),
             }
         return result
 

@@ -278,6 +278,12 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
             a: round(f1([r["labels"][a] for r in rows], [predicted[i][a] for i in range(len(rows))]), 3) for a in DISCLOSURE_ASPECTS
         }
 
+    # The shipped answer: P(discussed) is at least P(terms stated). The "specified" heads learn from
+    # gold papers only, never from the human-labelled ones, so applying them here leaks nothing.
+    for aspect in final.specified_heads:
+        for i, p in oof.get(aspect, {}).items():
+            if present_rows[i]["source"] == "human":
+                oof[aspect][i] = max(p, final._probability(aspect, evidence[present_rows[i]["path"]], "specified"))
     cv_human = aspect_f1(present_rows, oof, threshold, "human")
     # The tokenomics rules were tuned on the even positions of the sorted gold slugs: the odd half is
     # the honest figure for a detector that reads their output.

@@ -225,6 +225,7 @@ For one white paper and each of `token_distribution`, `use_of_funds`, `lockup`, 
 - `specified`: are the **concrete terms stated**? (the gold labels' notion): a percentage breakdown of
   the tokens / of the funds (text, table or chart), a vesting term for the team's tokens, voting
   rights for token holders. Four heads (`null` for lockup and risk: no gold defines them).
+  Stated terms are discussed terms: P(discussed) is at least P(terms stated).
 
 Features per aspect (see `ico_lens/language/disclosure.py`): counts of strong / broad / quantitative
 pattern hits, best and top-3 cosine similarity of candidate sentences to three prototype sentences

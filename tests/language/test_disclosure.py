@@ -108,6 +108,8 @@ def test_answer_shape_and_evidence(shipped):
         assert 0.0 <= value["confidence"] <= 1.0 and 0.0 <= value["probability"] <= 1.0
         assert value["confidence"] >= 0.5  # the probability of the answer given
         assert (value["specified"] is None) == (aspect not in SPECIFIED), aspect
+        if value["specified"] and value["specified"]["present"]:
+            assert value["present"], aspect  # terms stated are terms discussed
     # the excerpt states the terms: a token breakdown, a budget breakdown, team vesting, holder voting
     for aspect in SPECIFIED:
         assert result[aspect]["specified"]["present"], aspect
