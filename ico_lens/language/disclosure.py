@@ -289,6 +289,12 @@ def fact_features(facts, document=None) -> dict[str, float]:
     return out
 
 
+def discussed(p_present: float, p_specified: float | None) -> float:
+    """P(discussed) of the answer: a paper that states the terms discusses the aspect, so it is at
+    least P(terms stated) (``None``: the aspect has no ``specified`` head)."""
+    return max(p_present, p_specified or 0.0)
+
+
 def extract_paper_facts(document):
     """The tokenomics stage's ``PaperFacts`` of a Document or plain text (``None`` for sentence lists)."""
     from ico_lens.paper.tokenomics.facts import extract_facts
@@ -532,20 +538,13 @@ class DisclosureDetector:
         """The training settings of the shipped model (chosen by cross-validation on dev papers)."""
         return {"C": 0.1, "threshold": 0.5, "max_candidates": 120, "use_facts": True, "gold_weight": 1.0}
 
-    def probabilities(self, evidence: DocumentEvidence) -> dict[str, float]:
-        """P(discussed) per aspect from ready evidence (see :meth:`answer_probabilities`)."""
-        return {aspect: p for aspect, (p, _) in self.answer_probabilities(evidence).items()}
-
-    def answer_probabilities(self, evidence: DocumentEvidence) -> dict[str, tuple[float, float | None]]:
-        """``{aspect: (P(discussed), P(terms stated) or None)}`` from ready evidence.
-
-        A paper that states the terms discusses the aspect: P(discussed) is at least P(terms stated).
-        """
+    def probabilities(self, evidence: DocumentEvidence) -> dict[str, tuple[float, float | None]]:
+        """``{aspect: (P(discussed), P(terms stated) or None)}`` from ready evidence (see :func:`discussed`)."""
         require_fitted(self, "DisclosureDetector")
         out = {}
         for aspect in DISCLOSURE_ASPECTS:
             specified = self._probability(aspect, evidence, "specified") if aspect in self.specified_heads else None
-            out[aspect] = (max(self._probability(aspect, evidence), specified or 0.0), specified)
+            out[aspect] = (discussed(self._probability(aspect, evidence), specified), specified)
         return out
 
     def predict(self, document, facts=None) -> dict[str, dict]:
@@ -558,7 +557,7 @@ class DisclosureDetector:
         """
         evidence = document if isinstance(document, DocumentEvidence) else self.evidence(document, facts)
         result = {}
-        for aspect, (p, specified) in self.answer_probabilities(evidence).items():
+        for aspect, (p, specified) in self.probabilities(evidence).items():
             present = p >= self.threshold
             result[aspect] = {
                 **self._answer(p),

@@ -230,7 +230,7 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
     from functools import lru_cache
 
     from ico_lens.language import datasets
-    from ico_lens.language.disclosure import DisclosureDetector
+    from ico_lens.language.disclosure import DisclosureDetector, discussed
     from ico_lens.language.sentences import split_sentences
     from ico_lens.paper.ingest import open_document
 
@@ -283,7 +283,7 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
     for aspect in final.specified_heads:
         for i, p in oof.get(aspect, {}).items():
             if present_rows[i]["source"] == "human":
-                oof[aspect][i] = max(p, final._probability(aspect, evidence[present_rows[i]["path"]], "specified"))
+                oof[aspect][i] = discussed(p, final._probability(aspect, evidence[present_rows[i]["path"]], "specified"))
     cv_human = aspect_f1(present_rows, oof, threshold, "human")
     # The tokenomics rules were tuned on the even positions of the sorted gold slugs: the odd half is
     # the honest figure for a detector that reads their output.
