@@ -141,18 +141,19 @@ def main(argv: list[str] | None = None) -> int:
                 from ico_lens.language.classify import SentenceRoleClassifier
 
                 model = SentenceRoleClassifier.load()
-                predict = model.predict_proba
+                predict, embedder = model.predict_proba, model.embedder
                 what = "MiniLM sentence classifier"
             except Exception as exc:  # no trained head yet: time the embedding, which is most of the cost
                 from ico_lens.language.embed import SentenceEmbedder
 
                 model_note = f"no trained classifier ({' '.join(str(exc).split())[:90]}); timed the MiniLM embedding alone"
-                predict = SentenceEmbedder().encode
+                embedder = SentenceEmbedder()
+                predict = embedder.encode
                 what = "MiniLM embedding"
             predict(["Warm-up sentence so that loading is measured apart."])
+        embedder.precision = "float32"
         with Clock() as tf:
-            for i in range(0, len(flat), 256):
-                predict(flat[i : i + 256])
+            full = [out for i in range(0, len(flat), 256) for out in predict(flat[i : i + 256])]
         tf_rate = len(flat) / tf.wall
         sample = flat[: args.one_at_a_time]
         with Clock() as one:
@@ -160,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                 predict([text])
         rows.append((f"{what}: load", f"{tf_load}, once per process"))
         rows.append((f"{what}: batches of 256", f"{len(flat)} sentences, {tf} = {tf_rate:,.0f} sentences/s"))
+        rows.append((f"{what}: bfloat16", _bfloat16_row(predict, embedder, flat, full, tf_rate)))
         if sample:
             rows.append((f"{what}: one at a time", f"{len(sample)} sentences, {one} = {len(sample) / one.wall:,.0f} sentences/s"))
 
@@ -186,6 +188,30 @@ def main(argv: list[str] | None = None) -> int:
     load_avg = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"(load average {load_avg:.1f} on {os.cpu_count()} CPUs during the run: wall times are slower on a busy machine)")
     return 0
+
+
+def _bfloat16_row(predict, embedder, texts, float32_out, float32_rate: float) -> str:
+    """Speed of the same batches with bfloat16 embeddings, and how many answers change."""
+    import numpy as np
+
+    from ico_lens.language.embed import native_bfloat16
+
+    if not native_bfloat16():
+        return "skipped: this CPU has no native bfloat16 (emulated, slower)"
+    embedder.precision = "bfloat16"
+    try:
+        predict(texts[:8])  # the first autocast call sets up kernels: not part of the figure
+        with Clock() as clock:
+            out = [o for i in range(0, len(texts), 256) for o in predict(texts[i : i + 256])]
+    finally:
+        embedder.precision = "float32"
+    rate = len(texts) / clock.wall
+    if isinstance(out[0], dict):  # classifier: {label: probability}
+        changed = sum(max(a, key=a.get) != max(b, key=b.get) for a, b in zip(float32_out, out))
+        effect = f"{changed} of {len(texts)} roles changed"
+    else:
+        effect = f"min cosine to float32 {float(np.min(np.sum(np.asarray(float32_out) * np.asarray(out), axis=1))):.5f}"
+    return f"{clock} = {rate:,.0f} sentences/s ({rate / float32_rate:.2f}x float32; {effect})"
 
 
 if __name__ == "__main__":

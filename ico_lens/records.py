@@ -34,3 +34,30 @@ def to_dict(record: Any) -> Any:
 
 def to_json(record: Any, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(record), indent=indent, ensure_ascii=False)
+
+
+@dataclasses.dataclass
+class Failure:
+    """An input a batch could not process: recorded in the batch's output, and the batch goes on.
+
+    >>> from ico_lens.errors import EncryptedPdf
+    >>> Failure.of("a.pdf", EncryptedPdf("the PDF is encrypted", path="a.pdf")).to_dict()
+    {'path': 'a.pdf', 'status': 'failed', 'error': 'encrypted_pdf', 'message': 'a.pdf: the PDF is encrypted'}
+    """
+
+    path: str
+    status: str = "failed"
+    #: machine-readable reason: the error's ``code`` (``encrypted_pdf``, ``resource_limit`` ...), or
+    #: ``internal_error`` for a fault of ico_lens itself
+    error: str = "error"
+    #: one line for the user
+    message: str = ""
+
+    @classmethod
+    def of(cls, path: str, exc: BaseException) -> "Failure":
+        code = getattr(exc, "code", None) or "internal_error"
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        return cls(path=str(path), error=code, message=message if len(message) <= 300 else message[:297] + "...")
+
+    def to_dict(self) -> dict:
+        return to_dict(self)

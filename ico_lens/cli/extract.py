@@ -42,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ico_lens.errors import IcoLensError
     from ico_lens.paper.ingest import open_document
+    from ico_lens.records import Failure
 
     options = dict(layout=args.layout, max_pages=args.max_pages, timeout=args.timeout)
     single = len(args.papers) == 1
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             failures += 1
             print(f"ico-lens extract: error: {exc}", file=sys.stderr)
             if args.jsonl:
-                print(json.dumps({"path": path, "status": "failed", "error": exc.code, "message": str(exc)}))
+                print(json.dumps(Failure.of(path, exc).to_dict()))
             continue
         if args.json or args.jsonl:
             record = _record(document, facts, include_text=args.pages)

@@ -96,6 +96,19 @@ def gold_presence(shared: Path = SHARED) -> list[dict]:
     return out
 
 
+def disclosure_rows(shared: Path = SHARED) -> tuple[list[dict], list[dict]]:
+    """``(development, held_apart)`` rows of the disclosure detector, each row tagged with its ``source``.
+
+    Development: the human-labelled papers outside the held-apart quarter (``source`` "human"), then
+    every gold paper (``source`` "gold"). Held apart: the other human-labelled papers. What is trained
+    and what is evaluated are drawn from these two lists only.
+    """
+    human = [dict(r, source="human") for r in human_labels(shared)]
+    gold = [dict(r, source="gold") for r in gold_presence(shared)]
+    development = [r for r in human if not is_held_out(r["slug"])] + gold
+    return development, [r for r in human if is_held_out(r["slug"])]
+
+
 # --- evidence cache -----------------------------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ runs take seconds. Needs ``../shared`` (or ``$ICO_LENS_SHARED``).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -206,9 +207,19 @@ def noise_ceiling(rows, sentences_of) -> dict:
     return out
 
 
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+|\s*\.*\s*\d+$")
+
+
 def _is_heading(text: str) -> bool:
-    """A short line in title style: a heading of the plain-text papers (which carry no section marks)."""
-    words = text.split()
+    """A short line in title style: a heading of the plain-text papers (which carry no section marks).
+
+    Section numbers and a table of contents' page numbers do not count ("7 Community and Corporate
+    Governance 37" is the heading "Community and Corporate Governance").
+
+    >>> _is_heading("7 Community and Corporate Governance 37"), _is_heading("Token holders vote on proposals.")
+    (True, False)
+    """
+    words = _NUMBERING.sub("", text.strip()).split()
     return 0 < len(words) <= 6 and not text.rstrip().endswith((".", ",", ";")) and sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
 
 
@@ -235,10 +246,9 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
     from ico_lens.paper.ingest import open_document
 
     params = detector_params or DisclosureDetector.default_params()
-    human = [dict(r, source="human") for r in datasets.human_labels(shared)]
-    gold = [dict(r, source="gold") for r in datasets.gold_presence(shared)]
-    dev = [r for r in human if not datasets.is_held_out(r["slug"])] + gold
-    held = [r for r in human if datasets.is_held_out(r["slug"])]
+    dev, held = datasets.disclosure_rows(shared)
+    gold = [r for r in dev if r["source"] == "gold"]
+    human = [r for r in dev if r["source"] == "human"] + held
 
     probe = DisclosureDetector(**{k: v for k, v in params.items() if k in ("model", "max_candidates", "use_facts")})
     paths = sorted({r["path"] for r in dev + held})

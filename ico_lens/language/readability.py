@@ -31,6 +31,8 @@ MEASURES = (
     "automated_readability_index",
     "dale_chall_readability_score",
 )
+#: every key :func:`readability` may return (the textstat measures, then two plain ratios)
+KEYS = MEASURES + ("words_per_sentence", "syllables_per_word")
 
 
 @lru_cache(maxsize=1)

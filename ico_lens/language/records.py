@@ -139,3 +139,33 @@ class LanguageProfile:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return to_json(self, indent=indent)
+
+    def features(self) -> dict[str, object]:
+        """The profile as one flat row of features (a CSV line, a table row for the regressions).
+
+        Columns: ``path``, ``status``, ``language``, ``word_count``, ``sentence_count``, the two
+        backends, ``rate.<category>`` (per 1,000 words), ``readability.<measure>`` and, per aspect,
+        ``disclosure.<aspect>.present`` / ``.confidence`` / ``.specified`` / ``.specified_confidence``
+        (booleans as 0/1; ``None`` where there is no answer).
+
+        >>> row = LanguageProfile("p.txt", ProfileStatus.OK, disclosures={"risk": Disclosure(True, 0.8)}).features()
+        >>> row["disclosure.risk.present"], row["disclosure.risk.specified"]
+        (1, None)
+        """
+        row: dict[str, object] = {
+            "path": self.path,
+            "status": getattr(self.status, "value", self.status),
+            "language": self.language,
+            "word_count": self.word_count,
+            "sentence_count": self.sentence_count,
+            "backend.sentences": self.backends.get("sentences"),
+            "backend.disclosures": self.backends.get("disclosures"),
+        }
+        row.update((f"rate.{name}", rate) for name, rate in self.categories.items())
+        row.update((f"readability.{name}", value) for name, value in self.readability.items())
+        for aspect, d in self.disclosures.items():
+            row[f"disclosure.{aspect}.present"] = int(d.present)
+            row[f"disclosure.{aspect}.confidence"] = d.confidence
+            row[f"disclosure.{aspect}.specified"] = None if d.specified is None else int(d.specified.present)
+            row[f"disclosure.{aspect}.specified_confidence"] = None if d.specified is None else d.specified.confidence
+        return row

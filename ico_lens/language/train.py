@@ -85,9 +85,9 @@ def train_disclosure(out_dir: Path, shared: Path, repeats: int = 5) -> dict:
 
     params = DisclosureDetector.default_params()
     report = evaluate_disclosures(shared, repeats=repeats, log=_log, detector_params=params)
-    human = [dict(r, source="human") for r in datasets.human_labels(shared) if not datasets.is_held_out(r["slug"])]
-    gold = [dict(r, source="gold") for r in datasets.gold_presence(shared)]
-    dev = human + gold
+    dev, _held_apart = datasets.disclosure_rows(shared)
+    human = [r for r in dev if r["source"] == "human"]
+    gold = [r for r in dev if r["source"] == "gold"]
     probe = DisclosureDetector(**{k: v for k, v in params.items() if k != "gold_weight"})
     evidence = datasets.document_evidence(sorted({r["path"] for r in dev}), probe)
     detector = train_detector(evidence, dev, params)

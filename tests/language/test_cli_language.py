@@ -101,3 +101,10 @@ def test_no_models_run_never_imports_torch(paper_txt):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "0 []"
+
+
+def test_a_bad_precision_in_the_environment_is_bad_input(paper_txt, monkeypatch, capsys):
+    monkeypatch.setenv("ICO_LENS_PRECISION", "fp8")
+    assert main(["language", str(paper_txt)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ICO_LENS_PRECISION='fp8'" in err

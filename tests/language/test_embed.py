@@ -64,3 +64,38 @@ def test_empty_input_gives_an_empty_matrix():
 def test_a_missing_model_is_one_clear_error_not_a_download(tmp_path):
     with pytest.raises(ModelUnavailable, match="cannot load sentence model"):
         SentenceEmbedder(str(tmp_path / "no-such-model")).encode(["x"])
+
+
+SENTENCES = [
+    "Purchasers of tokens may lose all of the money they contribute.",
+    "20% of the tokens are reserved for the team, vesting over 24 months.",
+    "The platform uses a proof-of-stake consensus protocol.",
+]
+
+
+def test_bfloat16_embeddings_stay_close_to_float32():
+    exact = SentenceEmbedder(precision="float32").encode(SENTENCES)
+    fast = SentenceEmbedder(precision="bfloat16").encode(SENTENCES)
+    assert fast.dtype == np.float32 and fast.shape == exact.shape
+    cosine = np.sum(exact * fast, axis=1)
+    assert cosine.min() > 0.999
+    # the answers differ a little: bfloat16 really was used (equal vectors would mean it was not)
+    assert not np.array_equal(exact, fast)
+
+
+def test_precision_comes_from_the_environment_and_is_checked(monkeypatch):
+    from ico_lens.errors import IcoLensError
+    from ico_lens.language.embed import native_bfloat16
+
+    monkeypatch.delenv("ICO_LENS_PRECISION", raising=False)
+    assert SentenceEmbedder().effective_precision == "float32"
+    monkeypatch.setenv("ICO_LENS_PRECISION", "bfloat16")
+    assert SentenceEmbedder().effective_precision == "bfloat16"
+    assert SentenceEmbedder(precision="float32").effective_precision == "float32"  # the argument wins
+    monkeypatch.setenv("ICO_LENS_PRECISION", "auto")
+    assert SentenceEmbedder().effective_precision == ("bfloat16" if native_bfloat16() else "float32")
+    monkeypatch.setenv("ICO_LENS_PRECISION", "fp8")
+    with pytest.raises(IcoLensError, match="ICO_LENS_PRECISION"):
+        SentenceEmbedder().effective_precision
+    with pytest.raises(ValueError, match="precision"):
+        SentenceEmbedder(precision="half")

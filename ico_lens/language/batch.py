@@ -1,0 +1,99 @@
+"""Profile many white papers in one process: the models and dictionaries are loaded once, and a paper
+that cannot be read becomes a :class:`~ico_lens.records.Failure` while the batch goes on.
+
+>>> from ico_lens.language.batch import profile_papers
+>>> for result in profile_papers(["a.pdf", "b.txt"], use_models=False):  # doctest: +SKIP
+...     print(result.path, result.status)
+a.pdf ok
+b.txt failed
+
+Each result is a :class:`~ico_lens.language.records.LanguageProfile` (``status`` ok, too_short, empty,
+no_text_layer or not_english) or a ``Failure`` (``status`` "failed", with the error's code and a
+one-line message). :func:`feature_columns` names the columns of
+:meth:`LanguageProfile.features() <ico_lens.language.records.LanguageProfile.features>` rows, known
+before the first paper is read, so a table can be written as the batch goes.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable, Iterable, Iterator, Sequence
+
+from ico_lens.errors import IcoLensError
+from ico_lens.language.dictionaries import DEFAULT, Dictionary, Lexicon, lexicon
+from ico_lens.language.records import DISCLOSURE_ASPECTS, LanguageProfile
+from ico_lens.records import Failure
+
+log = logging.getLogger(__name__)
+
+#: meta columns of a features row, before the category rates
+META_COLUMNS = ("path", "status", "language", "word_count", "sentence_count", "backend.sentences", "backend.disclosures")
+#: what a Failure adds to a row
+FAILURE_COLUMNS = ("error", "message")
+
+
+def profile_papers(
+    paths: Iterable[str],
+    *,
+    dictionaries: Sequence[str] = DEFAULT,
+    extra_dictionaries: Iterable[Dictionary] = (),
+    lexicon_: Lexicon | None = None,
+    open_options: dict | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    **profile_options,
+) -> Iterator[LanguageProfile | Failure]:
+    """Open and profile each paper in turn (a generator: results come as they are ready).
+
+    Parameters
+    ----------
+    paths:
+        White papers (.pdf, .txt, .md).
+    dictionaries, extra_dictionaries:
+        As for :func:`~ico_lens.language.profile.profile_document`; the lexicon is built once.
+    lexicon_:
+        A ready :class:`Lexicon` (overrides the two above; :func:`batch_lexicon` builds one).
+    open_options:
+        Keyword arguments of :func:`~ico_lens.paper.ingest.open_document` (``timeout``, ``max_pages`` ...).
+    progress:
+        Called as ``progress(index, total, path)`` before each paper (1-based index).
+    profile_options:
+        Passed to :func:`~ico_lens.language.profile.profile_document` (``use_models``,
+        ``with_readability``, ``top_sentences`` ...).
+    """
+    from ico_lens.language.profile import profile_document
+    from ico_lens.paper.ingest import open_document
+
+    paths = [str(p) for p in paths]
+    shared_lexicon = lexicon_ or batch_lexicon(dictionaries, extra_dictionaries)
+    for index, path in enumerate(paths, start=1):
+        if progress:
+            progress(index, len(paths), path)
+        try:
+            document = open_document(path, **(open_options or {}))
+            yield profile_document(document, lexicon_=shared_lexicon, **profile_options)
+        except IcoLensError as exc:
+            yield Failure.of(path, exc)
+        except Exception as exc:  # a fault of ours on one paper must not lose the rest of the batch
+            log.debug("%s: internal error while profiling", path, exc_info=True)
+            yield Failure.of(path, exc)
+
+
+def batch_lexicon(dictionaries: Sequence[str] = DEFAULT, extra_dictionaries: Iterable[Dictionary] = ()) -> Lexicon:
+    """The lexicon a batch applies to every paper (bundled ``dictionaries`` plus ``extra_dictionaries``)."""
+    return lexicon(dictionaries, extra=list(extra_dictionaries) or None)
+
+
+def feature_columns(categories: Iterable[str], *, with_readability: bool = True, with_failures: bool = True) -> list[str]:
+    """Every column a :meth:`LanguageProfile.features` row of a batch may have, in a stable order.
+
+    ``categories``: the lexicon's categories (:attr:`Lexicon.categories`). With ``with_failures``,
+    the two columns of a failed paper (``error``, ``message``) come last.
+    """
+    from ico_lens.language.readability import KEYS
+
+    columns = list(META_COLUMNS)
+    columns += [f"rate.{c}" for c in categories]
+    columns += [f"readability.{k}" for k in KEYS] if with_readability else []
+    for aspect in DISCLOSURE_ASPECTS:
+        columns += [f"disclosure.{aspect}.{k}" for k in ("present", "confidence", "specified", "specified_confidence")]
+    return columns + (list(FAILURE_COLUMNS) if with_failures else [])
