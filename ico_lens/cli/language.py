@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -28,6 +29,7 @@ examples:
   ico-lens language papers/*.pdf --jsonl > profiles.jsonl   a batch: one JSON profile per line
   ico-lens language papers/*.pdf --csv > features.csv       a batch: one row of features per paper
   ico-lens language papers/*.pdf --csv --precision auto      faster embeddings where the CPU has bfloat16
+  ico-lens language papers/*.pdf --csv --out language.csv    resumable: run again after a stop to go on
 
 JSON: "categories" (category -> rate per 1,000 words), "sentences" (text, page, label, score),
 "disclosures" (token_distribution, use_of_funds, lockup, vesting, risk, governance ->
@@ -82,6 +84,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--top", type=int, default=5, metavar="N", help="sentences shown per label (default 5; --json keeps 10)")
     parser.add_argument("--no-readability", action="store_true", help="skip the textstat readability measures")
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write the --jsonl/--csv records to FILE; when FILE exists the batch resumes: papers it "
+        "already holds are skipped and new records appended",
+    )
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds allowed to read each paper (default 120)")
     parser.add_argument(
         "--precision",
@@ -93,7 +101,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ico_lens.language.batch import batch_lexicon, feature_columns, profile_papers
+    from ico_lens.language.batch import batch_lexicon, feature_columns, resume_output
     from ico_lens.language.dictionaries import BUNDLED, read_dic
 
     names = [n.strip() for n in args.dictionaries.split(",") if n.strip()]
@@ -119,14 +127,38 @@ def run(args: argparse.Namespace) -> int:
         with_readability=not args.no_readability,
         top_sentences=max(args.top, 10) if args.json or args.jsonl else args.top,
     )
+    if args.out and not (args.jsonl or args.csv):
+        raise InputError("--out writes --jsonl or --csv records: add one of them")
     if len(args.papers) == 1 and not (args.jsonl or args.csv):
         return _single(args, options)
 
-    total = len(args.papers)
-    writer = _csv_writer(feature_columns(lexicon.categories, with_readability=not args.no_readability)) if args.csv else None
-    failures = 0
+    columns = feature_columns(lexicon.categories, with_readability=not args.no_readability) if args.csv else None
+    if not args.out:
+        return _batch(args, args.papers, options, sys.stdout, columns)
+    done = resume_output(args.out, columns)
+    papers = [p for p in args.papers if os.path.abspath(p) not in done]
+    if done:
+        print(f"ico-lens language: {args.out} already holds {len(args.papers) - len(papers)} of these papers; {len(papers)} to go", file=sys.stderr)
+    try:
+        sink = open(args.out, "a", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"cannot write to it ({exc.strerror or exc})", path=args.out) from None
+    with sink:
+        return _batch(args, papers, options, sink, columns)
+
+
+def _batch(args: argparse.Namespace, papers: list[str], options: dict, sink, columns) -> int:
+    """Several papers (or --jsonl/--csv): one record each, written as soon as it is ready."""
+    from ico_lens.language.batch import profile_papers
+
+    writer = None
+    if columns is not None:
+        writer = csv.DictWriter(sink, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        if sink is sys.stdout or sink.tell() == 0:
+            writer.writeheader()
+    total, failures = len(papers), 0
     progress = (lambda i, n, path: print(f"[{i}/{n}] {path}", file=sys.stderr, flush=True)) if total > 1 else None
-    for result in profile_papers(args.papers, open_options={"timeout": args.timeout}, progress=progress, **options):
+    for result in profile_papers(papers, open_options={"timeout": args.timeout}, progress=progress, **options):
         failed = getattr(result, "status", None) == "failed"
         if failed:
             failures += 1
@@ -134,10 +166,10 @@ def run(args: argparse.Namespace) -> int:
         if writer is not None:
             writer.writerow(result.to_dict() if failed else result.features())
         elif args.jsonl:
-            print(json.dumps(result.to_dict(), ensure_ascii=False))
+            sink.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         elif not failed:
-            sys.stdout.write(_json(result) if args.json else render(result, top=args.top) + "\n")
-        sys.stdout.flush()  # a batch stopped half-way keeps every paper finished so far
+            sink.write(_json(result) if args.json else render(result, top=args.top) + "\n")
+        sink.flush()  # a batch stopped half-way keeps every paper finished so far
     if failures:
         print(f"ico-lens language: {failures} of {total} papers failed", file=sys.stderr)
     return 0
@@ -155,14 +187,6 @@ def _single(args: argparse.Namespace, options: dict) -> int:
 
 def _json(profile) -> str:
     return json.dumps(profile.to_dict(), indent=2, ensure_ascii=False) + "\n"
-
-
-def _csv_writer(columns: list[str]):
-    import csv
-
-    writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    return writer
 
 
 def render(profile, *, top: int = 5) -> str:

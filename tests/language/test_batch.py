@@ -116,3 +116,41 @@ def test_real_batch_with_a_scanned_paper(shared_dir, capsys):
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["status"] for r in records] == ["no_text_layer", "ok"]
     assert records[1]["word_count"] > 3000 and records[1]["disclosures"]["token_distribution"]["present"] is True
+
+
+def test_out_file_resumes_a_stopped_batch_without_half_written_records(papers, tmp_path, capsys):
+    out = tmp_path / "language.csv"
+    good, german = papers[0], papers[3]
+    assert main(["language", good, "--csv", "--no-models", "--out", str(out)]) == 0
+    first = out.read_text(encoding="utf-8")
+    # the run was killed while writing the next row: a half line is left behind
+    out.write_text(first + "/x/half.txt,ok,en,12", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["language", good, german, papers[1], "--csv", "--no-models", "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "already holds 1 of these papers; 2 to go" in err
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(r["path"], r["status"]) for r in rows] == [(good, "ok"), (german, "not_english"), (papers[1], "failed")]
+    assert out.read_text(encoding="utf-8").count("path,status") == 1  # one header
+
+
+def test_out_file_of_another_kind_is_refused(papers, tmp_path, capsys):
+    out = tmp_path / "profiles.jsonl"
+    assert main(["language", papers[0], "--jsonl", "--no-models", "--out", str(out)]) == 0
+    before = out.read_text(encoding="utf-8")
+    assert json.loads(before)["path"] == papers[0]
+    capsys.readouterr()
+    # the same file as a CSV: refused before any paper is read, the file untouched
+    assert main(["language", papers[0], "--csv", "--no-models", "--out", str(out)]) == 2
+    assert "other CSV columns" in capsys.readouterr().err
+    assert main(["language", papers[0], "--no-models", "--out", str(out)]) == 2
+    assert "--jsonl or --csv" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == before
+
+
+def test_resume_output_reads_jsonl_paths(tmp_path):
+    out = tmp_path / "p.jsonl"
+    out.write_text('{"path": "a.pdf", "status": "ok"}\n{"path": "b.pdf", "status": "failed"}\n{"path": "c.p', encoding="utf-8")
+    done = batch.resume_output(out)
+    assert done == {str(tmp_path.cwd() / "a.pdf"), str(tmp_path.cwd() / "b.pdf")}
+    assert out.read_text(encoding="utf-8").endswith('"failed"}\n')
