@@ -1,0 +1,22 @@
+"""The examples in docstrings that run without data or models (the others are marked ``+SKIP``)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "ico_lens.records",
+    "ico_lens.language.records",
+    "ico_lens.language.evaluate",
+    "ico_lens.language.dictionaries.engine",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_run(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0, f"{name} has no runnable example"
+    assert result.failed == 0
