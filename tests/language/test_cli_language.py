@@ -108,3 +108,14 @@ def test_a_bad_precision_in_the_environment_is_bad_input(paper_txt, monkeypatch,
     assert main(["language", str(paper_txt)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "ICO_LENS_PRECISION='fp8'" in err
+
+
+def test_bfloat16_precision_keeps_the_models_working(paper_txt, monkeypatch, capsys):
+    pytest.importorskip("sentence_transformers")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ICO_LENS_PRECISION", "float32")  # restored after the test; the CLI overrides it
+    assert main(["language", str(paper_txt), "--json", "--no-readability", "--precision", "bfloat16"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["backends"] == {"sentences": "model", "disclosures": "model"}, data["warnings"]
+    assert data["disclosures"]["vesting"]["present"] is True
+    assert {s["label"] for s in data["sentences"]} >= {"risk_disclosure"}
