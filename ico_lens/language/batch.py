@@ -24,13 +24,11 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from ico_lens.errors import IcoLensError, InputError
 from ico_lens.language.dictionaries import DEFAULT, Dictionary, Lexicon, lexicon
-from ico_lens.language.records import DISCLOSURE_ASPECTS, LanguageProfile
+from ico_lens.language.records import DISCLOSURE_ASPECTS, Disclosure, LanguageProfile, ProfileStatus, Specified
 from ico_lens.records import Failure
 
 log = logging.getLogger(__name__)
 
-#: meta columns of a features row, before the category rates
-META_COLUMNS = ("path", "status", "language", "word_count", "sentence_count", "backend.sentences", "backend.disclosures")
 #: what a Failure adds to a row
 FAILURE_COLUMNS = ("error", "message")
 
@@ -94,11 +92,16 @@ def feature_columns(categories: Iterable[str], *, with_readability: bool = True,
     """
     from ico_lens.language.readability import KEYS
 
-    columns = list(META_COLUMNS)
-    columns += [f"rate.{c}" for c in categories]
-    columns += [f"readability.{k}" for k in KEYS] if with_readability else []
-    for aspect in DISCLOSURE_ASPECTS:
-        columns += [f"disclosure.{aspect}.{k}" for k in ("present", "confidence", "specified", "specified_confidence")]
+    # The columns are those of a profile with every field filled: derived from features() itself,
+    # so the header and the rows cannot drift apart.
+    full = LanguageProfile(
+        path="",
+        status=ProfileStatus.OK,
+        categories=dict.fromkeys(categories, 0.0),
+        readability=dict.fromkeys(KEYS, 0.0) if with_readability else {},
+        disclosures={a: Disclosure(False, 0.0, Specified(False, 0.0)) for a in DISCLOSURE_ASPECTS},
+    )
+    columns = list(full.features())
     return columns + (list(FAILURE_COLUMNS) if with_failures else [])
 
 
