@@ -41,15 +41,22 @@ def to_dict(record: Any) -> Any:
     Fields whose name starts with ``_``, or whose metadata says ``json=False``, are left out. A record
     class may list properties to add under ``JSON_PROPERTIES`` (derived values a reader expects, such
     as ``Evidence.kind``), and fields to leave out when they are empty under ``JSON_OMIT_EMPTY``
-    (:class:`Evidence` has many optional parts; each kind uses a few).
+    (:class:`Evidence` has many optional parts; each kind uses a few). Fields named in
+    ``JSON_FLATTEN`` have their keys written at the record's own level instead of under the field's
+    name (a contract report shows GOLD.md's fact names at its top level); the record's own keys win.
     """
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
         omit_empty = getattr(record, "JSON_OMIT_EMPTY", ())
+        flatten = getattr(record, "JSON_FLATTEN", {})
         out = {}
         for f in dataclasses.fields(record):
             if f.name.startswith("_") or not f.metadata.get("json", True):
                 continue
             value = getattr(record, f.name)
+            if f.name in flatten:
+                for key, item in (to_dict(value) or {}).items():
+                    out.setdefault(key, item)
+                continue
             if f.name in omit_empty and value in (None, "", [], {}):
                 continue
             out[f.name] = to_dict(value)
@@ -115,9 +122,16 @@ def _build(tp: Any, data: Any) -> Any:
         if isinstance(data, tp):
             return data
         hints = _hints(tp)
+        flatten = getattr(tp, "JSON_FLATTEN", {})
         kwargs = {}
         for f in dataclasses.fields(tp):
-            if f.name in data and f.init:
+            if not f.init:
+                continue
+            if f.name in flatten:
+                value = _build_flattened(tp, hints.get(f.name, Any), flatten[f.name], data)
+                if value is not None:
+                    kwargs[f.name] = value
+            elif f.name in data:
                 kwargs[f.name] = _build(hints.get(f.name, Any), data[f.name])
         return tp(**kwargs)
     if tp is Decimal and data is not None:
@@ -127,6 +141,23 @@ def _build(tp: Any, data: Any) -> Any:
     if tp is int and isinstance(data, str) and data.lstrip("-").isdigit():
         return int(data)
     return data
+
+
+def _build_flattened(owner: type, tp: Any, keys_from: str | None, data: dict) -> Any:
+    """A ``JSON_FLATTEN`` field read back from its owner's keys.
+
+    ``JSON_FLATTEN`` maps the field to where its keys are listed: for a dict field, another field of
+    the owner whose keys name them (``{"verdicts": "detectors"}``); for a record field, None (the record
+    takes the keys it knows; it is None when the data has none of its own).
+    """
+    if keys_from is not None:
+        args = typing.get_args(tp)
+        value_type = args[1] if len(args) == 2 else Any
+        return {k: _build(value_type, data[k]) for k in data.get(keys_from) or {} if k in data}
+    options = typing.get_args(tp) or (tp,)
+    record = next(o for o in options if isinstance(o, type) and dataclasses.is_dataclass(o))
+    owned = {f.name for f in dataclasses.fields(record)} - {f.name for f in dataclasses.fields(owner)}
+    return _build(record, data) if owned & set(data) else None
 
 
 def _build_union(options: tuple, data: Any) -> Any:
@@ -255,7 +286,9 @@ class Evidence(Record):
         """Read GOLD.md's ``"p.12: 'quote'"`` form back (what older records stored)."""
         head, _, rest = text.partition(":")
         if head.startswith("p.") and head[2:].isdigit():
-            return cls(page=int(head[2:]), quote=rest.strip().strip("'"))
+            # exactly what __str__ wrapped: a quote may itself start or end with an apostrophe
+            quoted = rest.startswith(" '") and rest.endswith("'") and len(rest) >= 3
+            return cls(page=int(head[2:]), quote=rest[2:-1] if quoted else rest.strip().strip("'"))
         return cls(reason=text)
 
     def with_reason(self, reason: str) -> "Evidence":
@@ -364,8 +397,8 @@ class TokenAmount(Record):
     >>> a = TokenAmount.from_whole(106_000_000, 18)
     >>> a.raw == 106_000_000 * 10**18, a.format("AUC")
     (True, '106,000,000 AUC')
-    >>> TokenAmount.from_raw(12345, 2).format()
-    '123.45'
+    >>> TokenAmount.from_raw(12345, 2).format(), TokenAmount.from_raw(4, 18).format("BKX")
+    ('123.45', '0.000000000000000004 BKX')
     >>> TokenAmount.from_whole(5_000_000).whole, TokenAmount.from_whole(5_000_000).raw is None
     (Decimal('5000000'), True)
     """
@@ -374,8 +407,11 @@ class TokenAmount(Record):
     decimals: int | None = None
     #: the whole-token amount as stated where raw units are unknown (a paper without decimals)
     stated: Decimal | None = None
+    #: the amount as source text when it is no number yet (a contract's constructor argument:
+    #: ``"initialSupply (constructor argument)"``)
+    expression: str | None = None
 
-    JSON_OMIT_EMPTY: ClassVar[tuple[str, ...]] = ("stated",)
+    JSON_OMIT_EMPTY: ClassVar[tuple[str, ...]] = ("stated", "expression")
     JSON_PROPERTIES: ClassVar[tuple[str, ...]] = ("whole",)
 
     @classmethod
@@ -403,15 +439,18 @@ class TokenAmount(Record):
             return (Decimal(self.raw).scaleb(-self.decimals)).normalize() + 0
 
     def format(self, symbol: str | None = None, *, digits: int = 6) -> str:
-        """``1,300,000 DICO``; ``N raw units`` when the decimals are unknown."""
+        """``1,300,000 DICO``; ``N raw units`` when the decimals are unknown; the expression when
+        the amount is no number yet."""
         whole = self.whole
         if whole is None:
-            return f"{self.raw} raw units" if self.raw is not None else "-"
+            return f"{self.raw} raw units" if self.raw is not None else self.expression or "-"
         integer = int(whole)
         text = f"{integer:,}"
         fraction = whole - integer
         if fraction:
-            text += format(fraction.quantize(Decimal(1).scaleb(-digits), rounding=decimal.ROUND_DOWN), "f")[1:].rstrip("0").rstrip(".")
+            shown = fraction.quantize(Decimal(1).scaleb(-digits), rounding=decimal.ROUND_DOWN)
+            # a dust amount keeps all its digits rather than print as 0
+            text += format(shown if shown else fraction.normalize(), "f")[1:].rstrip("0").rstrip(".")
         return f"{text} {symbol}" if symbol else text
 
 
@@ -448,4 +487,5 @@ class Failure(Record):
     def of(cls, path: str, exc: BaseException) -> "Failure":
         code = getattr(exc, "code", None) or "internal_error"
         message = " ".join(str(exc).split()) or type(exc).__name__
-        return cls(path=str(path), error=code, message=message if len(message) <= 300 else message[:297] + "...")
+        # a long message is cut in the middle: its end says why (a long file name comes first)
+        return cls(path=str(path), error=code, message=message if len(message) <= 300 else message[:147] + "..." + message[-150:])

@@ -13,8 +13,11 @@ its :class:`~ico_lens.paper.tokenomics.facts.PaperFacts` compared with the label
 * **claims**: by value, accuracy over all papers per field. ``hard_cap`` and ``token_price`` are
   "as written" strings: they agree when both are null or when they share a number.
 
-The papers are split in two fixed halves (slugs sorted; even positions ``tuned``, odd ``held``) so a
-report can say how well figures carry over to papers the rules were not tuned on.
+The papers are split in two fixed halves (:func:`ico_lens.evaluate.splits.paper_half`: slugs sorted;
+even positions ``tuned``, odd ``held``) so a report can say how well figures carry over to papers the
+rules were not tuned on. The claim fields are the claim registry's
+(:func:`ico_lens.paper.tokenomics.claims.claim_fields`); the command is ``ico-lens eval extraction``
+(:mod:`ico_lens.cli.eval`).
 
 Library use::
 
@@ -25,25 +28,25 @@ Library use::
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
+
+from ico_lens.evaluate.metrics import Counts, ratio
+from ico_lens.evaluate.splits import PAPER_HALVES, paper_half
+from ico_lens.paper.tokenomics.claims import claim_fields
 
 DESCRIPTION = """\
 Measure white-paper extraction (allocation, use of funds, total supply, symbol, standard, claims)
 against hand-made gold labels (corpus/GOLD.md) and list the misses. Progress goes to stderr."""
 
 PERCENT_TOLERANCE = 0.5
-CLAIM_FIELDS = [
-    "supply_fixed", "unsold_tokens", "burn_mechanism", "team_vesting", "team_vesting_months",
-    "transfers_locked_until_sale_end", "governance_rights", "oracle", "hard_cap", "token_price",
-]
 SCALAR_FIELDS = ["total_supply", "token_symbol", "token_standard"]
-SPLITS = ("tuned", "held")
+SPLITS = PAPER_HALVES
+#: the name :mod:`ico_lens.language.evaluate` still imports (the split is :func:`paper_half`)
+split_of = paper_half
 
 
 # ------------------------------------------------------------------------------------------------
@@ -62,23 +65,24 @@ class FieldScore:
     expected: int = 0  # non-null values (buckets) in the gold
 
     @property
+    def counts(self) -> Counts:
+        return Counts(tp=self.true_positive, fp=self.predicted - self.true_positive, fn=self.expected - self.true_positive)
+
+    @property
     def accuracy(self) -> float | None:
-        return self.correct / self.total if self.total else None
+        return ratio(self.correct, self.total)
 
     @property
     def precision(self) -> float | None:
-        return self.true_positive / self.predicted if self.predicted else None
+        return self.counts.precision
 
     @property
     def recall(self) -> float | None:
-        return self.true_positive / self.expected if self.expected else None
+        return self.counts.recall
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.counts.f1
 
     def add(self, other: "FieldScore") -> None:
         for name in ("correct", "total", "true_positive", "predicted", "expected"):
@@ -127,7 +131,7 @@ class ExtractionReport:
                 totals.setdefault(name, FieldScore(name)).add(score)
         if totals:
             claims = FieldScore("claims (all fields)")
-            for name in CLAIM_FIELDS:
+            for name in claim_fields():
                 if name in totals:
                     claims.add(totals[name])
             totals["claims (all fields)"] = claims
@@ -243,7 +247,7 @@ def score_paper(predicted: dict, gold: dict, split: str = "") -> PaperScore:
             paper.misses.append(Miss(slug, f"{name} (missed)", None, f"{g.get('category')} {g.get('percent')}% {g.get('label', '')!r}"))
     gold_claims = gold.get("claims") or {}
     got_claims = predicted.get("claims") or {}
-    for name in CLAIM_FIELDS:
+    for name in claim_fields():
         score = _value_score(name, got_claims.get(name), gold_claims.get(name))
         paper.fields[name] = score
         if not score.correct:
@@ -253,11 +257,6 @@ def score_paper(predicted: dict, gold: dict, split: str = "") -> PaperScore:
 
 # ------------------------------------------------------------------------------------------------
 # running over a corpus
-
-
-def split_of(slug: str, all_slugs: list[str]) -> str:
-    """The fixed half a paper belongs to: slugs sorted, even positions "tuned", odd "held"."""
-    return SPLITS[sorted(all_slugs).index(slug) % 2]
 
 
 def evaluate(
@@ -291,7 +290,7 @@ def evaluate(
     if unknown:
         raise NotFound(f"no gold label for: {', '.join(unknown)}", path=str(gold_dir))
     if split:
-        wanted = [s for s in wanted if split_of(s, all_slugs) == split]
+        wanted = [s for s in wanted if paper_half(s, all_slugs) == split]
     extract = extract or _extract_record
     report = ExtractionReport()
     for i, slug in enumerate(wanted, start=1):
@@ -299,13 +298,13 @@ def evaluate(
         pdf = _paper_path(papers_dir, slug)
         started = time.perf_counter()
         if pdf is None:
-            paper = PaperScore(slug, split_of(slug, all_slugs), error="paper not found")
+            paper = PaperScore(slug, paper_half(slug, all_slugs), error="paper not found")
         else:
             try:
                 record = extract(pdf)
-                paper = score_paper(record, gold, split_of(slug, all_slugs))
+                paper = score_paper(record, gold, paper_half(slug, all_slugs))
             except IcoLensError as exc:
-                paper = PaperScore(slug, split_of(slug, all_slugs), error=str(exc))
+                paper = PaperScore(slug, paper_half(slug, all_slugs), error=str(exc))
         paper.seconds = time.perf_counter() - started
         report.papers.append(paper)
         if progress:
@@ -342,7 +341,9 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-ORDER = ["allocation", "use_of_funds", *SCALAR_FIELDS, *CLAIM_FIELDS, "claims (all fields)"]
+def field_order() -> list[str]:
+    """The rows of the report, in order."""
+    return ["allocation", "use_of_funds", *SCALAR_FIELDS, *claim_fields(), "claims (all fields)"]
 
 
 def render(report: ExtractionReport, *, show_misses: bool = True) -> str:
@@ -354,7 +355,7 @@ def render(report: ExtractionReport, *, show_misses: bool = True) -> str:
     ]:
         lines.append(f"== {label} ({count}) ==")
         lines.append(header)
-        for name in ORDER:
+        for name in field_order():
             if name not in fields:
                 continue
             f = fields[name]
@@ -369,30 +370,6 @@ def render(report: ExtractionReport, *, show_misses: bool = True) -> str:
         lines.append(f"misses ({len(misses)}):")
         lines.extend(f"  {m}" for m in misses)
     return "\n".join(lines)
-
-
-# ------------------------------------------------------------------------------------------------
-# CLI (registered in ico_lens/cli/eval.py)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", required=True, metavar="DIR", help="gold labels: a directory of <slug>.json (corpus/gold/whitepapers)")
-    parser.add_argument("--papers", required=True, metavar="DIR", help="the papers: <slug>.pdf (corpus/whitepapers)")
-    parser.add_argument("--slugs", nargs="+", metavar="SLUG", help="only these papers")
-    parser.add_argument("--split", choices=SPLITS, help="only one fixed half: tuned (even positions) or held (odd)")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--no-misses", action="store_true", help="do not list the misses")
-    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
-
-
-def run(args: argparse.Namespace) -> int:
-    progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
-    report = evaluate(args.gold, args.papers, slugs=args.slugs, split=args.split, progress=progress)
-    if args.json:
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        print(render(report, show_misses=not args.no_misses))
-    return 0
 
 
 def _is_paper_gold(path: Path) -> bool:

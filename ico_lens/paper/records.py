@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import ClassVar
 
-from ico_lens.records import to_dict
+from ico_lens.records import ProjectRef, Record, to_dict
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
 
@@ -47,8 +48,9 @@ class Page:
     #: cleaned text for analysis: ligatures expanded, hyphenation across lines joined, bullet glyphs
     #: normalised, running headers/footers removed. Lines are kept (``\n``).
     text: str
-    #: text as pdfium returned it (normalised newlines only); kept for exact quotes
-    raw_text: str = field(default="", metadata={"json": False})
+    #: text as pdfium returned it (normalised newlines only); kept for exact quotes. Like ``words`` it is
+    #: not serialised, so it is no part of what makes two read-back pages equal
+    raw_text: str = field(default="", metadata={"json": False}, compare=False)
     char_count: int = 0
     image_count: int = 0
     #: vector paths on the page (lines, rectangles): ruled tables and vector charts are drawn with them
@@ -58,7 +60,7 @@ class Page:
     #: True when this page's layout was analysed: ``words`` filled in, ruled tables looked for
     layout_analyzed: bool = False
     #: words with coordinates (from pdfium's characters), only on layout-analysed pages
-    words: list[Word] = field(default_factory=list, metadata={"json": False})
+    words: list[Word] = field(default_factory=list, metadata={"json": False}, compare=False)
 
 
 @dataclass
@@ -107,7 +109,10 @@ class DocumentMeta:
 
 
 @dataclass
-class Document:
+class Document(Record):
+    """An ingested white paper. ``to_dict(include_text=True)`` is the whole record (but the raw text and
+    the words of layout pages): ``Document.from_dict(document.to_dict(include_text=True)) == document``."""
+
     path: str
     #: SHA-256 of the file's bytes: the document's identity in caches and the store
     content_id: str
@@ -124,6 +129,13 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     #: seconds spent ingesting, for progress reports and benchmarks
     elapsed: float = 0.0
+
+    JSON_PROPERTIES: ClassVar[tuple[str, ...]] = ("ref",)
+
+    @property
+    def ref(self) -> ProjectRef:
+        """The paper as a join key: its content id (a paper knows no chain)."""
+        return ProjectRef(content_id=self.content_id, chain_id=None)
 
     @property
     def text_layer(self) -> bool:

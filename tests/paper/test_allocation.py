@@ -113,7 +113,7 @@ def test_prose_sentences():
     team = next(b for b in dist.items if b.category == "team_founders")
     assert team.amount == 150_000_000
     assert (team.vesting_months, team.cliff_months) == (24, 6)
-    assert dist.source == "text" and "40%" in dist.items[0].evidence
+    assert dist.source == "text" and "40%" in dist.items[0].evidence.quote and dist.items[0].page == dist.items[0].evidence.page
 
 
 @pytest.mark.parametrize(

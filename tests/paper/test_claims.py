@@ -12,11 +12,13 @@ from ico_lens.paper.tokenomics.claims import (
     Oracle,
     SupplyFixed,
     TeamVesting,
+    TeamVestingMonths,
     TransfersLockedUntilSaleEnd,
     UnsoldTokens,
+    claim_fields,
     detect_claims,
-    team_vesting_months,
 )
+from ico_lens.paper.tokenomics.claims.team_vesting_months import vesting_months
 
 from .textdoc import make_document
 
@@ -31,12 +33,28 @@ def value(rule_class, *pages):
     return None if result is None else result.value
 
 
-def test_every_rule_is_registered_once_with_a_gold_field_name():
-    names = [rule.name for rule in CLAIM_RULES]
-    assert len(names) == len(set(names))
-    assert set(names) | {"team_vesting_months"} == set(CLAIM_FIELDS)
+#: the ``claims`` fields of corpus/GOLD.md, in its order
+GOLD_CLAIMS = [
+    "supply_fixed", "unsold_tokens", "burn_mechanism", "team_vesting", "team_vesting_months",
+    "transfers_locked_until_sale_end", "governance_rights", "oracle", "hard_cap", "token_price",
+]
+
+
+def test_every_rule_is_registered_once_in_gold_order():
+    names = [rule.NAME for rule in CLAIM_RULES]
+    assert names == GOLD_CLAIMS == claim_fields() == CLAIM_FIELDS
     for rule in CLAIM_RULES:
-        assert rule.description and rule.confidence in ("low", "medium", "high")
+        assert rule.DESCRIPTION and rule.CONFIDENCE in ("low", "medium", "high")
+        assert rule.__module__.startswith("ico_lens.paper.tokenomics.claims.")  # one file each
+
+
+def test_results_carry_the_rule_and_a_float_confidence():
+    claims = detect_claims(make_document("Only one billion FUEL tokens will ever be created."))
+    result = claims["supply_fixed"]
+    assert result.name == "supply_fixed" and result.rule == "SupplyFixed"
+    assert result.confidence == 0.7  # the rule's "medium"
+    denied = detect_claims(make_document("Tokens that are used on the platform will go back into the platform supply."))
+    assert denied["burn_mechanism"].value is False and denied["burn_mechanism"].confidence == 0.4  # a denial: "low"
 
 
 def test_silent_paper_makes_no_claims():
@@ -174,7 +192,16 @@ def test_team_vesting_denied_and_silent():
     ],
 )
 def test_team_vesting_months_parser(text, months):
-    assert team_vesting_months(text) == months
+    assert vesting_months(text) == months
+
+
+def test_team_vesting_months_is_its_own_rule_reading_team_vesting():
+    doc = make_document("Team tokens will be vested over 24 months with a 6 month cliff.")
+    assert TeamVestingMonths().detect(doc).value == 24  # alone, it decides team_vesting itself
+    assert TeamVestingMonths(decided={"team_vesting": None}).detect(doc) is None  # a silent team_vesting
+    denied = TeamVesting().detect(make_document("Team tokens will not be subject to any vesting."))
+    assert TeamVestingMonths(decided={"team_vesting": denied}).detect(doc) is None
+    assert detect_claims(doc)["team_vesting_months"].rule == "TeamVestingMonths"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,15 +6,17 @@ import json
 
 import pytest
 
+from ico_lens.evaluate.splits import paper_half
 from ico_lens.paper.evaluate import (
     FieldScore,
     evaluate,
+    field_order,
     match_buckets,
     render,
     same_value,
     score_paper,
-    split_of,
 )
+from ico_lens.paper.tokenomics.claims import claim_fields
 
 GOLD = {
     "slug": "lumen",
@@ -96,11 +98,18 @@ def test_field_score_ratios():
     assert (s.accuracy, s.precision, s.recall) == (0.75, 0.5, 1.0)
     assert s.f1 == pytest.approx(2 / 3)
     assert FieldScore("empty").accuracy is None
+    assert (FieldScore("none predicted", expected=3).precision, FieldScore("none predicted", expected=3).f1) == (None, None)
+    assert FieldScore("all wrong", true_positive=0, predicted=2, expected=2).f1 == 0.0
+
+
+def test_claim_rows_are_the_claim_registry():
+    assert field_order()[5:-1] == claim_fields()
+    assert set(claim_fields()) <= set(score_paper(GOLD, GOLD).fields)
 
 
 def test_split_is_fixed_by_sorted_position():
     slugs = ["b", "a", "d", "c"]
-    assert [split_of(s, slugs) for s in ("a", "b", "c", "d")] == ["tuned", "held", "tuned", "held"]
+    assert [paper_half(s, slugs) for s in ("a", "b", "c", "d")] == ["tuned", "held", "tuned", "held"]
 
 
 @pytest.fixture()
@@ -171,9 +180,10 @@ def test_eval_cli_bad_directory_is_a_one_line_error(tmp_path, capsys):
 
 @pytest.mark.shared
 @pytest.mark.slow
-def test_real_corpus_figures_stay_above_the_floor(shared_dir):
+def test_real_corpus_figures_stay_above_the_floor(shared_dir, real_papers):
     corpus = shared_dir / "corpus"
-    report = evaluate(corpus / "gold/whitepapers", corpus / "whitepapers")
+    extracted = lambda path: real_papers[path.stem][1].to_dict()  # noqa: E731 - one ingestion per paper
+    report = evaluate(corpus / "gold/whitepapers", corpus / "whitepapers", extract=extracted)
     fields = report.fields
     assert len(report.papers) == 36 and not [p for p in report.papers if p.error]
     assert fields["total_supply"].accuracy >= 0.90

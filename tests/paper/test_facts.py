@@ -66,9 +66,10 @@ def test_allocation_comes_from_the_allocation_stage_with_our_total_supply(monkey
 
     def fake_allocation(document, total_supply=None):
         from ico_lens.paper.tokenomics.records import AllocationBucket, Distribution
+        from ico_lens.records import Evidence
 
         seen.append(total_supply)
-        bucket = AllocationBucket("Public sale", "public_sale", "ico", 40.0, page=3, evidence="40% Public sale")
+        bucket = AllocationBucket("Public sale", "public_sale", "ico", 40.0, evidence=Evidence.paper(3, "40% Public sale"))
         return [Distribution("allocation", [bucket], "text", is_main=True).finish()]
 
     import ico_lens.paper.tokenomics.allocation as allocation
@@ -81,6 +82,8 @@ def test_allocation_comes_from_the_allocation_stage_with_our_total_supply(monkey
     assert data["allocation"][0]["stage"] == "ico"
     assert data["allocation_residual"] == 60.0
     assert data["evidence"]["allocation"] == ["p.3: '40% Public sale'"]
+    assert data["allocation"][0]["page"] == 3
+    assert data["allocation"][0]["evidence"] == {"page": 3, "quote": "40% Public sale", "kind": "paper"}
 
 
 def test_a_failing_or_missing_distribution_stage_costs_only_its_own_fields(monkeypatch):
@@ -131,10 +134,21 @@ def test_non_english_paper_is_reported_as_such():
     assert "not extracted" in data["notes"]
 
 
-def test_summary_lines_show_symbol_supply_and_claims_with_pages(lumen):
-    text = "\n".join(lumen.summary_lines())
-    assert "LUM" in text and "500,000,000" in text
+def test_rendered_facts_show_symbol_supply_and_claims_with_pages(lumen):
+    from ico_lens.report.paper import render_facts
+
+    lines = render_facts(lumen)
+    text = "\n".join(lines)
+    assert lines[0] == "  token facts"
+    assert "    symbol        LUM  [p.1]" in lines
+    assert "    total supply  500,000,000  [p.2]" in lines
     assert "unsold_tokens" in text and "burned" in text and "p.2" in text
+    assert lumen.summary_lines() == lines  # the old name delegates
+
+
+def test_ref_names_the_paper_by_content_id_and_symbol(lumen):
+    assert lumen.ref.content_id == "0" * 64 and lumen.ref.symbol == "LUM" and lumen.ref.chain_id is None
+    assert lumen.to_dict()["ref"]["key"] == "paper:" + "0" * 64
 
 
 # ---------------------------------------------------------------------------------------------

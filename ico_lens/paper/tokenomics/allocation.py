@@ -20,7 +20,7 @@ import re
 
 from ico_lens.paper.records import Document
 from ico_lens.paper.tokenomics import distribution as engine
-from ico_lens.paper.tokenomics.distribution import Candidate, Entry
+from ico_lens.paper.tokenomics.distribution import Candidate, Entry, LinePos
 from ico_lens.paper.tokenomics.records import AllocationBucket, Distribution
 from ico_lens.paper.tokenomics.taxonomy import allocation_match, allocation_stage, funds_match
 
@@ -28,7 +28,6 @@ from ico_lens.paper.tokenomics.taxonomy import allocation_match, allocation_stag
 TIER_WEIGHT = {1: 1.0, 2: 0.75, 3: 0.5, 0: 0.25}
 #: a candidate set must reach this score to be reported (keeps stray percentages out)
 MIN_SCORE = 1.05
-MAX_QUOTE = 200
 
 
 def allocation_weight(entry: Entry) -> float:
@@ -128,8 +127,7 @@ def _to_distribution(cand: Candidate, score: float, cache, entries: list[Entry])
                 amount=e.amount,
                 vesting_months=vesting,
                 cliff_months=cliff,
-                page=e.page,
-                evidence=_quote(e.context),
+                evidence=e.evidence,
                 method=method,
             )
         )
@@ -154,14 +152,14 @@ def _inherit_parent_category(buckets: list[AllocationBucket]) -> None:
             b.stage = allocation_stage(b.category)
 
 
-def _following_text(entry: Entry, cache, all_orders: list[float]) -> str:
+def _following_text(entry: Entry, cache, all_orders: list[LinePos]) -> str:
     """The entry's context plus the lines after it up to the next entry (max 6 lines)."""
     lines = cache.get(entry.page, [])
-    start = int(entry.order - entry.page * 1000)
-    nxt = [o for o in all_orders if o > entry.last + 0.01]
+    start = int(entry.order.line)
+    nxt = [o for o in all_orders if o > entry.last.shift(0.01)]
     stop = start + 6
-    if nxt and int(nxt[0] // 1000) == entry.page:
-        stop = min(stop, int(nxt[0] - entry.page * 1000))
+    if nxt and nxt[0].page == entry.page:
+        stop = min(stop, int(nxt[0].line))
     return entry.context + " " + " ".join(lines[start + 1 : max(start + 1, stop)])
 
 
@@ -201,11 +199,6 @@ def vesting_terms(text: str) -> tuple[float | None, float | None]:
     if vesting is None and cliff is not None:
         return None, cliff
     return vesting, cliff
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -37,9 +37,11 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from ico_lens.paper.records import Document, Page, Word
+from ico_lens.paper.tokenomics.evidence import MAX_QUOTE
+from ico_lens.records import Evidence
 
 # ---------------------------------------------------------------------------------------------
 # numbers
@@ -156,12 +158,25 @@ def page_lines(page: Page) -> list[str]:
 # entries
 
 
+class LinePos(NamedTuple):
+    """Where an entry sits in the reading order of the whole document: its page, then its line on the
+    page. Fractional lines place table rows and legend entries between text lines. Sorts in reading
+    order."""
+
+    page: int
+    line: float
+
+    def shift(self, lines: float) -> "LinePos":
+        """The position ``lines`` further down the same page."""
+        return LinePos(self.page, self.line + lines)
+
+
 @dataclass
 class Entry:
     """One number found in the paper with the label it belongs to."""
 
     page: int
-    order: float  # position in reading order over the whole document (page * 1000 + line)
+    order: LinePos  # position in reading order over the whole document
     label: str
     context: str  # the sentence or row around the number (for vesting, kind, quotes)
     percent: float | None = None
@@ -176,8 +191,15 @@ class Entry:
     _row: int = 0
 
     @property
-    def last(self) -> float:
-        return self.order + self.line_count - 1
+    def last(self) -> LinePos:
+        return self.order.shift(self.line_count - 1)
+
+    @property
+    def evidence(self) -> Evidence:
+        """The entry's page and its context as the quote (at most ``MAX_QUOTE`` characters, cut at a word)."""
+        text = " ".join(self.context.split())
+        quote = text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
+        return Evidence.paper(self.page, quote)
 
 
 _BASE_OF_RE = re.compile(r"\bof\s+(?:the\s+)?(?:remaining|other|rest|last|above|total|overall)?\s*$", re.I)
@@ -247,7 +269,7 @@ def _has_letters(text: str, minimum: int = 2) -> bool:
 _SENTENCE_END_RE = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])(?<!\d)[.!?;](?=\s|$)")
 
 
-def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry]:
+def _line_entries(page: Page, lines: list[str]) -> list[Entry]:
     """Entries from the text lines of one page (rows, leads and prose)."""
     entries: list[Entry] = []
     n = len(lines)
@@ -364,7 +386,7 @@ def _line_entries(page: Page, lines: list[str], base_order: float) -> list[Entry
             if _EACH_RE.search(after[:12]) or re.search(r"\beach\b", label[:20], re.I):
                 flags.add("each")
             entries.append(
-                Entry(page.number, base_order + i, label, context, value, amount, "text", flags, shape, line_count)
+                Entry(page.number, LinePos(page.number, i), label, context, value, amount, "text", flags, shape, line_count)
             )
     return entries
 
@@ -442,7 +464,7 @@ def _clause(line: str, m: re.Match, prev_end: int, next_start: int, lines: list[
 # --- ruled tables
 
 
-def _table_entries(document: Document, page_number: int, base_order: float) -> list[Entry]:
+def _table_entries(document: Document, page_number: int) -> list[Entry]:
     entries: list[Entry] = []
     for t_index, table in ((i, t) for i, t in enumerate(document.tables) if t.page == page_number):
         header: list[str] | None = None
@@ -454,7 +476,7 @@ def _table_entries(document: Document, page_number: int, base_order: float) -> l
                 header = cells
             if header is not None and len({m.group("num") for _, m in percents}) >= 2:
                 # a matrix: categories across the header, one breakdown per row ("< 20 mil tokens: 30% 50% ...")
-                entries += _matrix_row(page_number, base_order, t_index, r_index, cells, percents, header)
+                entries += _matrix_row(page_number, t_index, r_index, cells, percents, header)
                 continue
             text_cells = [c for c in cells if c and _has_letters(clean_label(_label_strip_amounts(c)))]
             amounts = [a for c in cells if c for a in amounts_in(c, money=False) if len(c) < 40]
@@ -468,14 +490,14 @@ def _table_entries(document: Document, page_number: int, base_order: float) -> l
             flags = set()
             if _TOTAL_LABEL_RE.search(label) or value == 100:
                 flags.add("total")
-            entry = Entry(page_number, base_order + 0.5 + r_index * 0.0001, label, " | ".join(c for c in cells if c),
+            entry = Entry(page_number, LinePos(page_number, 0.5 + r_index * 0.0001), label, " | ".join(c for c in cells if c),
                           value, amount, "table", flags, "cell")
             entry._table, entry._row = t_index, r_index
             entries.append(entry)
     return entries
 
 
-def _matrix_row(page_number, base_order, t_index, r_index, cells, percents, header) -> list[Entry]:
+def _matrix_row(page_number, t_index, r_index, cells, percents, header) -> list[Entry]:
     out = []
     row_name = next((c for c in cells if c and not _PCT_RE.search(c)), "")
     for j, m in percents:
@@ -485,7 +507,7 @@ def _matrix_row(page_number, base_order, t_index, r_index, cells, percents, head
         value = parse_percent(m.group("num"))
         if not label or not 0 < value <= 100:
             continue
-        entry = Entry(page_number, base_order + 0.5 + r_index * 0.0001, clean_label(label),
+        entry = Entry(page_number, LinePos(page_number, 0.5 + r_index * 0.0001), clean_label(label),
                       f"{row_name}: {label} {m.group(0)}".strip(": "), value, None, "table", set(), "cell")
         entry._table, entry._row, entry.group = t_index, r_index, f"{t_index}:{r_index}"
         out.append(entry)
@@ -534,7 +556,7 @@ MAX_ROW_GAP = 360.0  # points between a label and its number on the same row
 _NUMBER_BOX_RE = re.compile(r"^\W*(?:\d{1,3}(?:[.,]\d{1,3})?\s?%)\W*$")
 
 
-def _layout_entries(page: Page, base_order: float) -> list[Entry]:
+def _layout_entries(page: Page) -> list[Entry]:
     """Legend pairing: a percentage alone in its box gets the nearest unused text box as label."""
     if not page.words:
         return []
@@ -552,7 +574,7 @@ def _layout_entries(page: Page, base_order: float) -> list[Entry]:
     best_key = None
     for label_side in ("left", "right"):
         pairs = _legend_pairs(numbers, labels, label_side)
-        entries = _paired_entries(page, base_order, numbers, labels, pairs)
+        entries = _paired_entries(page, numbers, labels, pairs)
         key = (len(entries), -sum(d for d, _, _ in pairs[: len(entries)]))
         if best_key is None or key > best_key:
             best, best_key = entries, key
@@ -586,7 +608,7 @@ def _legend_pairs(numbers: list[_Box], labels: list[_Box], label_side: str) -> l
     return pairs
 
 
-def _paired_entries(page: Page, base_order: float, numbers: list[_Box], labels: list[_Box],
+def _paired_entries(page: Page, numbers: list[_Box], labels: list[_Box],
                     pairs: list[tuple[float, int, int]]) -> list[Entry]:
     """Greedy one-to-one assignment, nearest pair first."""
     used_n, used_l = set(), set()
@@ -601,7 +623,7 @@ def _paired_entries(page: Page, base_order: float, numbers: list[_Box], labels: 
         value = parse_percent(_PCT_RE.search(nb.text).group("num"))
         if not 0 < value <= 100:
             continue
-        order = base_order + 0.7 + nb.top / 10000.0
+        order = LinePos(page.number, 0.7 + nb.top / 10000.0)
         entries.append(Entry(page.number, order, clean_label(label), f"{label} {nb.text}", value, None,
                              "layout", set(), "legend"))
     return entries
@@ -635,7 +657,7 @@ def _numbers_only(line: str) -> bool:
     return not _has_letters(rest, 1)
 
 
-def _split_line_entries(page: Page, lines: list[str], base_order: float, *, with_words: bool) -> list[Entry]:
+def _split_line_entries(page: Page, lines: list[str], *, with_words: bool) -> list[Entry]:
     """Label and number on separate lines: a numbers-only line takes the label line(s) just above it
     ("Partners, Advisors and / Early Backers / 165,000,000 11%"). On pages with word coordinates the
     percentage-only lines are left to the layout pairing."""
@@ -662,7 +684,7 @@ def _split_line_entries(page: Page, lines: list[str], base_order: float, *, with
         amount = next((v for v, _, _, money in amounts_in(line) if not money), None)
         if 0 < value <= 100:
             flags = {"total"} if _TOTAL_LABEL_RE.search(label) or value == 100 else set()
-            entries.append(Entry(page.number, base_order + i, clean_label(label), f"{label} {line}", value, amount,
+            entries.append(Entry(page.number, LinePos(page.number, i), clean_label(label), f"{label} {line}", value, amount,
                                  "text", flags, "split"))
     return entries
 
@@ -670,7 +692,7 @@ def _split_line_entries(page: Page, lines: list[str], base_order: float, *, with
 # --- amounts only
 
 
-def _amount_entries(page: Page, lines: list[str], base_order: float) -> list[Entry]:
+def _amount_entries(page: Page, lines: list[str]) -> list[Entry]:
     """Lines that give one amount and a label but no percentage: "Team: 150,000,000 tokens",
     "• $3 million – Expanding our team" (money, for use of funds)."""
     entries = []
@@ -699,7 +721,7 @@ def _amount_entries(page: Page, lines: list[str], base_order: float) -> list[Ent
         if not _has_letters(label):
             continue
         flags = {"total"} if _TOTAL_LABEL_RE.search(label) else set()
-        entries.append(Entry(page.number, base_order + i, label, label_text, None, value, "text", flags, "amount",
+        entries.append(Entry(page.number, LinePos(page.number, i), label, label_text, None, value, "text", flags, "amount",
                              j - i + 1, is_money))
     return entries
 
@@ -726,12 +748,12 @@ class Candidate:
         return sorted({e.page for e in self.entries})
 
 
-def tie_break(candidate: Candidate) -> float:
+def tie_break(candidate: Candidate) -> tuple[float, float]:
     """Between sets that score the same: the earlier one in the paper (the later ones are usually
     repeats or examples), except for the rows of a tiered table ("< 20M raised / < 30M / > 30M"),
     where the last row, the largest raise, is the plan for the full sale (as the gold labels read it)."""
     first = candidate.entries[0]
-    return first.order if first.group is not None else -first.order
+    return first.order if first.group is not None else (-first.order.page, -first.order.line)
 
 
 def kind_score(
@@ -796,9 +818,9 @@ def _runs(entries: list[Entry], lines_per_page: dict[int, int], cache: dict[int,
         if runs:
             prev = runs[-1][-1]
             if prev.page == e.page:
-                gap = e.order - prev.last
+                gap = e.order.line - prev.last.line
             elif e.page == prev.page + 1:
-                gap = (lines_per_page.get(prev.page, 0) - (prev.last - prev.page * 1000)) + (e.order - e.page * 1000)
+                gap = (lines_per_page.get(prev.page, 0) - prev.last.line) + e.order.line
             else:
                 gap = 1e9
             if gap <= MAX_GAP_LINES and not _heading_between(prev, e, cache) and prev.group == e.group:
@@ -809,8 +831,8 @@ def _runs(entries: list[Entry], lines_per_page: dict[int, int], cache: dict[int,
 
 
 def _lines_between(a: Entry, b: Entry, cache: dict[int, list[str]]) -> list[str]:
-    first = int(a.last - a.page * 1000) + 1
-    last = int(b.order - b.page * 1000)
+    first = int(a.last.line) + 1
+    last = int(b.order.line)
     if a.page == b.page:
         return cache.get(a.page, [])[first:last]
     return cache.get(a.page, [])[first:] + cache.get(b.page, [])[:last]
@@ -856,7 +878,7 @@ def _dedupe(run: list[Entry], weight: Callable[[Entry], float]) -> list[Entry]:
             # a list may repeat a value ("Founders 5%", "Coin option plan 5%"): only the same number in
             # another shape (heading and its sentence) or another source (table and text) is a repeat
             # a heading "Team (20%)" and its sentence "20% of tokens go to the team"
-            close = (k.page == e.page and abs(e.order - k.last) <= 3 and k.shape != e.shape
+            close = (k.page == e.page and abs(e.order.line - k.last.line) <= 3 and k.shape != e.shape
                      and "row" in (k.shape, e.shape))
             same_source = k.method != e.method and k.page == e.page
             if close or same_source:
@@ -959,7 +981,7 @@ def context_kind(document: Document, run: list[Entry], page_lines_cache: dict[in
     run (up to 15 lines back, across a page break), else words within the run."""
     first = run[0]
     lines = page_lines_cache.get(first.page, [])
-    index = int(first.order - first.page * 1000)
+    index = int(first.order.line)
     back: list[str] = list(reversed(lines[max(0, index - 15) : index + 1]))
     if index < 15 and first.page > 1:
         prev = page_lines_cache.get(first.page - 1, [])
@@ -1013,24 +1035,23 @@ def find_entries(document: Document, pages: Sequence[int] | None = None) -> tupl
         cache[page.number] = lines
         if pages is not None and page.number not in pages:
             continue
-        base = page.number * 1000
-        page_entries = _line_entries(page, lines, base)
-        table_entries = _table_entries(document, page.number, base)
+        page_entries = _line_entries(page, lines)
+        table_entries = _table_entries(document, page.number)
         _place_table_entries(document, page, table_entries, len(lines))
         with_words = bool(page.layout_analyzed and page.words)
-        legend = _split_line_entries(page, lines, base, with_words=with_words)
+        legend = _split_line_entries(page, lines, with_words=with_words)
         if with_words:
-            layout = _layout_entries(page, base)
+            layout = _layout_entries(page)
             # put legend entries in reading order: after the text line they sit closest to
             for e in layout:
-                e.order = base + _line_index_of(lines, e.label, e.order - base)
+                e.order = LinePos(page.number, _line_index_of(lines, e.label, e.order.line))
             legend += layout
         if len([e for e in table_entries if e.percent is not None]) >= 2:
             table_values = {e.percent for e in table_entries}
             page_entries = [e for e in page_entries if e.percent not in table_values]
             legend = [e for e in legend if e.percent not in table_values]
         entries += page_entries + table_entries + legend
-        entries += _amount_entries(page, lines, base)
+        entries += _amount_entries(page, lines)
     return entries, cache
 
 
@@ -1044,7 +1065,7 @@ def _place_table_entries(document: Document, page: Page, entries: list[Entry], l
         rows = max(1, len(table.rows))
         y = top + (e._row + 0.5) / rows * max(0.0, bottom - top)
         fraction = min(1.0, max(0.0, y / max(1.0, page.height)))
-        e.order = page.number * 1000 + fraction * max(1, line_count - 1) + e._row * 1e-4
+        e.order = LinePos(page.number, fraction * max(1, line_count - 1) + e._row * 1e-4)
 
 
 def _line_index_of(lines: list[str], label: str, fallback: float) -> float:
@@ -1142,7 +1163,7 @@ def _stated_totals(run: list[Entry], cache: dict[int, list[str]], money: bool = 
     """Numbers stated as a total in the 15 lines before the run."""
     first = run[0]
     lines = cache.get(first.page, [])
-    index = int(first.order - first.page * 1000)
+    index = int(first.order.line)
     totals = []
     for line in lines[max(0, index - 15) : index]:
         if _TOTAL_STATEMENT.search(line):

@@ -1,4 +1,4 @@
-"""Shared helpers for token terms and claims: evidence records, text units and number parsing.
+"""Shared helpers for token terms and claims: text units, quotes and number parsing.
 
 A white paper's text comes out of the PDF as short lines. Terms such as ``Total supply: 100,000,000``
 live on one line (a table row or a "label: value" list), while claims such as "unsold tokens will be
@@ -14,17 +14,6 @@ from functools import lru_cache
 from typing import Iterator
 
 MAX_QUOTE = 200
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Where a value was read: 1-based PDF page and a short quote (<= 200 characters)."""
-
-    page: int
-    quote: str
-
-    def __str__(self) -> str:  # the GOLD.md evidence format
-        return f"p.{self.page}: '{self.quote}'"
 
 
 @dataclass(frozen=True)

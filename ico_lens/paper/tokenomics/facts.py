@@ -3,8 +3,9 @@
 ``extract_facts(document)`` runs the token terms (:mod:`terms`), the claims (:mod:`claims`), the token
 allocation (:mod:`allocation`) and the use of funds (:mod:`funds`) on an ingested
 :class:`~ico_lens.paper.records.Document`; :meth:`PaperFacts.to_dict` gives the record under the field
-names of ``corpus/GOLD.md`` (plus extra fields: decimals, caps, sale dates, stage per bucket, other
-distributions, residual, status), which is what ``ico-lens extract --json`` prints.
+names of ``corpus/GOLD.md`` (plus extra fields: ``ref``, decimals, caps, sale dates, stage per bucket,
+other distributions, residual, status, every term with its evidence), which is what
+``ico-lens extract --json`` prints; :meth:`PaperFacts.from_dict` reads it back equal to the facts.
 
 Library use::
 
@@ -13,27 +14,30 @@ Library use::
     facts = extract_facts(open_document("auctus.pdf"))
     facts.total_supply, facts.claims["unsold_tokens"].value        # 106000000, "burned"
     facts.to_dict()["allocation"][0]                                # {"label": ..., "category": ...}
+    facts.ref.key                                                   # "paper:9f2c..." (the content id)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ico_lens.paper.tokenomics.claims import CLAIM_FIELDS, ClaimResult, detect_claims
-from ico_lens.paper.tokenomics.evidence import Evidence
+from ico_lens.paper.tokenomics.claims import ClaimResult, claim_fields, detect_claims
+from ico_lens.paper.tokenomics.records import AllocationBucket, Distribution, UseOfFundsItem
 from ico_lens.paper.tokenomics.terms import TokenTerms, extract_terms
-from ico_lens.records import to_dict
+from ico_lens.records import Evidence, ProjectRef, Record, from_dict, to_dict
 
 #: facts.status values beyond the document's own (ok, no_text_layer, partial_text, truncated, not_english)
 NOT_TOKEN_SALE = "not_token_sale"
 
 
 @dataclass
-class PaperFacts:
+class PaperFacts(Record):
     """Token facts of one white paper, each with its evidence."""
 
     slug: str
@@ -42,12 +46,14 @@ class PaperFacts:
     #: the document's status, or "not_token_sale" for papers that never describe a token or a sale
     status: str
     language: str
+    #: the paper: its content id (the document's), and the token symbol the paper states
+    ref: ProjectRef = field(default_factory=lambda: ProjectRef(chain_id=None))
     terms: TokenTerms = field(default_factory=TokenTerms)
     claims: dict[str, ClaimResult] = field(default_factory=dict)
     #: token allocations, main one first (``is_main``); empty when the allocation stage is absent
-    allocations: list = field(default_factory=list)
+    allocations: list[Distribution] = field(default_factory=list)
     #: use-of-funds breakdowns, main one first
-    use_of_funds: list = field(default_factory=list)
+    use_of_funds: list[Distribution] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     # -- convenient views ------------------------------------------------------------------------
@@ -83,13 +89,13 @@ class PaperFacts:
             if dist is not None and dist.items:
                 quotes = []
                 for item in dist.items:
-                    if getattr(item, "evidence", "") and item.page:
-                        q = f"p.{item.page}: '{item.evidence}'"
+                    if item.evidence is not None and item.evidence.quote and item.page:
+                        q = str(item.evidence)
                         if q not in quotes:
                             quotes.append(q)
                 if quotes:
                     out[key] = quotes[:6]
-        for name in CLAIM_FIELDS:
+        for name in claim_fields():
             result = self.claims.get(name)
             if result is not None and result.evidence:
                 out[f"claims.{name}"] = [str(e) for e in result.evidence]
@@ -100,7 +106,10 @@ class PaperFacts:
         return None if self.status == "not_english" else "none"
 
     def to_dict(self) -> dict:
-        """The GOLD.md white-paper record, plus extra fields that GOLD.md does not define."""
+        """The GOLD.md white-paper record, plus extra fields that GOLD.md does not define.
+
+        The extra fields make it the whole record: :meth:`from_dict` reads it back equal to the facts.
+        """
         main_alloc, main_funds = self.main_allocation, self.main_use_of_funds
         terms = self.terms
         data: dict[str, Any] = {
@@ -114,21 +123,21 @@ class PaperFacts:
             "allocation": [to_dict(b) for b in main_alloc.items] if main_alloc is not None else [],
             "use_of_funds_source": main_funds.source if main_funds is not None else self._absent_source(),
             "use_of_funds": [to_dict(i) for i in main_funds.items] if main_funds is not None else [],
-            "claims": {name: self.claim(name) for name in CLAIM_FIELDS},
+            "claims": {name: self.claim(name) for name in claim_fields()},
             "evidence": self.evidence(),
-            "notes": "; ".join(self.notes),
+            "notes": NOTE_SEPARATOR.join(self.notes),
             # ---- extra fields (not in GOLD.md) ----
             "status": self.status,
             "language": self.language,
+            "ref": to_dict(self.ref),
+            #: the notes one by one (a note may itself contain the separator of ``notes``)
+            "note_list": list(self.notes),
             "decimals": terms.value("decimals"),
             "soft_cap": terms.value("soft_cap"),
             "sale_start": terms.value("sale_start"),
             "sale_end": terms.value("sale_end"),
-            "allocation_sum": getattr(main_alloc, "sum_percent", None),
-            "allocation_residual": getattr(main_alloc, "residual", None),
-            "allocation_note": getattr(main_alloc, "note", "") if main_alloc is not None else "",
-            "use_of_funds_sum": getattr(main_funds, "sum_percent", None),
-            "use_of_funds_residual": getattr(main_funds, "residual", None),
+            **_main_breakdown_fields("allocation", main_alloc),
+            **_main_breakdown_fields("use_of_funds", main_funds),
             "other_allocations": [to_dict(d) for d in self.allocations if d is not main_alloc],
             "other_use_of_funds": [to_dict(d) for d in self.use_of_funds if d is not main_funds],
             "alternatives": {
@@ -136,6 +145,8 @@ class PaperFacts:
                 for name in ("symbol", "standard", "total_supply", "token_price", "hard_cap")
                 if (term := getattr(terms, name)) is not None and term.alternatives
             },
+            #: every term with all its evidence, its confidence and the values that lost
+            "terms": to_dict(terms),
             "claim_details": {
                 name: {
                     "rule": r.rule,
@@ -147,71 +158,87 @@ class PaperFacts:
         }
         return data
 
-    # -- text summary (used by ``ico-lens extract``) -------------------------------------------------
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PaperFacts":
+        """The facts :meth:`to_dict` wrote (an ``ico-lens extract --json`` record), read back.
+
+        The main breakdowns are rebuilt from their GOLD.md keys and ``*_pages`` / ``*_confidence`` /
+        ``*_note``, the claims from ``claims``, ``claim_details`` and their GOLD.md ``evidence``.
+        """
+        evidence = data.get("evidence") or {}
+        values = data.get("claims") or {}
+        claims = {
+            name: ClaimResult(
+                name,
+                values.get(name),
+                [from_dict(Evidence, e) for e in evidence.get(f"claims.{name}", [])],
+                rule=details.get("rule", ""),
+                confidence=details.get("confidence"),
+                counter_evidence=[from_dict(Evidence, e) for e in details.get("counter_evidence", [])],
+            )
+            for name, details in (data.get("claim_details") or {}).items()
+        }
+        return cls(
+            slug=data["slug"],
+            text_layer=data["text_layer"],
+            pages=data["pages"],
+            status=data.get("status", "ok"),
+            language=data.get("language", "unknown"),
+            ref=from_dict(ProjectRef, data["ref"]) if data.get("ref") else ProjectRef(chain_id=None),
+            terms=from_dict(TokenTerms, data.get("terms") or {}),
+            claims=claims,
+            allocations=_read_breakdowns(data, "allocation", AllocationBucket, "other_allocations"),
+            use_of_funds=_read_breakdowns(data, "use_of_funds", UseOfFundsItem, "other_use_of_funds"),
+            notes=data["note_list"] if "note_list" in data else _split_notes(data.get("notes")),
+        )
+
     def summary_lines(self) -> list[str]:
-        lines = ["  token facts" + (f"  (status: {self.status})" if self.status != "ok" else "")]
+        """The text summary; kept for callers of the old name (see :func:`ico_lens.report.paper.render_facts`)."""
+        from ico_lens.report.paper import render_facts
 
-        def term_line(label: str, name: str) -> None:
-            term = getattr(self.terms, name)
-            if term is not None:
-                where = f"  [p.{term.evidence[0].page}]" if term.evidence else ""
-                lines.append(f"    {label:<14}{_fmt(term.value)}{where}")
-
-        term_line("symbol", "symbol")
-        term_line("standard", "standard")
-        term_line("total supply", "total_supply")
-        term_line("decimals", "decimals")
-        term_line("price", "token_price")
-        term_line("hard cap", "hard_cap")
-        term_line("soft cap", "soft_cap")
-        term_line("sale start", "sale_start")
-        term_line("sale end", "sale_end")
-        for title, dist in (("allocation", self.main_allocation), ("use of funds", self.main_use_of_funds)):
-            if dist is None:
-                continue
-            head = f"    {title:<14}source {dist.source}"
-            if dist.sum_percent is not None:
-                head += f", sum {dist.sum_percent:g}%"
-            if dist.pages:
-                head += f", p.{','.join(str(p) for p in dist.pages[:4])}"
-            lines.append(head)
-            for item in dist.items:
-                pct = f"{item.percent:5.1f}%" if item.percent is not None else "   -  "
-                stage = f" {item.stage}" if getattr(item, "stage", None) else ""
-                vest = f" vesting {item.vesting_months:g}m" if getattr(item, "vesting_months", None) else ""
-                lines.append(f"      {pct}  {item.category:<20}{stage:<10} {item.label[:40]:<40} p.{item.page}{vest}")
-            others = len(self.allocations if title == "allocation" else self.use_of_funds) - 1
-            if others > 0:
-                lines.append(f"      (+{others} other {title} breakdown(s) in the paper, see --json)")
-        if self.claims:
-            lines.append("    claims")
-            for name in CLAIM_FIELDS:
-                result = self.claims.get(name)
-                if result is None:
-                    continue
-                ev = result.evidence[0] if result.evidence else None
-                where = f"p.{ev.page}: {_short_quote(ev.quote, result.value)!r}" if ev else ""
-                lines.append(f"      {name:<32}{_fmt(result.value):<12} {where}")
-        for note in self.notes:
-            lines.append(f"    note          {note}")
-        return lines
+        return render_facts(self)
 
 
-def _fmt(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return str(value).lower() if value is not None else "null"
-    if isinstance(value, int) and value >= 10_000:
-        return f"{value:,}"
-    return str(value)
+#: how ``notes`` joins the notes in the GOLD.md record (one string)
+NOTE_SEPARATOR = "; "
 
 
-def _short_quote(quote: str, value: Any, limit: int = 90) -> str:
-    """At most ``limit`` characters of ``quote``, around the value when the quote contains it."""
-    if len(quote) <= limit:
-        return quote
-    at = quote.find(str(value)) if isinstance(value, str) else -1
-    start = max(0, min(at - 30, len(quote) - limit)) if at >= 0 else 0
-    return ("…" if start else "") + quote[start : start + limit] + "…"
+def _split_notes(notes: str | None) -> list[str]:
+    return notes.split(NOTE_SEPARATOR) if notes else []
+
+
+def _main_breakdown_fields(kind: str, dist: Distribution | None) -> dict[str, Any]:
+    """The main breakdown's details beside its GOLD.md keys; ``<kind>_confidence`` is null when the
+    paper has no main breakdown of this kind (the stage did not run)."""
+    return {
+        f"{kind}_sum": dist.sum_percent if dist is not None else None,
+        f"{kind}_residual": dist.residual if dist is not None else None,
+        f"{kind}_note": dist.note if dist is not None else "",
+        f"{kind}_pages": list(dist.pages) if dist is not None else [],
+        f"{kind}_confidence": dist.confidence if dist is not None else None,
+    }
+
+
+def _read_breakdowns(data: dict, kind: str, item_type: type, others_key: str) -> list[Distribution]:
+    """The main breakdown of ``kind`` (from its GOLD.md keys), then the others, as :meth:`to_dict` wrote them."""
+    others = [from_dict(Distribution, d) for d in data.get(others_key) or []]
+    if data.get(f"{kind}_confidence") is None:
+        return others
+    main = Distribution(
+        kind,
+        [from_dict(item_type, item) for item in data.get(kind) or []],
+        source=data[f"{kind}_source"],
+        pages=data.get(f"{kind}_pages") or [],
+        sum_percent=data.get(f"{kind}_sum"),
+        residual=data.get(f"{kind}_residual"),
+        is_main=True,
+        note=data.get(f"{kind}_note", ""),
+        confidence=data[f"{kind}_confidence"],
+    )
+    return [main, *others]
 
 
 def _slug(path: str) -> str:
@@ -269,12 +296,14 @@ def extract_facts(document) -> PaperFacts:
         pages=document.page_count,
         status=status,
         language=getattr(document, "language", "unknown"),
+        ref=document.ref,
     )
     if not document.text_layer:
         facts.notes.append("no text layer (scanned or picture-only PDF): token facts need OCR")
         facts.allocations = _allocations(document, None, facts.notes)
         return facts
     facts.terms = extract_terms(document)
+    facts.ref = dataclasses.replace(facts.ref, symbol=facts.terms.value("symbol"))
     facts.claims = detect_claims(document, facts.terms)
     if facts.language == "other":
         # English patterns find little in other languages: say so rather than report "nothing found".
@@ -294,4 +323,4 @@ def extract_facts(document) -> PaperFacts:
     return facts
 
 
-__all__ = ["PaperFacts", "extract_facts", "Evidence", "NOT_TOKEN_SALE"]
+__all__ = ["PaperFacts", "extract_facts", "NOT_TOKEN_SALE"]

@@ -19,7 +19,7 @@ import re
 
 from ico_lens.paper.records import Document
 from ico_lens.paper.tokenomics import distribution as engine
-from ico_lens.paper.tokenomics.allocation import MAX_QUOTE, find_chart_pages
+from ico_lens.paper.tokenomics.allocation import find_chart_pages
 from ico_lens.paper.tokenomics.distribution import Candidate, Entry
 from ico_lens.paper.tokenomics.records import Distribution, UseOfFundsItem
 from ico_lens.paper.tokenomics.taxonomy import allocation_match, funds_match
@@ -116,8 +116,7 @@ def _to_distribution(cand: Candidate, score: float) -> Distribution:
                 category=_category(e),
                 percent=percent,
                 amount=e.amount if e.money else None,
-                page=e.page,
-                evidence=_quote(e.context),
+                evidence=e.evidence,
                 method=method,
             )
         )
@@ -136,11 +135,6 @@ def _category(entry: Entry) -> str:
     if category == "other" and not re.search(r"\bother", entry.label, re.I):
         category = funds_match(entry.context)[0]
     return category
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
 
 
 _FUNDS_HEADING = re.compile(

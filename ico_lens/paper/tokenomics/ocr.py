@@ -11,6 +11,7 @@ note says "OCR-derived". Without Tesseract the distribution is returned unchange
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from typing import Callable
@@ -109,7 +110,7 @@ def ocr_distribution(
         return distribution
     for item in found.items:
         item.method = "ocr"
-        item.evidence = f"OCR of the chart on p.{number}: {item.evidence}"[:200]
+        item.evidence = dataclasses.replace(item.evidence, quote=f"OCR of the chart on p.{number}: {item.evidence.quote}"[:200])
     result = Distribution(distribution.kind, found.items, "image", pages=[number], is_main=distribution.is_main,
                           note=f"OCR-derived from the chart picture on p.{number} (tesseract); check against the paper",
                           confidence=round(found.confidence * 0.7, 2))

@@ -13,6 +13,9 @@ serialised :class:`AllocationBucket` can be compared with a gold bucket directly
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
+
+from ico_lens.records import Evidence, Record
 
 #: how a bucket was read: a ruled table, a layout pairing (legend / text table with coordinates),
 #: a line or sentence of prose, computed (percent from an amount and the total supply), or OCR of a
@@ -22,8 +25,21 @@ METHODS = ("table", "layout", "text", "computed", "ocr")
 SOURCES = ("table", "text", "image", "none")
 
 
+class _OnPage:
+    """Mix-in for a share read from the paper: its ``page`` is its evidence's (GOLD.md writes ``page``
+    beside each bucket, so the JSON keeps it)."""
+
+    evidence: Evidence | None
+    JSON_PROPERTIES: ClassVar[tuple[str, ...]] = ("page",)
+
+    @property
+    def page(self) -> int | None:
+        """1-based PDF page."""
+        return self.evidence.page if self.evidence is not None else None
+
+
 @dataclass
-class AllocationBucket:
+class AllocationBucket(_OnPage, Record):
     label: str  # the paper's own words
     category: str  # see taxonomy.ALLOCATION_CATEGORIES
     stage: str  # "pre_ico" | "ico" | "post_ico" | "unknown" (taxonomy.ALLOCATION_STAGE)
@@ -31,24 +47,22 @@ class AllocationBucket:
     amount: float | None = None  # tokens, when stated
     vesting_months: float | None = None
     cliff_months: float | None = None
-    page: int | None = None  # 1-based PDF page
-    evidence: str = ""  # quote (<= 200 characters)
+    evidence: Evidence | None = None  # page and quote (<= 200 characters)
     method: str = "text"  # one of METHODS; "computed" when percent = amount / total supply; "ocr"
 
 
 @dataclass
-class UseOfFundsItem:
+class UseOfFundsItem(_OnPage, Record):
     label: str
     category: str  # see taxonomy.FUNDS_CATEGORIES
     percent: float | None  # of the money raised
     amount: float | None = None  # money, when stated (in the paper's currency)
-    page: int | None = None
-    evidence: str = ""
+    evidence: Evidence | None = None  # page and quote
     method: str = "text"
 
 
 @dataclass
-class Distribution:
+class Distribution(Record):
     kind: str  # "allocation" | "use_of_funds"
     items: list[AllocationBucket | UseOfFundsItem] = field(default_factory=list)
     #: "table" | "text" | "image" | "none" (GOLD.md ``allocation_source``)

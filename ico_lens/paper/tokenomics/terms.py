@@ -20,17 +20,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ico_lens.paper.tokenomics.evidence import (
-    Evidence,
-    TextUnit,
-    find_quantities,
-    quote_around,
-    text_units,
-)
+from ico_lens.paper.tokenomics.evidence import TextUnit, find_quantities, quote_around, text_units
+from ico_lens.records import Evidence, Record
 
 
 @dataclass
-class TermValue:
+class TermValue(Record):
     """One extracted term: its value, the evidence, and other candidates that lost."""
 
     value: Any
@@ -42,7 +37,7 @@ class TermValue:
 
 
 @dataclass
-class TokenTerms:
+class TokenTerms(Record):
     symbol: TermValue | None = None
     standard: TermValue | None = None
     total_supply: TermValue | None = None
@@ -59,7 +54,7 @@ class TokenTerms:
 
 
 def _evidence(unit: TextUnit, start: int = 0, end: int | None = None) -> Evidence:
-    return Evidence(unit.page, quote_around(unit.text, start, len(unit.text) if end is None else end))
+    return Evidence.paper(unit.page, quote_around(unit.text, start, len(unit.text) if end is None else end))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -381,7 +376,7 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
     seen_pages: set[tuple[int, str]] = set()
     evidence = []
     for c in sorted(by_value[best], key=lambda c: -c.score):
-        ev = Evidence(c.unit.page, quote_around(c.unit.text, c.start, c.end))
+        ev = Evidence.paper(c.unit.page, quote_around(c.unit.text, c.start, c.end))
         if (ev.page, ev.quote) not in seen_pages:
             seen_pages.add((ev.page, ev.quote))
             evidence.append(ev)

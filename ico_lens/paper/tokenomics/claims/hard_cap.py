@@ -1,0 +1,11 @@
+"""``hard_cap``: the sale's hard cap, as written (the token term of the same name)."""
+
+from __future__ import annotations
+
+from ico_lens.paper.tokenomics.claims.base import TermClaim
+
+
+class HardCap(TermClaim):
+    NAME = "hard_cap"
+    DESCRIPTION = "The sale's hard cap, as written."
+    TERM = "hard_cap"
