@@ -24,6 +24,7 @@ from typing import Any
 
 from ico_lens.chain.records import ChainState, GenesisDistribution, GenesisRecipient
 from ico_lens.errors import DependencyMissing, IcoLensError, InputError
+from ico_lens.records import Evidence, ProjectRef, TokenAmount
 
 #: keccak256("Transfer(address,address,uint256)")
 TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"
@@ -31,7 +32,8 @@ ZERO = "0x" + "0" * 40
 DEFAULT_GENESIS_BLOCKS = 6500
 DEFAULT_LOG_CHUNK = 5000
 
-#: name -> (4-byte selector, result type)
+#: name -> (4-byte selector, result type), in the order they are read (decimals before the supply
+#: is given its unit)
 READS: dict[str, tuple[str, str]] = {
     "total_supply": ("0x18160ddd", "uint256"),  # totalSupply()
     "decimals": ("0x313ce567", "uint256"),  # decimals(): uint8 in the standard, uint256 in some
@@ -108,20 +110,35 @@ def read_state(
         raise RpcUnavailable(f"RPC node{where} not usable: {_short(exc)}") from None
     if chain_id is not None and int(chain_id) != node_chain:
         raise ChainMismatch(f"the RPC node is on chain {node_chain}, not chain {chain_id}")
-    state = ChainState(address=address, chain_id=node_chain, block_number=at, code_present=bool(code), code_size=len(code))
+    ref = ProjectRef(chain_id=node_chain, address=address)
+    state = ChainState(ref=ref, block_number=at, code_present=bool(code), code_size=len(code))
     if not code:
         state.warnings.append(f"no contract code at {address} on chain {node_chain} at block {at}")
         return state
-    for field_name, (selector, kind) in READS.items():
-        setattr(state, field_name, call_value(w3, checksum, selector, kind, at))
-    if state.decimals is not None and not 0 <= state.decimals <= 255:
-        state.warnings.append(f"decimals() returned {state.decimals}: ignored")
-        state.decimals = None
+    read = {name: call_value(w3, checksum, selector, kind, at) for name, (selector, kind) in READS.items()}
+    if read["decimals"] is not None and not 0 <= read["decimals"] <= 255:
+        state.warnings.append(f"decimals() returned {read['decimals']}: ignored")
+        read["decimals"] = None
+    for name, value in read.items():
+        if value is not None:
+            state.evidence[name] = Evidence.on_chain(block=at, value=value, reason=f"{_getter(name)} at block {at}")
+    supply = read.pop("total_supply")
+    for name, value in read.items():
+        setattr(state, name, value)
+    state.total_supply = TokenAmount.from_raw(supply, state.decimals) if supply is not None else None
+    state.ref = ProjectRef(chain_id=node_chain, address=address, symbol=state.symbol)
     if genesis:
         state.genesis = genesis_distribution(
-            w3, address, creation_block=creation_block, window_blocks=genesis_blocks, latest=at, log_chunk=log_chunk
+            w3, address, creation_block=creation_block, window_blocks=genesis_blocks, latest=at,
+            log_chunk=log_chunk, decimals=state.decimals,
         )
     return state
+
+
+def _getter(name: str) -> str:
+    """``total_supply`` -> ``totalSupply()``: the getter a READS entry calls."""
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest) + "()"
 
 
 # ----------------------------------------------------------------------------------------- eth_call
@@ -239,8 +256,10 @@ def genesis_distribution(
     window_blocks: int = DEFAULT_GENESIS_BLOCKS,
     latest: int | None = None,
     log_chunk: int = DEFAULT_LOG_CHUNK,
+    decimals: int | None = None,
 ) -> GenesisDistribution:
-    """Reconstruct who received tokens at or right after deployment (see :class:`GenesisDistribution`)."""
+    """Reconstruct who received tokens at or right after deployment (see :class:`GenesisDistribution`);
+    amounts are in raw units with ``decimals``."""
     latest = int(w3.eth.block_number) if latest is None else latest
     definition = (
         f"net Transfer amounts per address from the creation block through the next {window_blocks} blocks"
@@ -287,15 +306,22 @@ def genesis_distribution(
             warnings.append(f"{unlogged} units were credited without a Transfer event to an unknown holder")
     positive = {a: v for a, v in net.items() if v > 0}
     total = sum(positive.values())
+
+    def amount(raw: int | None) -> TokenAmount | None:
+        return TokenAmount.from_raw(raw, decimals) if raw is not None else None
+
     recipients = [
         GenesisRecipient(
-            address=a, amount=v, percent=round(100.0 * v / total, 2) if total else 0.0,
+            address=a, amount=amount(v), percent=round(100.0 * v / total, 2) if total else 0.0,
             transfers=credits.get(a, 0), minted=a in from_zero,
         )
         for a, v in sorted(positive.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     if decoded < len(logs):
         warnings.append(f"{len(logs) - decoded} Transfer logs had an unexpected shape and were skipped")
+    evidence = [Evidence.on_chain(block=creation_block, tx=creation_tx, value=deployer, reason="contract created")]
+    if supply_end is not None:
+        evidence.append(Evidence.on_chain(block=end, value=supply_end, reason=f"totalSupply() at block {end}"))
     return GenesisDistribution(
         creation_block=creation_block,
         window_blocks=window_blocks,
@@ -304,10 +330,11 @@ def genesis_distribution(
         creation_tx=creation_tx,
         recipients=recipients,
         transfers=decoded,
-        minted=minted,
-        supply_at_window_end=supply_end,
-        unlogged_supply=unlogged,
+        minted=amount(minted),
+        supply_at_window_end=amount(supply_end),
+        unlogged_supply=amount(unlogged),
         definition=definition,
+        evidence=evidence,
         warnings=warnings,
     )
 

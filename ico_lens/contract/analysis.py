@@ -86,7 +86,8 @@ def _signature(function: Function) -> str:
     return function.solidity_signature
 
 
-def _entry_points(contract: Contract) -> list[Function]:
+def entry_points_of(contract: Contract) -> list[Function]:
+    """The public and external functions a caller can run on ``contract`` after deployment."""
     return [
         f
         for f in contract.functions
@@ -386,7 +387,7 @@ class TokenModel:
     # -- the token's entry points --------------------------------------------------------------
     @cached_property
     def entry_points(self) -> list[Function]:
-        return _entry_points(self.token) if self.token is not None else []
+        return entry_points_of(self.token) if self.token is not None else []
 
     def effects(self, function: Function) -> list[Effect]:
         if function not in self._effects:
@@ -397,6 +398,35 @@ class TokenModel:
     @cached_property
     def transfer_functions(self) -> list[Function]:
         return [f for f in self.entry_points if _signature(f) in TRANSFER_SIGNATURES]
+
+    @cached_property
+    def transfer_guards(self) -> list[tuple[Function, cond.Guard]]:
+        """(transfer function, guard) for every guard on the ERC-20 transfer paths."""
+        return [(function, guard) for function in self.transfer_functions for guard in self.guards(function)]
+
+    @cached_property
+    def minting_entries(self) -> list[tuple[Function, Effect]]:
+        """(entry point, effect) for every post-deployment write that can raise the supply: an
+        addition to it, or setting it to a value that does not come from a subtraction."""
+        found = []
+        for entry in self.entry_points:
+            for effect in self.effects(entry):
+                if effect.kind == "supply" and effect.direction in ("inc", "set"):
+                    if effect.direction == "set" and effect.value is not None and effect.value.kind in ("time", "const"):
+                        continue
+                    found.append((entry, effect))
+                    break
+        return found
+
+    @cached_property
+    def allowance_vars(self) -> set:
+        """The token's two-level mappings (``allowed[owner][spender]``): allowances, not locks."""
+        if self.token is None:
+            return set()
+        return {
+            v for v in self.token.state_variables
+            if isinstance(v.type, MappingType) and isinstance(v.type.type_to, MappingType)
+        }
 
     def guards(self, function: Function) -> list[cond.Guard]:
         if function not in self._guards:

@@ -68,21 +68,25 @@ def load(
 ) -> LoadedContract:
     """Compile ``bundle`` with the best installed solc and run Slither's analyses on it.
 
-    ``version`` forces a compiler version (else Etherscan's ``CompilerVersion``, else the pragmas
-    decide). A compile error is retried with up to ``max_attempts - 1`` other versions the pragmas
+    ``version`` forces a compiler version: it is used alone, or refused with
+    :class:`~ico_lens.contract.solc.VersionNotInstalled` (else Etherscan's ``CompilerVersion``, else the
+    pragmas decide). A compile error is retried with up to ``max_attempts - 1`` other versions the pragmas
     accept (the same error from two versions skips to the last resort, a pre-0.4.11 compiler). Raises :class:`NotSolidity`, :class:`CompilerNotAvailable` or :class:`CompileError`
     (one line, naming the bundle).
     """
     started = time.monotonic()
     label = bundle.label
     _check_solidity(bundle)
-    choice = solc_mod.choose_version(bundle.sources, version or bundle.compiler_version)
+    if version:
+        choice = solc_mod.forced_choice(bundle.sources, version)
+    else:
+        choice = solc_mod.choose_version(bundle.sources, bundle.compiler_version)
     plans = [choice] + [
         solc_mod._finish(solc_mod.VersionChoice(v), solc_mod.find_pragmas(bundle.sources))
         for v in choice.fallbacks
     ]
     plans = plans[:max_attempts]
-    if choice.version >= solc_mod.STANDARD_JSON_MIN:
+    if not version and choice.version >= solc_mod.STANDARD_JSON_MIN:
         legacy = solc_mod.legacy_fallback(bundle.sources)
         if legacy is not None:
             plans.append(legacy)  # the last resort: a pre-0.4.11 compiler through its legacy interface

@@ -9,7 +9,6 @@ matches any non-null prediction). Facts with at least 3 positives are held to th
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ico_lens.errors import InputError
+from ico_lens.evaluate.metrics import Counts
 
 DESCRIPTION = "Compare the contract facts (mint, burn, pause, ...) with gold labels: precision/recall per fact and the misses."
 TARGET = 0.95
@@ -26,24 +26,10 @@ VALUE_FACTS = ("token_contract", "decimals", "initial_supply", "cap")
 
 
 @dataclass
-class FactScore:
-    fact: str
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+class FactScore(Counts):
+    """The counts of one boolean fact (precision and recall None when undefined)."""
 
-    @property
-    def positives(self) -> int:
-        return self.tp + self.fn
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+    fact: str = ""
 
     @property
     def scored(self) -> bool:
@@ -125,6 +111,15 @@ def gold_number(text: Any, decimals: int | None) -> int | None:
     return int(value) if isinstance(value, (int, float)) else None
 
 
+def predicted_value(facts: dict, fact: str) -> Any:
+    """A fact of the facts' JSON as the gold writes it: an amount as its raw units in text (or its
+    expression when it depends on constructor arguments)."""
+    value = facts.get(fact)
+    if isinstance(value, dict):  # a TokenAmount
+        return str(value["raw"]) if value.get("raw") is not None else value.get("expression")
+    return value
+
+
 def value_matches(fact: str, gold: dict, predicted: Any) -> bool:
     g = gold.get(fact)
     if fact in ("token_contract", "decimals"):
@@ -158,7 +153,7 @@ def evaluate(gold_dir: str | Path, sources_dir: str | Path, *, jobs: int = 2) ->
         paths.append(str(next((c for c in candidates if c.exists()), candidates[0])))
     results = analyse_all(paths, jobs)
     report = EvalReport(contracts=len(golds))
-    report.scores = {fact: FactScore(fact) for fact in BOOLEAN_FACTS}
+    report.scores = {fact: FactScore(fact=fact) for fact in BOOLEAN_FACTS}
     report.values = {fact: [0, 0] for fact in VALUE_FACTS}
     for gold, result in zip(golds, results):
         address = gold.get("address", "?")
@@ -171,11 +166,12 @@ def evaluate(gold_dir: str | Path, sources_dir: str | Path, *, jobs: int = 2) ->
         for fact in BOOLEAN_FACTS:
             _score(report, address, fact, gold.get(fact), facts.get(fact), facts)
         for fact in VALUE_FACTS:
-            right = value_matches(fact, gold, facts.get(fact))
+            predicted = predicted_value(facts, fact)
+            right = value_matches(fact, gold, predicted)
             report.values[fact][1] += 1
             report.values[fact][0] += int(right)
             if not right:
-                report.misses.append(Miss(address, fact, gold.get(fact), facts.get(fact)))
+                report.misses.append(Miss(address, fact, gold.get(fact), predicted))
     return report
 
 
@@ -183,7 +179,7 @@ def _score(report: EvalReport, address: str, fact: str, gold: Any, predicted: An
     if gold is None:
         return
     score = report.scores[fact]
-    why = "; ".join(facts.get("reasons", {}).get(fact, []))[:200]
+    why = "; ".join(e.get("reason", "") for e in facts.get("evidence", {}).get(fact, []))[:200]
     if gold is True and predicted is True:
         score.tp += 1
     elif gold is True:
@@ -241,16 +237,3 @@ def to_json(report: EvalReport) -> str:
         indent=2,
         default=str,
     )
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", required=True, help="directory of gold labels <address>.json (corpus/gold/contracts)")
-    parser.add_argument("--sources", required=True, help="directory of sources <address>.sol (corpus/contracts)")
-    parser.add_argument("--jobs", type=int, default=2, help="contracts compiled in parallel (default 2)")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-
-
-def run(args: argparse.Namespace) -> int:
-    report = evaluate(args.gold, args.sources, jobs=max(1, args.jobs))
-    print(to_json(report) if args.json else render(report))
-    return 0

@@ -1,8 +1,10 @@
-"""What a token contract's code can really do: :class:`CodeFacts` and :func:`derive_facts`.
+"""What a token contract's code can really do: :func:`derive_facts` makes the :class:`CodeFacts` record.
 
-The field names are those of ``corpus/GOLD.md`` (token contract section); every non-null fact
-carries evidence (contract, function, source line, code). On top of GOLD.md, ``roles`` lists the
-privileged roles and the functions each can call, and ``erc20`` the ERC-20 conformance.
+The field names are those of ``corpus/GOLD.md`` (token contract section); the boolean facts are
+those of the registered detectors (:mod:`ico_lens.contract.detectors`), each with evidence whose
+reason says why, or a reason in ``undetermined`` when it is null. On top of GOLD.md, ``roles`` lists
+the privileged roles and the functions each can call, ``erc20`` the ERC-20 conformance and
+``detectors`` the impact and confidence of each rule.
 
     from ico_lens.contract.source import load_source_file
     from ico_lens.contract.engine import load_slither
@@ -10,93 +12,38 @@ privileged roles and the functions each can call, and ``erc20`` the ERC-20 confo
 
     bundle = load_source_file("0xabc....sol")
     facts = derive_facts(load_slither(bundle), bundle)
-    facts.can_mint_after_deploy, facts.evidence["can_mint_after_deploy"]
+    facts.can_mint_after_deploy, facts.evidence["can_mint_after_deploy"][0].reason
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # Slither is heavy: imported only when facts are derived
-    from ico_lens.contract.detectors.base import Evidence
+from ico_lens.contract.records import CodeFacts, DetectorInfo, Erc20Conformance, Erc20Function, Role
+from ico_lens.records import Evidence, ProjectRef, TokenAmount, confidence_value
 
-#: the boolean facts, in GOLD.md order
-BOOLEAN_FACTS = (
-    "can_mint_after_deploy",
-    "mint_can_be_finished",
-    "burnable",
-    "pausable",
-    "transfer_lock",
-    "freeze_or_blacklist",
-    "owner_can_change_balances",
-    "upgradeable_or_migratable",
-    "vesting_or_timelock",
-    "transfer_fee",
-    "selfdestruct",
-    "crowdsale_in_file",
-)
+__all__ = ["BOOLEAN_FACTS", "CodeFacts", "Erc20Conformance", "Erc20Function", "Role", "boolean_facts", "derive_facts"]
+
+#: the token's state as prose, for readers of ``notes``
+NOTES = {
+    "no_token": "no ERC-20 token contract implemented in this source (only a sale, vesting or other contract)",
+    "no_balances": "the token keeps no balances in this file (a proxy to an outside platform): balance facts are null",
+}
 
 
-@dataclass
-class Role:
-    """A privileged role (an address or mapping checked against ``msg.sender``) and what it can call."""
+def boolean_facts() -> tuple[str, ...]:
+    """The boolean facts: the registered detectors' names, in the order they run (GOLD.md's order
+    for the built-in ones)."""
+    from ico_lens.contract.detectors import registered
 
-    name: str
-    functions: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Erc20Function:
-    signature: str
-    present: bool
-    returns: str | None  # the declared return type, e.g. "bool"; None when absent/none
-    conforms: bool
+    return tuple(detector.NAME for detector in registered())
 
 
-@dataclass
-class Erc20Conformance:
-    """ERC-20 functions (with their return types), events and optional getters of the token."""
-
-    functions: list[Erc20Function] = field(default_factory=list)
-    events: dict[str, bool] = field(default_factory=dict)
-    optional: dict[str, bool] = field(default_factory=dict)  # name, symbol, decimals
-
-    @property
-    def conforms(self) -> bool:
-        return all(f.conforms for f in self.functions) and all(self.events.values())
-
-
-@dataclass
-class CodeFacts:
-    """Facts about one token contract source, with GOLD.md's field names."""
-
-    address: str | None = None
-    token_contract: str | None = None
-    pragma: str | None = None
-    decimals: int | None = None
-    initial_supply: str | None = None
-    cap: str | None = None
-    can_mint_after_deploy: bool | None = None
-    mint_can_be_finished: bool | None = None
-    burnable: bool | None = None
-    pausable: bool | None = None
-    transfer_lock: bool | None = None
-    freeze_or_blacklist: bool | None = None
-    owner_can_change_balances: bool | None = None
-    upgradeable_or_migratable: bool | None = None
-    vesting_or_timelock: bool | None = None
-    transfer_fee: bool | None = None
-    selfdestruct: bool | None = None
-    crowdsale_in_file: bool | None = None
-    #: fact -> evidence (contract, function, line, code), one entry per reason found
-    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
-    #: fact -> one-line explanations, parallel to ``evidence``
-    reasons: dict[str, list[str]] = field(default_factory=dict)
-    roles: list[Role] = field(default_factory=list)
-    erc20: Erc20Conformance | None = None
-    notes: str = ""
+def __getattr__(name: str):
+    if name == "BOOLEAN_FACTS":  # computed when read: importing this module loads no Slither
+        return boolean_facts()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 PRAGMA_RE = re.compile(r"pragma\s+solidity\s*([^;]+);")
@@ -120,37 +67,63 @@ def _pragma(bundle: Any, token: Any) -> str | None:
 def derive_facts(slither: Any, bundle: Any = None) -> CodeFacts:
     """Run every registered detector on the main token contract of ``slither``."""
     from ico_lens.contract.analysis import TokenModel
-    from ico_lens.contract.detectors import DETECTORS
+    from ico_lens.contract.detectors import registered
 
     model = TokenModel(slither, getattr(bundle, "contract_name", None))
-    facts = CodeFacts(address=getattr(bundle, "address", None))
     token = model.token
-    facts.token_contract = token.name if token is not None else None
-    facts.pragma = _pragma(bundle, token)
+    facts = CodeFacts(
+        ref=ProjectRef(chain_id=getattr(bundle, "chain_id", 1), address=getattr(bundle, "address", None),
+                       symbol=symbol_of(token) if token is not None else None),
+        token_contract=token.name if token is not None else None,
+        pragma=_pragma(bundle, token),
+        status="no_token" if token is None else "ok" if model.balance_vars else "no_balances",
+    )
     decided: dict[str, Any] = {}
-    for detector_class in DETECTORS:
+    for detector_class in registered():
+        name = detector_class.NAME
         detector = detector_class(model, decided)
         value, findings = detector.detect()
-        decided[detector_class.NAME] = value
-        setattr(facts, detector_class.NAME, value)
+        decided[name] = facts.verdicts[name] = value
+        facts.detectors[name] = DetectorInfo(
+            detector_class.DESCRIPTION, detector_class.IMPACT, confidence_value(detector_class.CONFIDENCE)
+        )
         shown = [f for f in findings if f.value] if value else findings
         if value is not None and shown:
-            facts.evidence[detector_class.NAME] = [f.evidence for f in shown[:3]]
-            facts.reasons[detector_class.NAME] = [f.description for f in shown[:3]]
+            facts.evidence[name] = [f.evidence for f in shown[:3]]
+        if value is None:
+            facts.undetermined[name] = detector.why_null()
+    facts.notes = NOTES.get(facts.status, "")
     if token is None:
-        facts.notes = "no ERC-20 token contract implemented in this source (only a sale, vesting or other contract)"
+        from ico_lens.contract.detectors.base import NO_TOKEN
+
+        facts.undetermined.update(dict.fromkeys(("token_contract", "decimals", "initial_supply", "cap"), NO_TOKEN))
         return facts
     _values(model, facts)
     facts.roles = roles_of(model)
     facts.erc20 = erc20_of(token)
-    if not model.balance_vars:
-        facts.notes = "the token keeps no balances in this file (a proxy to an outside platform): balance facts are null"
     return facts
 
 
-def _values(model: Any, facts: CodeFacts) -> None:
+SYMBOL_RE = re.compile(r"[A-Za-z0-9$._-]{1,12}")
+
+
+def symbol_of(token: Any) -> str | None:
+    """The token's ``symbol`` when the source sets it to a constant (``symbol = "AUC"``)."""
     from ico_lens.contract import values
-    from ico_lens.contract.detectors.base import evidence_at
+
+    var = token.get_state_variable_from_name("symbol")
+    if var is None:
+        return None
+    value = values.value_at_deployment(token, var)
+    if isinstance(value, values.Symbolic) and not value.argument and SYMBOL_RE.fullmatch(value.text):
+        return value.text
+    return None
+
+
+def _values(model: Any, facts: CodeFacts) -> None:
+    """decimals, initial_supply and cap, each with evidence, or a reason why it is null."""
+    from ico_lens.contract import values
+    from ico_lens.contract.detectors.base import NO_BALANCES, evidence_at
 
     token = model.token
     decimals = values.decimals_of(token)
@@ -158,23 +131,37 @@ def _values(model: Any, facts: CodeFacts) -> None:
     if facts.decimals is not None:
         var = token.get_state_variable_from_name("decimals")
         if var is not None:
-            _add(facts, "decimals", evidence_at(None, var), f"decimals = {facts.decimals}")
+            _add(facts, "decimals", evidence_at(None, var, f"decimals = {facts.decimals}"))
+    else:
+        facts.undetermined["decimals"] = "no constant decimals variable or decimals() function"
     supply = _main_supply_var(model)
-    if supply is not None:
-        initial = values.value_at_deployment(token, supply)
-        if initial is not None and initial != 0:
-            facts.initial_supply = str(initial)
-            _add(facts, "initial_supply", evidence_at(None, token.constructor or supply), f"{supply.name} at deployment: {initial}")
+    initial = values.value_at_deployment(token, supply) if supply is not None else None
+    if initial is not None and initial != 0:
+        if isinstance(initial, int):
+            facts.initial_supply = TokenAmount.from_raw(initial, facts.decimals)
+        else:
+            facts.initial_supply = TokenAmount(raw=None, decimals=facts.decimals, expression=str(initial))
+        _add(facts, "initial_supply", evidence_at(None, token.constructor or supply, f"{supply.name} at deployment: {initial}"))
+    else:
+        facts.undetermined["initial_supply"] = (
+            "no supply variable found" if supply is None else f"{supply.name} is 0 at deployment"
+        )
     cap = cap_of(model)
     if cap is not None:
         value, guard = cap
-        facts.cap = str(value)
-        _add(facts, "cap", evidence_at(guard.node, guard.function), f"minting is bounded: {value}")
+        facts.cap = TokenAmount.from_raw(value, facts.decimals)
+        _add(facts, "cap", evidence_at(guard.node, guard.function, f"minting is bounded: {value}"))
+    elif not model.balance_vars:
+        facts.undetermined["cap"] = NO_BALANCES
+    else:
+        facts.undetermined["cap"] = (
+            "no minting function compares the supply with a constant" if model.minting_entries
+            else "nothing can be minted after deployment"
+        )
 
 
-def _add(facts: CodeFacts, name: str, evidence: "Evidence", reason: str) -> None:
+def _add(facts: CodeFacts, name: str, evidence: Evidence) -> None:
     facts.evidence.setdefault(name, []).append(evidence)
-    facts.reasons.setdefault(name, []).append(reason)
 
 
 def _main_supply_var(model: Any):
@@ -190,10 +177,9 @@ def cap_of(model: Any):
 
     from ico_lens.contract import conditions as cond
     from ico_lens.contract import values
-    from ico_lens.contract.detectors.mint import minting_entries
 
     relations = {BinaryOperationType.LESS, BinaryOperationType.LESS_EQUAL, BinaryOperationType.GREATER, BinaryOperationType.GREATER_EQUAL}
-    for entry, _effect in minting_entries(model):
+    for entry, _effect in model.minting_entries:
         for guard in model.guards(entry):
             found = []
 

@@ -73,6 +73,12 @@ class NotSolidity(InputError):
     code = "not_solidity"
 
 
+class VersionNotInstalled(InputError):
+    """The user forced a compiler version that is not installed (it is refused, never replaced)."""
+
+    code = "solc_not_installed"
+
+
 # ------------------------------------------------------------------------------------------- versions
 def parse_version(text: str) -> Version:
     """``"v0.4.24+commit.e67f0147"`` / ``"0.4.24"`` / ``"0.4"`` -> ``(0, 4, 24)`` / ``(0, 4, 0)``."""
@@ -480,6 +486,20 @@ def choose_version(
     chosen = _nearest(target, available)
     choice = VersionChoice(chosen, [], f"pragma {exprs} (relaxed)", warnings=warnings)
     return _finish(choice, pragmas)
+
+
+def forced_choice(sources: dict[str, str], version: str) -> VersionChoice:
+    """The version the user forces: used as given, with no fall-back (pragmas it rejects are relaxed,
+    with a warning). Raises :class:`VersionNotInstalled` when it is not installed here."""
+    try:
+        wanted = parse_version(version)
+    except ValueError:
+        raise VersionNotInstalled(f"solc version {version!r} is not a version number (e.g. 0.4.24)") from None
+    installed = sorted(set(installed_versions()) | set(solcjs_versions()))
+    if wanted not in installed:
+        have = f"installed: {version_text(installed[0])} to {version_text(installed[-1])}" if installed else "none installed: run `make setup`"
+        raise VersionNotInstalled(f"solc {version_text(wanted)} is not installed ({have})")
+    return _finish(VersionChoice(wanted, [], f"forced: solc {version_text(wanted)}"), find_pragmas(sources))
 
 
 def _finish(choice: VersionChoice, pragmas: list[Pragma]) -> VersionChoice:

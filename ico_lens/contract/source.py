@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+from ico_lens.batch import check_file
 from ico_lens.contract.records import SourceBundle
 from ico_lens.errors import EmptyFile, InputError, NotFound
 
@@ -35,10 +36,7 @@ def check_address(text: str) -> str:
 
 
 def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise NotFound("no such file", path=str(path))
-    if path.is_dir():
-        raise InputError("is a directory, expected a .sol file", path=str(path))
+    check_file(str(path))  # never opens a FIFO (it would block) or a name the system refuses
     size = path.stat().st_size
     if size == 0:
         raise EmptyFile("empty file", path=str(path))

@@ -85,15 +85,15 @@ def test_token_deployed_to_anvil_is_read_back(anvil_url, demo_token_artifacts):
 
     state = read_state(token.address, rpc_url=anvil_url, chain_id=31337, genesis_blocks=100)
     assert state.chain_id == 31337 and state.code_present
-    assert state.total_supply == 1_300_000 * UNIT
+    assert state.total_supply.raw == 1_300_000 * UNIT
     assert (state.name, state.symbol, state.decimals) == ("Demo ICO Token", "DICO", 18)
     assert state.owner == a[0].lower()
     assert state.paused is True and state.minting_finished is True
 
     g = state.genesis
     assert g.creation_block == receipt.blockNumber and g.deployer == a[0].lower()
-    assert g.unlogged_supply == 1_000_000 * UNIT and g.minted == 300_000 * UNIT
-    assert {r.address: r.amount // UNIT for r in g.recipients} == {
+    assert g.unlogged_supply.raw == 1_000_000 * UNIT and g.minted.raw == 300_000 * UNIT
+    assert {r.address: r.amount.whole for r in g.recipients} == {
         a[0].lower(): 800_000, a[3].lower(): 300_000, a[1].lower(): 150_000, a[2].lower(): 50_000,
     }
     assert [r.percent for r in g.recipients] == [61.54, 23.08, 11.54, 3.85]
@@ -113,6 +113,6 @@ def test_cli_reads_chain_state_with_rpc(anvil_url, demo_token_artifacts, capsys)
     report = json.loads(out)
     assert report["compile"]["solc_version"] == "0.4.24"
     chain = report["chain"]
-    assert chain["symbol"] == "DICO" and chain["total_supply"] == 1_000_000 * UNIT
+    assert chain["symbol"] == "DICO" and chain["total_supply"]["raw"] == 1_000_000 * UNIT
     assert chain["genesis"]["recipients"][0]["address"] == w3.eth.accounts[0].lower()
     assert chain["genesis"]["recipients"][0]["percent"] == 100.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ico_lens.chain.records import ChainState
@@ -13,7 +15,7 @@ from ico_lens.chain.state import (
     get_transfer_logs,
     read_state,
 )
-from ico_lens.records import to_dict
+from ico_lens.records import TokenAmount, to_dict
 
 from .conftest import deploy
 
@@ -46,7 +48,11 @@ def test_reads_token_getters(chain):
     assert isinstance(state, ChainState)
     assert state.code_present and state.code_size > 1000
     assert state.chain_id == w3.eth.chain_id
-    assert state.total_supply == 1_200_005 * UNIT
+    assert state.total_supply.raw == 1_200_005 * UNIT and state.total_supply.decimals == 18
+    assert state.total_supply.whole == 1_200_005
+    assert state.ref.address == token.address.lower() and state.ref.symbol == "DICO"
+    assert state.evidence["total_supply"].block == state.block_number
+    assert state.evidence["total_supply"].value == 1_200_005 * UNIT and state.evidence["symbol"].value == "DICO"
     assert (state.decimals, state.name, state.symbol) == (18, "Demo ICO Token", "DICO")
     assert state.owner == a[0].lower()
     assert state.paused is False and state.minting_finished is False
@@ -59,10 +65,11 @@ def test_genesis_distribution_from_transfer_logs(chain):
     assert g.creation_block == chain["creation_block"]  # found by bisecting eth_getCode
     assert g.window_end_block == g.creation_block + 10
     assert g.deployer == a[0].lower() and g.creation_tx.startswith("0x")
-    assert g.transfers == 4 and g.minted == 200_000 * UNIT
-    assert g.supply_at_window_end == 1_200_000 * UNIT
-    assert g.unlogged_supply == 1_000_000 * UNIT  # the constructor's credit had no Transfer event
-    got = {r.address: r.amount for r in g.recipients}
+    assert g.transfers == 4 and g.minted.raw == 200_000 * UNIT
+    assert g.supply_at_window_end == TokenAmount.from_raw(1_200_000 * UNIT, 18)
+    assert g.unlogged_supply.whole == 1_000_000  # the constructor's credit had no Transfer event
+    assert (g.evidence[0].block, g.evidence[0].tx) == (g.creation_block, g.creation_tx)
+    got = {r.address: r.amount.raw for r in g.recipients}
     assert got == {
         a[0].lower(): 850_000 * UNIT,
         a[1].lower(): 80_000 * UNIT,
@@ -111,8 +118,11 @@ def test_chain_id_must_match(chain):
 
 
 def test_serialises_with_exact_integers(chain):
-    data = to_dict(read_state(chain["token"].address, w3=chain["w3"], genesis_blocks=10))
-    assert data["total_supply"] == 1_200_005 * UNIT
+    state = read_state(chain["token"].address, w3=chain["w3"], genesis_blocks=10)
+    data = to_dict(state)
+    assert data["total_supply"]["raw"] == 1_200_005 * UNIT and data["total_supply"]["whole"] == 1_200_005
+    assert data["address"] == chain["token"].address.lower() and data["chain_id"] == state.chain_id
+    assert ChainState.from_dict(json.loads(json.dumps(data))) == state
     assert set(data["genesis"]["recipients"][0]) == {"address", "amount", "percent", "transfers", "minted"}
 
 

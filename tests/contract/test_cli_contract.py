@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,7 @@ from ico_lens.cli import main
 from .fake_etherscan import A_IMPL, A_PROXY, A_UNVERIFIED, TOKEN_SOL, FakeEtherscan
 
 ADDRESS = "0x" + "ab" * 20
+DEMO_ICO_SOL = Path(__file__).resolve().parents[1] / "chain" / "fixtures" / "DemoICOToken.sol"
 
 
 @pytest.fixture()
@@ -109,36 +112,86 @@ def test_compile_error_exits_1(tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_code_facts_are_merged_with_gold_field_names(tmp_path, capsys, monkeypatch):
-    """The facts record (ico_lens.contract.facts.derive_facts) is printed with GOLD.md's names at the
-    top level of the JSON and as lines with evidence in the summary. A stand-in module is used here."""
-    import dataclasses
-    import sys
-    import types
-
-    @dataclasses.dataclass
-    class FakeFacts:
-        address: str | None
-        token_contract: str
-        can_mint_after_deploy: bool
-        evidence: dict
-
-    calls = []
-
-    def derive_facts(slither, bundle):
-        calls.append((slither, bundle))
-        where = {"contract": "DemoToken", "function": "mint", "line": 15, "code": "function mint(...)"}
-        return FakeFacts(bundle.address, "DemoToken", True, {"can_mint_after_deploy": [where]})
-
-    module = types.ModuleType("ico_lens.contract.facts")
-    module.derive_facts = derive_facts
-    monkeypatch.setitem(sys.modules, "ico_lens.contract.facts", module)
-    (tmp_path / f"{ADDRESS}.sol").write_text(TOKEN_SOL)
-    code, out, err = _run(capsys, str(tmp_path / ADDRESS), "--json")
+def test_code_facts_with_gold_field_names_and_whole_token_amounts(capsys):
+    """The JSON has GOLD.md's fact names at the top level (amounts in raw units, with evidence and
+    the rule's impact and confidence); the summary prints whole tokens with the symbol."""
+    code, out, err = _run(capsys, str(DEMO_ICO_SOL), "--json")
     assert code == 0, err
     report = json.loads(out)
-    assert report["token_contract"] == "DemoToken" and report["can_mint_after_deploy"] is True
-    assert report["address"] == ADDRESS and "compile" in report
-    assert calls[0][1].address == ADDRESS and hasattr(calls[0][0], "contracts")
-    code, out, _ = _run(capsys, str(tmp_path / ADDRESS))
-    assert "can_mint_after_deploy  yes  [DemoToken.mint:15]" in out
+    assert report["token_contract"] == "DemoICOToken" and report["can_mint_after_deploy"] is True
+    assert report["initial_supply"] == {"raw": 10**24, "decimals": 18, "whole": 1_000_000}
+    assert report["ref"]["symbol"] == "DICO" and report["status"] == "ok"
+    mint = report["evidence"]["can_mint_after_deploy"][0]
+    assert mint["kind"] == "code" and mint["function"] == "mint" and "raises the supply" in mint["reason"]
+    assert report["detectors"]["can_mint_after_deploy"] == {
+        "description": report["detectors"]["can_mint_after_deploy"]["description"], "impact": "high", "confidence": 0.9,
+    }
+    assert {"source", "proxy", "compile", "chain", "warnings", "address", "chain_id"} <= set(report)
+    code, out, _ = _run(capsys, str(DEMO_ICO_SOL))
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
+    assert lines["initial_supply"].split("  - ")[0].split(None, 1)[1].strip() == "1,000,000 DICO"
+    assert "[DemoICOToken.mint:" in lines["can_mint_after_deploy"] or "[MintableToken.mint:" in lines["can_mint_after_deploy"]
+
+
+@pytest.mark.slow
+def test_forced_solc_version_is_the_one_used(tmp_path, capsys):
+    path = tmp_path / "DemoToken.sol"
+    path.write_text(TOKEN_SOL)  # pragma ^0.4.18: left alone, the newest 0.4 compiler would be chosen
+    code, out, err = _run(capsys, str(path), "--solc", "0.4.24", "--json")
+    assert code == 0, err
+    assert json.loads(out)["compile"]["solc_version"] == "0.4.24"
+
+
+def test_forced_solc_version_not_installed_is_refused(tmp_path, capsys):
+    path = tmp_path / "DemoToken.sol"
+    path.write_text(TOKEN_SOL)
+    code, out, err = _run(capsys, str(path), "--solc", "9.9.9")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "solc 9.9.9 is not installed" in err and "Etherscan" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["a" * 300 + ".sol", "é" * 130 + ".sol"], ids=["ascii", "utf8"])
+def test_file_name_too_long_exits_2(name, capsys, tmp_path):
+    assert len(os.fsencode(name)) > 255
+    code, out, err = _run(capsys, str(tmp_path / name))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "too long" in err and "Traceback" not in err
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("as_source", [False, True], ids=["target", "--source"])
+def test_fifo_is_refused_without_hanging(as_source, capsys, tmp_path):
+    fifo = tmp_path / "x.sol"
+    os.mkfifo(fifo)
+    argv = ["--source", str(fifo), ADDRESS] if as_source else [str(fifo)]
+    code, out, err = _run(capsys, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "not a regular file" in err and "x.sol" in err
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--chain-id", "-5"], "argument --chain-id: '-5' is not a positive whole number"),
+        (["--chain-id", "0"], "argument --chain-id: '0' is not a positive whole number"),
+        (["--chain-id", "one"], "argument --chain-id: 'one' is not a whole number"),
+        (["--timeout", "0"], "argument --timeout: '0' is not a number of seconds above 0"),
+        (["--timeout", "nan"], "argument --timeout: 'nan' is not a number of seconds above 0"),
+        (["--genesis-blocks", "-1"], "argument --genesis-blocks: '-1' is negative"),
+    ],
+)
+def test_bad_numbers_are_refused_by_the_parser(argv, message, capsys, tmp_path):
+    path = tmp_path / "DemoToken.sol"
+    path.write_text(TOKEN_SOL)
+    with pytest.raises(SystemExit) as exc:
+        main(["contract", str(path), *argv])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2
+    assert err.splitlines()[-1] == f"ico-lens contract: error: {message}" and "Traceback" not in err
+
+
+def test_two_targets_get_this_commands_error(capsys, tmp_path):
+    code, out, err = _run(capsys, str(tmp_path / "a.sol"), str(tmp_path / "b.sol"))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("ico-lens contract: error: one contract at a time: got 2 targets")

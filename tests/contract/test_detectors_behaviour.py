@@ -253,8 +253,11 @@ def test_internal_mint_used_only_by_constructor_is_not_minting(facts_of):
     assert facts.token_contract == "FixedToken"
     assert facts.can_mint_after_deploy is False
     assert facts.mint_can_be_finished is None
-    assert facts.initial_supply == str(1000 * 10**18)
+    assert facts.initial_supply.raw == 1000 * 10**18 and facts.initial_supply.decimals == 18
+    assert facts.initial_supply.whole == 1000
     assert facts.decimals == 18
+    assert facts.undetermined["mint_can_be_finished"] == "nothing can be minted after deployment"
+    assert facts.undetermined["cap"] == "nothing can be minted after deployment"
 
 
 def test_holder_burn_and_owner_pause(facts_of):
@@ -267,6 +270,7 @@ def test_holder_burn_and_owner_pause(facts_of):
     evidence = facts.evidence["pausable"][0]
     assert evidence.contract == "FixedToken" and evidence.function == "pause"
     assert "paused = true" in evidence.code and evidence.line > 0
+    assert evidence.kind == "code" and evidence.reason == "pause() (role owner) can set paused to true, which stops transfer()"
 
 
 def test_issue_raising_total_supply_is_minting(facts_of):
@@ -296,7 +300,8 @@ def test_finish_minting_one_way_transfer_enable_and_cap(facts_of):
     assert facts.mint_can_be_finished is True
     assert facts.transfer_lock is True
     assert facts.pausable is False  # enableTransfers can only unlock
-    assert facts.cap == str(5000000 * 10**18)
+    assert facts.cap.raw == 5000000 * 10**18
+    assert facts.evidence["cap"][0].reason == f"minting is bounded: {5000000 * 10**18}"
 
 
 def test_crowdsale_in_same_file(facts_of):

@@ -42,7 +42,7 @@ def test_value_matching():
 
 
 def test_scores_count_gold_nulls_out():
-    report = ev.EvalReport(scores={"burnable": ev.FactScore("burnable")})
+    report = ev.EvalReport(scores={"burnable": ev.FactScore(fact="burnable")})
     ev._score(report, "0x1", "burnable", True, True, {})
     ev._score(report, "0x2", "burnable", False, True, {})
     ev._score(report, "0x3", "burnable", None, True, {})

@@ -1,39 +1,44 @@
-"""Fact detectors: one small class per GOLD.md token-contract fact, registered here.
+"""Fact detectors: one small class per fact, each in its own file, registered with :func:`register`.
 
-Order matters only for facts that read an earlier verdict (``mint_can_be_finished`` reads
-``can_mint_after_deploy``). To add a fact, add a file with a :class:`FactDetector` subclass and list it.
+Adding a fact is adding one file here (or anywhere, for a plug-in) with a decorated
+:class:`FactDetector` subclass::
+
+    from ico_lens.contract.detectors import FactDetector, register
+
+    @register
+    class ApproveDetector(FactDetector):
+        NAME = "has_approve"           # the fact, in CodeFacts and in the JSON
+        DESCRIPTION = "..."
+        IMPACT, CONFIDENCE = "low", "high"
+
+        def _detect(self):
+            return [self.finding("approve() exists", None, f) for f in self.model.entry_points if f.name == "approve"]
+
+The modules of this package are imported (and so registered) by :func:`registered`, the first time
+facts are derived; ``ORDER`` decides the order they run in and the order of the facts in the JSON.
+Detectors share queries through :class:`~ico_lens.contract.analysis.TokenModel` and the public
+functions of :mod:`ico_lens.contract.detectors.base`, never through each other's modules.
 """
 
 from __future__ import annotations
 
-from ico_lens.contract.detectors.base import Evidence, FactDetector, Finding
-from ico_lens.contract.detectors.burn import BurnDetector
-from ico_lens.contract.detectors.crowdsale import CrowdsaleDetector
-from ico_lens.contract.detectors.fee import TransferFeeDetector
-from ico_lens.contract.detectors.freeze import FreezeDetector
-from ico_lens.contract.detectors.mint import MintDetector
-from ico_lens.contract.detectors.mint_finish import MintFinishDetector
-from ico_lens.contract.detectors.owner_balances import OwnerBalancesDetector
-from ico_lens.contract.detectors.pause import PauseDetector
-from ico_lens.contract.detectors.selfdestruct import SelfdestructDetector
-from ico_lens.contract.detectors.transfer_lock import TransferLockDetector
-from ico_lens.contract.detectors.upgrade import UpgradeDetector
-from ico_lens.contract.detectors.vesting import VestingDetector
+import importlib
+import pkgutil
 
-#: every fact detector, in the order they run
-DETECTORS: list[type[FactDetector]] = [
-    MintDetector,
-    MintFinishDetector,
-    BurnDetector,
-    PauseDetector,
-    TransferLockDetector,
-    FreezeDetector,
-    OwnerBalancesDetector,
-    UpgradeDetector,
-    VestingDetector,
-    TransferFeeDetector,
-    SelfdestructDetector,
-    CrowdsaleDetector,
-]
+from ico_lens.contract.detectors.base import FactDetector, Finding, register, registry, unregister
 
-__all__ = ["DETECTORS", "Evidence", "FactDetector", "Finding"]
+_discovered = False
+
+
+def registered() -> list[type[FactDetector]]:
+    """Every registered detector, in the order they run (this package's own are imported first)."""
+    global _discovered
+    if not _discovered:
+        for module in pkgutil.iter_modules(__path__):
+            if module.name != "base":
+                importlib.import_module(f"{__name__}.{module.name}")
+        _discovered = True
+    return registry()
+
+
+__all__ = ["FactDetector", "Finding", "register", "registered", "unregister"]

@@ -1,47 +1,48 @@
-"""The detector plug-in interface (Slither-style) and shared reasoning about flags and writers.
+"""The detector plug-in interface (Slither-style), its registry, and shared reasoning about flags,
+writers and migrations.
 
-A detector is a small class with ``NAME`` (the GOLD.md field it decides), ``DESCRIPTION``,
-``IMPACT``, ``CONFIDENCE`` and a ``_detect()`` returning :class:`Finding` s with evidence. Its
-verdict is ``True`` when it finds something, ``False`` otherwise, and ``None`` when the file cannot
-show the fact (e.g. a proxy whose balances live on an outside platform).
+A detector is one file: a :class:`FactDetector` subclass decorated with :func:`register`, with
+``NAME`` (the fact it decides: a GOLD.md field, or a new one), ``DESCRIPTION``, ``IMPACT``,
+``CONFIDENCE``, ``ORDER`` and a ``_detect()`` returning :class:`Finding` s with evidence. Its verdict
+is ``True`` when it finds something, ``False`` otherwise, and ``None`` when the file cannot show the
+fact (e.g. a proxy whose balances live on an outside platform); :meth:`FactDetector.why_null` says why.
+The detectors in this package are found and registered on first use
+(:func:`ico_lens.contract.detectors.registered`); a plug-in elsewhere registers itself when imported.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ico_lens.contract import conditions as cond
 from ico_lens.contract.analysis import Effect, TokenModel
+from ico_lens.contract.records import CodeFacts
+from ico_lens.records import Evidence, confidence_value
 
-
-@dataclass
-class Evidence:
-    """Where a fact shows in the source: contract, function, line and the line's code."""
-
-    contract: str | None
-    function: str | None
-    line: int | None
-    code: str = ""
-    file: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.contract}.{self.function}" if self.function else str(self.contract)
-        return f"{where} (line {self.line}): {self.code}"
+IMPACTS = ("high", "medium", "low", "informational")
+#: why a fact is null when the rule cannot be applied to the file
+NO_TOKEN = "no ERC-20 token contract is implemented in this source"
+NO_BALANCES = "the token keeps no balances in this file (a proxy to an outside platform)"
 
 
 @dataclass
 class Finding:
-    """One reason a detector gives for its fact."""
+    """One reason a detector gives for its fact: code evidence whose ``reason`` says what was found."""
 
     fact: str
-    description: str
     evidence: Evidence
     value: Any = True
 
+    @property
+    def description(self) -> str:
+        return self.evidence.reason
 
-def evidence_at(node: Any, function: Any) -> Evidence:
-    """Evidence for an IR node (or a function when ``node`` is None)."""
+
+def evidence_at(node: Any, function: Any, reason: str = "") -> Evidence:
+    """Code evidence for an IR node (or a function or state variable when ``node`` is None)."""
     mapping = node.source_mapping if node is not None else getattr(function, "source_mapping", None)
     line = mapping.lines[0] if mapping is not None and mapping.lines else None
     code = ""
@@ -55,10 +56,9 @@ def evidence_at(node: Any, function: Any) -> Evidence:
     from slither.core.declarations import Function
 
     owner = getattr(function, "contract_declarer", None) or getattr(function, "contract", None)
-    contract = getattr(owner, "name", None)
-    if not isinstance(function, Function):  # a state variable: no function
-        return Evidence(contract, None, line, code, _short_file(mapping))
-    return Evidence(contract, getattr(function, "name", None), line, code, _short_file(mapping))
+    name = getattr(function, "name", None) if isinstance(function, Function) else None  # a state variable: no function
+    return Evidence.in_code(contract=getattr(owner, "name", None), function=name, line=line, code=code,
+                            file=_short_file(mapping), reason=reason)
 
 
 def _short_file(mapping: Any) -> str | None:
@@ -68,16 +68,21 @@ def _short_file(mapping: Any) -> str | None:
 
 
 class FactDetector:
-    """Base class: decide one GOLD.md fact about the main token contract."""
+    """Base class: decide one fact about the main token contract (or, for some, the whole file)."""
 
     NAME: ClassVar[str] = ""
     DESCRIPTION: ClassVar[str] = ""
     IMPACT: ClassVar[str] = "informational"  # what it means for a holder: "high" | "medium" | "low" | "informational"
     CONFIDENCE: ClassVar[str] = "medium"  # how sure the rule is: "high" | "medium" | "low"
+    #: detectors run by increasing ORDER (the facts' order in the JSON); one that reads another's
+    #: verdict through ``self.decided`` needs a higher ORDER
+    ORDER: ClassVar[int] = 1000
     #: the fact cannot be judged when the token has no balances in this file (platform proxies)
     NEEDS_BALANCES: ClassVar[bool] = True
     #: the fact is about the token contract (False: about any contract of the file, e.g. a sale)
     NEEDS_TOKEN: ClassVar[bool] = True
+    #: why the fact is null when the rule ran and :meth:`verdict` gave None
+    NULL_REASON: ClassVar[str] = "the rule reached no verdict"
 
     def __init__(self, model: TokenModel, decided: dict[str, Any] | None = None):
         self.model = model
@@ -102,9 +107,55 @@ class FactDetector:
         findings = self._detect()
         return self.verdict(findings), findings
 
+    def why_null(self) -> str:
+        """Why the verdict is None."""
+        if self.model.token is None and self.NEEDS_TOKEN:
+            return NO_TOKEN
+        if not self.applicable():
+            return NO_BALANCES
+        return self.NULL_REASON
+
     # -- helpers -------------------------------------------------------------------------------
     def finding(self, description: str, node: Any, function: Any, value: Any = True) -> Finding:
-        return Finding(self.NAME, description, evidence_at(node, function), value)
+        return Finding(self.NAME, evidence_at(node, function, description), value)
+
+
+# ---------------------------------------------------------------------------------------------
+# the registry
+
+_REGISTRY: dict[str, type[FactDetector]] = {}
+#: names a detector cannot take: the other fields of the facts record
+_RESERVED = frozenset(f.name for f in dataclasses.fields(CodeFacts))
+
+
+def register(detector: type[FactDetector]) -> type[FactDetector]:
+    """Class decorator: add a detector to the registry (its ``NAME`` becomes a fact of
+    :class:`CodeFacts`). Raises ValueError for a name that is no identifier, is another field of
+    CodeFacts, or is taken by another detector, and for an unknown impact or confidence."""
+    name = getattr(detector, "NAME", "")
+    where = f"{detector.__module__}.{detector.__qualname__}"
+    if not (isinstance(name, str) and name.isidentifier()):
+        raise ValueError(f"detector {where}: NAME {name!r} is not a fact name (an identifier)")
+    if name in _RESERVED:
+        raise ValueError(f"detector {where}: NAME {name!r} is a field of CodeFacts, not a boolean fact")
+    if detector.IMPACT not in IMPACTS:
+        raise ValueError(f"detector {where}: IMPACT {detector.IMPACT!r} is not one of {', '.join(IMPACTS)}")
+    confidence_value(detector.CONFIDENCE)  # raises on an unknown level
+    known = _REGISTRY.get(name)
+    if known is not None and f"{known.__module__}.{known.__qualname__}" != where:
+        raise ValueError(f"detector {where}: fact {name!r} is already decided by {known.__module__}.{known.__qualname__}")
+    _REGISTRY[name] = detector
+    return detector
+
+
+def unregister(name: str) -> None:
+    """Remove the detector of fact ``name`` (a plug-in's tests clean up with it)."""
+    _REGISTRY.pop(name, None)
+
+
+def registry() -> list[type[FactDetector]]:
+    """The registered detectors, in the order they run."""
+    return sorted(_REGISTRY.values(), key=lambda d: d.ORDER)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,3 +257,81 @@ def initial_bool(model: TokenModel, var: Any) -> bool | None:
     if term is not None and term.kind == "const" and str(term.value).lower() in ("true", "false"):
         return str(term.value).lower() == "true"
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# per-account guards, sales and migrations, used by several detectors
+
+#: whose entry a per-account lookup reads when it concerns the sender or a given account
+ACCOUNT_KEYS = ("sender", "param")
+
+
+def is_global(guard: cond.Guard) -> bool:
+    """The guard does not look anything up per account (not a freeze, not a vesting lock)."""
+    return not cond.mapping_lookups(guard)
+
+
+def reads_msg_value(function: Any) -> bool:
+    """The function (or what it calls) looks at the ether sent: it prices something."""
+    from ico_lens.contract.analysis import closure_functions
+
+    for f in closure_functions(function):
+        if any(v.name == "msg.value" for v in f.solidity_variables_read):
+            return True
+    return False
+
+
+def forwarding_calls(model: TokenModel):
+    """(entry, call) where a transfer, or a holder's own burn, calls a stored address an admin can change."""
+    for entry in model.entry_points:
+        effects = model.effects(entry)
+        own_burn = any(e.kind == "balance" and e.direction == "dec" and e.key is not None and e.key.kind in ("sender", "param") for e in effects)
+        own_burn = own_burn and any(e.kind == "supply" and e.direction == "dec" for e in effects)
+        is_transfer = entry in model.transfer_functions
+        if not is_transfer and not own_burn:
+            continue
+        for e in effects:
+            if e.kind != "call" or e.key is None or e.key.kind != "state":
+                continue
+            if is_transfer and _in_guard(e.node):
+                continue  # require(controller.onTransfer(...)): a hook that may veto, not the logic
+            if _admin_set_address(model, e.key.value):
+                yield entry, e
+                break
+
+
+def _admin_set_address(model: TokenModel, var: Any) -> bool:
+    return any(
+        effect.value is not None and effect.value.kind in ("param", "unknown", "state") and model.role_only(entry)
+        for entry, effect in model.state_writes(var)
+    )
+
+
+def _in_guard(node: Any) -> bool:
+    from slither.core.cfg.node import NodeType
+
+    return node.type == NodeType.IF or bool(cond.node_guards(node, node.function, {}))
+
+
+#: words for an opt-in exchange to a new contract; used only together with the behaviour below
+MIGRATION_WORDS = re.compile(r"migrat|upgrad|exchange|swap", re.I)
+
+
+def migration_entries(model: TokenModel) -> list[tuple[Any, Effect]]:
+    """(entry, effect) for holder-initiated migrations: the caller's tokens leave the supply and are
+    handed to an agent contract, or are exchanged in a phase an admin opens."""
+    found = {entry: e for entry, e in forwarding_calls(model) if entry not in model.transfer_functions}
+    for entry in model.entry_points:
+        if entry in found:
+            continue
+        effects = model.effects(entry)
+        own_down = [e for e in effects if e.kind == "balance" and e.direction == "dec" and e.key is not None and e.key.kind == "sender"]
+        supply_down = [e for e in effects if e.kind == "supply" and e.direction == "dec"]
+        if not (own_down and supply_down) or entry in model.transfer_functions:
+            continue
+        for guard in model.guards(entry):
+            for var in cond.state_vars_in(guard):
+                if is_bool(var) and MIGRATION_WORDS.search(var.name + " " + entry.name):
+                    if any(model.role_only(w) for w, _ in model.state_writes(var)):
+                        found[entry] = supply_down[0]
+    return list(found.items())

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from ico_lens.contract.detectors.base import FactDetector, Finding
-from ico_lens.contract.detectors.upgrade import migration_entries
+from ico_lens.contract.detectors.base import FactDetector, Finding, migration_entries, register
 
 
+@register
 class BurnDetector(FactDetector):
     NAME = "burnable"
     DESCRIPTION = "A function destroys tokens: it lowers a holder's balance and totalSupply (burn, destroy, refund); opt-in migrations excluded."
     IMPACT = "low"
     CONFIDENCE = "high"
+    ORDER = 30
 
     def _detect(self) -> list[Finding]:
         migrations = {entry for entry, _ in migration_entries(self.model)}

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from ico_lens.contract.analysis import _entry_points
 import re
 
-from ico_lens.contract.detectors.base import FactDetector, Finding
+from ico_lens.contract.analysis import entry_points_of
+from ico_lens.contract.detectors.base import FactDetector, Finding, reads_msg_value, register
 
 SALE_NAME = re.compile(r"(?i)(crowd)?sale|crowdfund|\bico\b|^ico|ico$")
 
 
+@register
 class CrowdsaleDetector(FactDetector):
     NAME = "crowdsale_in_file"
     DESCRIPTION = "A payable function of some contract in the file hands out tokens (credits a balance, mints, or calls the token)."
     IMPACT = "informational"
     CONFIDENCE = "medium"
+    ORDER = 120
     NEEDS_BALANCES = False
     NEEDS_TOKEN = False
 
@@ -23,8 +25,8 @@ class CrowdsaleDetector(FactDetector):
         for contract in model.contracts:
             if contract.is_library:
                 continue
-            for entry in _entry_points(contract):
-                if not entry.payable or not _reads_msg_value(entry):
+            for entry in entry_points_of(contract):
+                if not entry.payable or not reads_msg_value(entry):
                     continue
                 for e in model.effects(entry):
                     credited = e.kind in ("balance", "supply") and e.direction in ("inc", "set")
@@ -51,13 +53,3 @@ def _is_contract_var(var) -> bool:
         return False
     declared = {f.solidity_signature for f in t.type.functions}
     return "allowance(address,address)" in declared or "mint(address,uint256)" in declared
-
-
-def _reads_msg_value(function) -> bool:
-    """The function (or what it calls) looks at the ether sent: it prices something."""
-    from ico_lens.contract.analysis import closure_functions
-
-    for f in closure_functions(function):
-        if any(v.name == "msg.value" for v in f.solidity_variables_read):
-            return True
-    return False

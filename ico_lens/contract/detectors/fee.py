@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from ico_lens.contract.detectors.base import FactDetector, Finding
+from ico_lens.contract.detectors.base import FactDetector, Finding, register
 
 
+@register
 class TransferFeeDetector(FactDetector):
     NAME = "transfer_fee"
     DESCRIPTION = "transfer/transferFrom credit a third balance (the contract's, a fee collector's) besides the recipient's."
     IMPACT = "medium"
     CONFIDENCE = "medium"
+    ORDER = 100
 
     def _detect(self) -> list[Finding]:
         findings = []

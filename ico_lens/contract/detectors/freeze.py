@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from ico_lens.contract import conditions as cond
-from ico_lens.contract.detectors.base import FactDetector, Finding
-from ico_lens.contract.detectors.pause import transfer_guards
-
-ACCOUNT_KEYS = ("sender", "param")
+from ico_lens.contract.detectors.base import ACCOUNT_KEYS, FactDetector, Finding, register
 
 
 def credits_tokens(model, entry) -> bool:
@@ -15,34 +12,22 @@ def credits_tokens(model, entry) -> bool:
 
 def account_lock_mappings(model):
     """(transfer function, guard, mapping) where a transfer guard reads ``mapping[account]``."""
-    allowances = _allowance_vars(model)
     roles = model.all_roles
-    for function, guard in transfer_guards(model):
+    for function, guard in model.transfer_guards:
         for mapping, key in cond.mapping_lookups(guard):
-            if mapping in model.balance_vars or mapping in allowances or mapping.name in roles:
+            if mapping in model.balance_vars or mapping in model.allowance_vars or mapping.name in roles:
                 continue
             if key is not None and key.kind in ACCOUNT_KEYS:
                 yield function, guard, mapping
 
 
-def _allowance_vars(model) -> set:
-    from slither.core.solidity_types import MappingType
-
-    out = set()
-    if model.token is None:
-        return out
-    for v in model.token.state_variables:
-        t = v.type
-        if isinstance(t, MappingType) and isinstance(t.type_to, MappingType):
-            out.add(v)
-    return out
-
-
+@register
 class FreezeDetector(FactDetector):
     NAME = "freeze_or_blacklist"
     DESCRIPTION = "A privileged function marks any account (freeze, blacklist, lock) so that transfers from it fail."
     IMPACT = "high"
     CONFIDENCE = "medium"
+    ORDER = 60
 
     def _detect(self) -> list[Finding]:
         model = self.model

@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from ico_lens.contract import conditions as cond
-from ico_lens.contract.detectors.base import FactDetector, Finding, is_bool, is_one_shot, latch_value
-from ico_lens.contract.detectors.mint import minting_entries
+from ico_lens.contract.detectors.base import FactDetector, Finding, is_bool, is_one_shot, latch_value, register
 
 
+@register
 class MintFinishDetector(FactDetector):
     NAME = "mint_can_be_finished"
     DESCRIPTION = "Minting can be disabled permanently (a one-way latch such as finishMinting, a one-shot issuance or a deadline)."
     IMPACT = "medium"
     CONFIDENCE = "medium"
+    ORDER = 20
+    NULL_REASON = "nothing can be minted after deployment"
 
     def verdict(self, findings):
         if self.decided.get("can_mint_after_deploy") is not True:
             return None
-        entries = minting_entries(self.model)
+        entries = self.model.minting_entries
         return bool(entries) and all(f.value for f in findings) and len(findings) == len(entries)
 
     def _detect(self) -> list[Finding]:
         findings = []
-        for entry, effect in minting_entries(self.model):
+        for entry, effect in self.model.minting_entries:
             reason = self._finishable(entry)
             if reason is None:
                 findings.append(self.finding(f"{entry.name}() can mint with no permanent stop", effect.node, effect.function, value=False))

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from ico_lens.contract.detectors.base import FactDetector, Finding
-from ico_lens.contract.detectors.freeze import _allowance_vars
+from ico_lens.contract.detectors.base import FactDetector, Finding, register
 
 
+@register
 class OwnerBalancesDetector(FactDetector):
     NAME = "owner_can_change_balances"
     DESCRIPTION = "A function open to a role lowers the balance of an address it is given (or a stored address the role can change), without that holder's allowance."
     IMPACT = "high"
     CONFIDENCE = "medium"
+    ORDER = 70
 
     def _detect(self) -> list[Finding]:
         model = self.model
-        allowances = _allowance_vars(model)
         findings = []
         for entry in model.entry_points:
             effects = model.effects(entry)
-            if any(e.variable in allowances and e.kind == "state" for e in effects):
+            if any(e.variable in model.allowance_vars and e.kind == "state" for e in effects):
                 continue  # spends an allowance: the holder agreed
             roles = model.role_mentioned(entry)
             if not roles:

@@ -9,36 +9,28 @@ from ico_lens.contract.detectors.base import (
     blocking_values,
     can_write,
     is_bool,
+    is_global,
     is_one_shot,
-    sets_latch,
     is_scalar,
+    register,
+    sets_latch,
     writers,
 )
 
 
-def transfer_guards(model):
-    """(transfer function, guard) for every guard on ERC-20 transfer paths."""
-    for function in model.transfer_functions:
-        for guard in model.guards(function):
-            yield function, guard
-
-
-def is_global(guard) -> bool:
-    """The guard does not look anything up per account (not a freeze, not a vesting lock)."""
-    return not cond.mapping_lookups(guard)
-
-
+@register
 class PauseDetector(FactDetector):
     NAME = "pausable"
     DESCRIPTION = "A privileged function can set a flag (or a lock time) that stops all transfers, and not only once."
     IMPACT = "high"
     CONFIDENCE = "high"
+    ORDER = 40
 
     def _detect(self) -> list[Finding]:
         model = self.model
         findings: list[Finding] = []
         seen = set()
-        for function, guard in transfer_guards(model):
+        for function, guard in model.transfer_guards:
             for var in cond.state_vars_in(guard):
                 if var in seen or not is_scalar(var) or var in model.balance_vars:
                     continue

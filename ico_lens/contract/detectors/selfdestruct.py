@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from ico_lens.contract.detectors.base import FactDetector, Finding
+from ico_lens.contract.detectors.base import FactDetector, Finding, register
 
 
+@register
 class SelfdestructDetector(FactDetector):
     NAME = "selfdestruct"
     DESCRIPTION = "An entry point of the token contract reaches selfdestruct/suicide."
     IMPACT = "high"
     CONFIDENCE = "high"
+    ORDER = 110
     NEEDS_BALANCES = False
 
     def _detect(self) -> list[Finding]:

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from ico_lens.contract import conditions as cond
-from ico_lens.contract.detectors.base import FactDetector, Finding, blocking_values, initial_bool, is_bool, is_scalar
-from ico_lens.contract.detectors.pause import is_global, transfer_guards
+from ico_lens.contract.detectors.base import (
+    FactDetector,
+    Finding,
+    blocking_values,
+    initial_bool,
+    is_bool,
+    is_global,
+    is_scalar,
+    register,
+)
 
 
+@register
 class TransferLockDetector(FactDetector):
     NAME = "transfer_lock"
     DESCRIPTION = "Transfers are blocked at deployment: a guard on a flag whose initial value blocks, or on a time."
     IMPACT = "medium"
     CONFIDENCE = "medium"
+    ORDER = 50
 
     def _detect(self) -> list[Finding]:
         model = self.model
         findings: list[Finding] = []
-        for function, guard in transfer_guards(model):
+        for function, guard in model.transfer_guards:
             if not is_global(guard):
                 continue
             variables = cond.state_vars_in(guard)

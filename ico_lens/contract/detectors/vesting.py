@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from ico_lens.contract import conditions as cond
-from ico_lens.contract.analysis import _entry_points
-from ico_lens.contract.detectors.base import FactDetector, Finding
-from ico_lens.contract.detectors.crowdsale import _reads_msg_value
-from ico_lens.contract.detectors.freeze import ACCOUNT_KEYS, _allowance_vars
-from ico_lens.contract.detectors.pause import transfer_guards
+from ico_lens.contract.analysis import closure_functions, entry_points_of
+from ico_lens.contract.detectors.base import ACCOUNT_KEYS, FactDetector, Finding, reads_msg_value, register
 
 TOKEN_MOVES = {"transfer", "safeTransfer", "transferFrom", "safeTransferFrom"}
 
 
+@register
 class VestingDetector(FactDetector):
     NAME = "vesting_or_timelock"
     DESCRIPTION = "Tokens are released only after a time (a release/unlock function gated by now or block.number), or transfers check a per-account unlock time."
     IMPACT = "low"
     CONFIDENCE = "medium"
+    ORDER = 90
     NEEDS_BALANCES = False
     NEEDS_TOKEN = False
 
@@ -45,8 +44,7 @@ class VestingDetector(FactDetector):
 
     def _account_time_locks(self) -> list[Finding]:
         model = self.model
-        allowances = _allowance_vars(model)
-        for function, guard in transfer_guards(model):
+        for function, guard in model.transfer_guards:
             if not cond.reads_time(guard):
                 continue
             others = cond.guard_pass(guard, cond.Assumptions(caller_has_role=False))
@@ -54,7 +52,7 @@ class VestingDetector(FactDetector):
             if others is True and holder is not True:
                 return [self.finding(f"{function.name}() keeps a designated holder's tokens locked until a time", guard.node, guard.function)]
             for mapping, key in cond.mapping_lookups(guard):
-                if mapping in allowances or mapping in model.balance_vars:
+                if mapping in model.allowance_vars or mapping in model.balance_vars:
                     continue
                 if key is not None and key.kind in ACCOUNT_KEYS:
                     return [self.finding(f"{function.name}() checks {mapping.name}[account] against the time", guard.node, guard.function)]
@@ -67,8 +65,8 @@ class VestingDetector(FactDetector):
             if contract.is_library:
                 continue
             # a wallet anyone can poll (TokenVesting.release()), not a shop or an admin's tool
-            selling = any(entry.payable and _reads_msg_value(entry) for entry in _entry_points(contract))
-            for entry in _entry_points(contract):
+            selling = any(entry.payable and reads_msg_value(entry) for entry in entry_points_of(contract))
+            for entry in entry_points_of(contract):
                 if entry.payable:
                     continue
                 effects = model.effects(entry)
@@ -111,8 +109,6 @@ def _time_read_in(entry):
     condition, or by passing it to a function that branches on it (``vested(grant, now)``)."""
     from slither.core.cfg.node import NodeType
     from slither.slithir.operations import InternalCall, LibraryCall
-
-    from ico_lens.contract.analysis import closure_functions
 
     def branches_on_argument(node) -> bool:
         for ir in node.irs:
