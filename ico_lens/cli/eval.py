@@ -1,13 +1,17 @@
 """``ico-lens eval TARGET``: measure a stage against gold labels.
 
-Each target is a module with ``HELP``, ``add_arguments(parser)`` and ``run(args)``, registered in
-:data:`EVALUATIONS`.
+Each target is an evaluator module (its ``DESCRIPTION`` and library functions), registered in
+:data:`EVALUATIONS`; its command line (the arguments and the call) is here, in :data:`COMMANDS`.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import sys
+from pathlib import Path
+
+from ico_lens.errors import InputError
 
 HELP = "measure ico_lens against gold labels"
 DESCRIPTION = "Measure a stage of ico_lens against hand-made gold labels and list the misses."
@@ -17,6 +21,91 @@ EVALUATIONS: dict[str, tuple[str, str]] = {
     "extraction": ("ico_lens.paper.evaluate", "white-paper extraction (allocation, supply, claims)"),
     "contracts": ("ico_lens.contract.evaluate", "contract facts (mint, burn, pause, ...)"),
     "language": ("ico_lens.language.evaluate", "disclosure detectors against human labels"),
+}
+
+
+# --- extraction -----------------------------------------------------------------------------------------
+
+
+def _extraction_arguments(parser: argparse.ArgumentParser) -> None:
+    from ico_lens.evaluate.splits import PAPER_HALVES
+
+    parser.add_argument("--gold", required=True, metavar="DIR", help="gold labels: a directory of <slug>.json (corpus/gold/whitepapers)")
+    parser.add_argument("--papers", required=True, metavar="DIR", help="the papers: <slug>.pdf (corpus/whitepapers)")
+    parser.add_argument("--slugs", nargs="+", metavar="SLUG", help="only these papers")
+    parser.add_argument("--split", choices=PAPER_HALVES, help="only one fixed half: tuned (even positions) or held (odd)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--no-misses", action="store_true", help="do not list the misses")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def _run_extraction(args: argparse.Namespace) -> int:
+    import json
+
+    from ico_lens.paper.evaluate import evaluate, render
+
+    report = evaluate(args.gold, args.papers, slugs=args.slugs, split=args.split, progress=None if args.quiet else _log)
+    print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else render(report, show_misses=not args.no_misses))
+    return 0
+
+
+# --- contracts ------------------------------------------------------------------------------------------
+
+
+def _contracts_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", required=True, help="directory of gold labels <address>.json (corpus/gold/contracts)")
+    parser.add_argument("--sources", required=True, help="directory of sources <address>.sol (corpus/contracts)")
+    parser.add_argument("--jobs", type=int, default=2, help="contracts compiled in parallel (default 2)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _run_contracts(args: argparse.Namespace) -> int:
+    from ico_lens.contract.evaluate import evaluate, render, to_json
+
+    report = evaluate(args.gold, args.sources, jobs=max(1, args.jobs))
+    print(to_json(report) if args.json else render(report))
+    return 0
+
+
+# --- language -------------------------------------------------------------------------------------------
+
+
+def _language_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--shared", metavar="DIR", help="the shared data directory (default: ../shared or $ICO_LENS_SHARED)")
+    parser.add_argument("--repeats", type=int, default=5, help="repeats of the 5-fold cross-validation (default 5)")
+    parser.add_argument("--no-cache", action="store_true", help="recompute the document evidence (slow)")
+    parser.add_argument("--skip-sentences", action="store_true", help="skip the sentence-role classifier")
+    parser.add_argument("--skip-disclosures", action="store_true", help="skip the disclosure detectors")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _run_language(args: argparse.Namespace) -> int:
+    import json
+
+    from ico_lens.language import datasets
+    from ico_lens.language.evaluate import evaluate_disclosures, evaluate_sentence_roles, render
+
+    shared = Path(args.shared) if args.shared else datasets.SHARED
+    report: dict = {}
+    if not args.skip_disclosures:
+        if not (shared / "icobase" / "labels.csv").is_file():
+            raise InputError("shared data not found (icobase/labels.csv); pass --shared DIR", path=str(shared))
+        report["disclosure"] = evaluate_disclosures(shared, repeats=args.repeats, use_cache=not args.no_cache, log=_log)
+    if not args.skip_sentences:
+        report["sentence_roles"] = evaluate_sentence_roles()
+    print(json.dumps(report, indent=2) if args.json else render(report))
+    return 0
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+#: target -> (add its arguments, run it)
+COMMANDS = {
+    "extraction": (_extraction_arguments, _run_extraction),
+    "contracts": (_contracts_arguments, _run_contracts),
+    "language": (_language_arguments, _run_language),
 }
 
 
@@ -30,8 +119,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                 continue
             raise
         p = sub.add_parser(name, help=help_text, description=getattr(module, "DESCRIPTION", help_text))
-        module.add_arguments(p)
-        p.set_defaults(_eval_run=module.run)
+        arguments, run_target = COMMANDS[name]
+        arguments(p)
+        p.set_defaults(_eval_run=run_target)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,15 +12,17 @@
   the base URL is ``https://api.etherscan.io/v2/api`` unless ``base_url`` or
   ``$ICO_LENS_ETHERSCAN_URL`` say otherwise (tests point it at a local server).
 - The API key is read from ``$ETHERSCAN_API_KEY`` and only ever put in the request URL: never in the
-  cache (keys are chain/module/action/address), errors, logs or records.
+  cache (keys are the URL without it), errors, logs or records.
 - Sources: single flattened file, standard JSON wrapped in ``{{...}}``, or a ``{"file.sol": {"content"}}``
   map. Unverified contracts raise :class:`UnverifiedContract`; proxies (``Proxy == "1"`` with an
   ``Implementation``) get the implementation fetched as well.
 - At most ``calls_per_second`` calls (free tier: 5/s); "Max rate limit reached", HTTP 429 and 5xx,
-  timeouts and connection errors are retried with exponential back-off; then a one-line error.
-- Successful replies are cached in SQLite (``$ICO_LENS_CACHE_DIR/etherscan.sqlite``, default
-  ``~/.cache/ico_lens/etherscan.sqlite``), so a corpus is fetched once. "Not verified" replies are
-  cached for a day only (a contract may be verified later).
+  timeouts and connection errors are retried with exponential back-off (the session of
+  :mod:`ico_lens.http`); then a one-line error.
+- Successful replies are cached in SQLite by requests-cache (``$ICO_LENS_CACHE_DIR/etherscan.sqlite``,
+  default ``~/.cache/ico_lens/etherscan.sqlite``), so a corpus is fetched once. "Not verified" replies
+  are cached for a day only (a contract may be verified later); errors are never cached. The API key
+  is left out of the cache keys, of what is stored and of log lines (``secret_parameters``).
 """
 
 from __future__ import annotations
@@ -28,15 +30,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
-import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
+import requests
+
+from ico_lens import http
 from ico_lens.contract.records import SourceBundle
 from ico_lens.contract.source import bundle_from_source_text, check_address, is_address
 from ico_lens.errors import IcoLensError, InputError
@@ -85,47 +85,6 @@ def default_cache_path() -> Path:
     return cache / "ico_lens" / "etherscan.sqlite"
 
 
-class ResponseCache:
-    """Etherscan replies in SQLite, keyed by chain, action and address (never by API key)."""
-
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        with self._connect() as db:
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS responses ("
-                " key TEXT PRIMARY KEY, chain_id INTEGER, action TEXT, address TEXT,"
-                " body TEXT NOT NULL, kind TEXT NOT NULL, fetched_at REAL NOT NULL)"
-            )
-
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=30)
-
-    @staticmethod
-    def key(chain_id: int, action: str, address: str) -> str:
-        return f"{chain_id}:contract:{action}:{address.lower()}"
-
-    def get(self, chain_id: int, action: str, address: str) -> dict | None:
-        with self._lock, self._connect() as db:
-            row = db.execute(
-                "SELECT body, kind, fetched_at FROM responses WHERE key = ?", (self.key(chain_id, action, address),)
-            ).fetchone()
-        if row is None:
-            return None
-        body, kind, fetched_at = row
-        if kind == "unverified" and time.time() - fetched_at > UNVERIFIED_TTL:
-            return None
-        return json.loads(body)
-
-    def put(self, chain_id: int, action: str, address: str, reply: dict, kind: str = "ok") -> None:
-        with self._lock, self._connect() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (self.key(chain_id, action, address), chain_id, action, address.lower(), json.dumps(reply), kind, time.time()),
-            )
-
-
 class EtherscanClient:
     """A small, polite Etherscan API v2 client (see the module documentation).
 
@@ -136,8 +95,10 @@ class EtherscanClient:
     cache_path: SQLite file; default :func:`default_cache_path`. ``use_cache=False`` disables it.
     timeout: seconds per HTTP request.
     max_retries: retries after a rate-limit reply, HTTP 429/5xx, timeout or connection error.
-    backoff: first back-off delay in seconds (doubles each retry, capped at 30 s).
-    calls_per_second: throttle between consecutive calls from this client.
+    backoff: back-off delay in seconds (doubles each retry, capped at 30 s).
+    calls_per_second: throttle between consecutive requests from this client (cache hits do not count).
+    unverified_ttl: seconds a "not verified" reply is kept (a contract may be verified later).
+    sleep: how the client waits between requests and after a rate-limit reply (tests pass a recorder).
     """
 
     def __init__(
@@ -151,20 +112,32 @@ class EtherscanClient:
         max_retries: int = 5,
         backoff: float = 1.0,
         calls_per_second: float = 5.0,
+        unverified_ttl: float = UNVERIFIED_TTL,
         sleep: Callable[[float], None] = time.sleep,
     ):
         self._api_key = api_key if api_key is not None else os.environ.get("ETHERSCAN_API_KEY") or None
         self.base_url = base_url or os.environ.get("ICO_LENS_ETHERSCAN_URL") or DEFAULT_URL
-        self.cache = ResponseCache(cache_path or default_cache_path()) if use_cache else None
+        #: the SQLite file of the response cache (None: no cache)
+        self.cache_path = Path(cache_path or default_cache_path()) if use_cache else None
         self.timeout = timeout
         self.max_retries = max_retries
         self.backoff = backoff
-        self.min_interval = 1.0 / calls_per_second if calls_per_second > 0 else 0.0
+        self.unverified_ttl = unverified_ttl
         self._sleep = sleep
-        self._last_call = 0.0
-        self._throttle_lock = threading.Lock()
-        #: HTTP requests made (not cache hits), for tests and benchmarks
-        self.requests_made = 0
+        self.session = http.session(
+            retries=max_retries,
+            backoff=backoff,
+            timeout=timeout,
+            min_interval=1.0 / calls_per_second if calls_per_second > 0 else 0.0,
+            sleep=sleep,
+            cache_path=self.cache_path,
+            secret_parameters=("apikey",),  # never in a cache key, the cache file or a log line
+        )
+
+    @property
+    def requests_made(self) -> int:
+        """HTTP requests sent (cache hits are not), for tests and benchmarks."""
+        return self.session.get_adapter(self.base_url).sent
 
     def __repr__(self) -> str:  # never show the key
         return f"EtherscanClient(base_url={self.base_url!r}, api_key={'set' if self._api_key else 'missing'})"
@@ -229,40 +202,76 @@ class EtherscanClient:
 
     # ------------------------------------------------------------------------------------- plumbing
     def _call(self, action: str, address: str, chain_id: int) -> dict:
-        if self.cache is not None:
-            cached = self.cache.get(chain_id, action, address)
-            if cached is not None:
-                LOG.debug("etherscan cache hit: %s %s chain %s", action, address, chain_id)
-                return self._check(cached, action, address, chain_id, from_cache=True)
-        if not self._api_key:
-            raise MissingApiKey(
-                "ETHERSCAN_API_KEY is not set: get a free key at etherscan.io/myapikey, or pass a .sol file "
-                "(--source FILE.sol / DIR/ADDRESS)"
-            )
         params = {"chainid": str(chain_id), "module": "contract", "action": action}
         # getcontractcreation takes a list of addresses under another name
         params["contractaddresses" if action == "getcontractcreation" else "address"] = address
-        reply = self._request_with_retries(params, f"{action} {address} (chain {chain_id})")
-        return self._check(reply, action, address, chain_id, from_cache=False)
+        what = f"{action} {address} (chain {chain_id})"
+        # HTTP-level failures are retried by the session; "Max rate limit reached" comes back as an
+        # HTTP 200 whose body says so, which only this client can read, hence this loop
+        for attempt in range(self.max_retries + 1):
+            if attempt:
+                self._sleep(min(self.backoff * 2 ** (attempt - 1), http.MAX_BACKOFF))
+            response, reply = self._get(params, what)
+            if not _rate_limited(reply):
+                return self._check(response, reply, action, address, chain_id)
+        raise RateLimited(f"Etherscan rate limit still reached for {what} after {self.max_retries + 1} tries")
 
-    def _check(self, reply: dict, action: str, address: str, chain_id: int, *, from_cache: bool) -> dict:
-        """Classify an API-level reply: OK (cache it), not verified, or rejected."""
+    def _get(self, params: dict[str, str], what: str):
+        """One reply (from the cache, or the network with the session's retries) and its JSON."""
+        tries = f"{self.max_retries + 1} tries"
+        try:
+            response = self._send(params)
+        except requests.RequestException as exc:
+            kind, text = http.failure(exc, self.timeout)
+            if kind == "timeout":
+                raise EtherscanTimeout(f"Etherscan {text} for {what} ({tries})") from None
+            raise EtherscanError(f"Etherscan unavailable for {what}: {text} ({tries})") from None
+        if getattr(response, "from_cache", False):
+            LOG.debug("etherscan cache hit: %s", what)
+        status = response.status_code
+        if status == 429:
+            raise RateLimited(f"Etherscan rate limit still reached for {what} after {tries}")
+        if status >= 500:
+            raise EtherscanError(f"Etherscan unavailable for {what}: HTTP {status} ({tries})")
+        if status != 200:
+            raise EtherscanError(f"Etherscan answered HTTP {status} for {what}")
+        try:
+            reply = json.loads(response.content.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise EtherscanError(f"malformed Etherscan reply for {what}: not JSON ({response.content[:60]!r})") from None
+        if not isinstance(reply, dict) or "result" not in reply:
+            raise EtherscanError(f"malformed Etherscan reply for {what}: no 'result'")
+        return response, reply
+
+    def _send(self, params: dict[str, str]) -> requests.Response:
+        if self._api_key:
+            return self.session.get(self.base_url, params={**params, "apikey": self._api_key})
+        if self.cache_path is not None:  # without a key, only the cache can answer
+            # the cache keys the key as "apikey=REDACTED": any value finds the entry, none does not
+            response = self.session.get(self.base_url, params={**params, "apikey": "unset"}, only_if_cached=True)
+            if response.status_code != 504:  # only_if_cached's answer when nothing is stored
+                return response
+        raise MissingApiKey(
+            "ETHERSCAN_API_KEY is not set: get a free key at etherscan.io/myapikey, or pass a .sol file "
+            "(--source FILE.sol / DIR/ADDRESS)"
+        )
+
+    def _check(self, response, reply: dict, action: str, address: str, chain_id: int) -> dict:
+        """Classify an API-level reply: OK (cached for good), not verified (cached for a day), or rejected
+        (never cached)."""
         status = str(reply.get("status", ""))
         result = reply.get("result")
         text = result if isinstance(result, str) else ""
         if status == "1":
-            if action == "getsourcecode" and isinstance(result, list) and result and isinstance(result[0], dict):
-                if not str(result[0].get("SourceCode") or "").strip():
-                    if self.cache is not None and not from_cache:
-                        self.cache.put(chain_id, action, address, reply, kind="unverified")
-                    return reply
-            if self.cache is not None and not from_cache:
-                self.cache.put(chain_id, action, address, reply)
+            unverified = (
+                action == "getsourcecode" and isinstance(result, list) and result and isinstance(result[0], dict)
+                and not str(result[0].get("SourceCode") or "").strip()
+            )
+            http.store(self.session, response, expire_after=self.unverified_ttl if unverified else None)
             return reply
         lowered = text.lower()
         if "not verified" in lowered:
-            if self.cache is not None and not from_cache:
-                self.cache.put(chain_id, action, address, reply, kind="unverified")
+            http.store(self.session, response, expire_after=self.unverified_ttl)
             raise UnverifiedContract(f"{address} on chain {chain_id} has no verified source code on Etherscan")
         if "invalid api key" in lowered or "missing/invalid api key" in lowered:
             raise EtherscanRejected("Etherscan rejected the API key (ETHERSCAN_API_KEY): invalid or missing")
@@ -273,74 +282,10 @@ class EtherscanClient:
         detail = text or reply.get("message") or "no message"
         raise EtherscanError(f"Etherscan error for {action} {address} (chain {chain_id}): {' '.join(str(detail).split())}")
 
-    def _throttle(self) -> None:
-        with self._throttle_lock:
-            wait = self._last_call + self.min_interval - time.monotonic()
-            if wait > 0:
-                self._sleep(wait)
-            self._last_call = time.monotonic()
 
-    def _delay(self, attempt: int, retry_after: str | None = None) -> float:
-        if retry_after:
-            try:
-                return min(float(retry_after), 60.0)
-            except ValueError:
-                pass
-        return min(self.backoff * (2**attempt), 30.0)
-
-    def _request_with_retries(self, params: dict[str, str], what: str) -> dict:
-        problem = "no attempt made"
-        for attempt in range(self.max_retries + 1):
-            if attempt:
-                self._sleep(self._delay(attempt - 1, retry_after))
-            retry_after = None
-            self._throttle()
-            try:
-                status, headers, body = self._http_get(params)
-            except TimeoutError:
-                problem = f"timed out after {self.timeout:g} s"
-                continue
-            except OSError as exc:  # URLError, connection refused/reset
-                reason = getattr(exc, "reason", exc)
-                problem = f"connection failed ({reason})"
-                continue
-            if status == 429 or status >= 500:
-                problem = f"HTTP {status}"
-                retry_after = headers.get("Retry-After")
-                continue
-            if status != 200:
-                raise EtherscanError(f"Etherscan answered HTTP {status} for {what}")
-            try:
-                reply = json.loads(body.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                raise EtherscanError(f"malformed Etherscan reply for {what}: not JSON ({body[:60]!r})") from None
-            if not isinstance(reply, dict) or "result" not in reply:
-                raise EtherscanError(f"malformed Etherscan reply for {what}: no 'result'")
-            if isinstance(reply.get("result"), str) and "rate limit" in reply["result"].lower():
-                problem = "rate limit reached"
-                continue
-            return reply
-        if problem.startswith("timed out"):
-            raise EtherscanTimeout(f"Etherscan {problem} for {what} ({self.max_retries + 1} tries)")
-        if problem == "rate limit reached" or problem == "HTTP 429":
-            raise RateLimited(f"Etherscan rate limit still reached for {what} after {self.max_retries + 1} tries")
-        raise EtherscanError(f"Etherscan unavailable for {what}: {problem} ({self.max_retries + 1} tries)")
-
-    def _http_get(self, params: dict[str, str]) -> tuple[int, Any, bytes]:
-        self.requests_made += 1
-        query = dict(params)
-        query["apikey"] = self._api_key or ""
-        url = f"{self.base_url}?{urllib.parse.urlencode(query)}"
-        request = urllib.request.Request(url, headers={"User-Agent": "ico_lens (+https://github.com/)"})
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.status, response.headers, response.read()
-        except urllib.error.HTTPError as exc:
-            return exc.code, exc.headers, exc.read() if exc.fp else b""
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise TimeoutError() from None
-            raise OSError(str(exc.reason)) from None
+def _rate_limited(reply: dict) -> bool:
+    result = reply.get("result")
+    return isinstance(result, str) and "rate limit" in result.lower()
 
 
 # ------------------------------------------------------------------------------------------ parsing

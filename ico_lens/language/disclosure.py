@@ -495,23 +495,36 @@ class DisclosureDetector:
         self.heads, self.specified_heads = {}, {}
         for aspect in DISCLOSURE_ASPECTS:
             rows = [i for i, lab in enumerate(labels) if lab.get(aspect) is not None]
-            self._fit_aspect(aspect, [evidences[i] for i in rows], [labels[i][aspect] for i in rows], weights[rows])
+            self.fit_head(aspect, [evidences[i] for i in rows], [labels[i][aspect] for i in rows], weights[rows])
         for aspect in SPECIFIED if specified is not None else ():
             rows = [i for i, lab in enumerate(specified) if lab and lab.get(aspect) is not None]
             y = [specified[i][aspect] for i in rows]
             if len({bool(v) for v in y}) == 2:
-                self._fit_aspect(aspect, [evidences[i] for i in rows], y, np.ones(len(rows)), question="specified")
+                self.fit_head(aspect, [evidences[i] for i in rows], y, question="specified")
         self._fitted = True
         return self
 
-    def _fit_aspect(
-        self, aspect: str, evidences: Sequence[DocumentEvidence], y: Sequence, weights: Sequence[float], *, question: str = "present"
-    ) -> None:
-        """Train one aspect's head for ``question`` ("present" or "specified"; also used by :mod:`.evaluate`)."""
+    def fit_head(
+        self,
+        aspect: str,
+        evidences: Sequence[DocumentEvidence],
+        y: Sequence,
+        weights: Sequence[float] | None = None,
+        *,
+        question: str = "present",
+    ) -> "DisclosureDetector":
+        """Train (or retrain) one aspect's head for ``question``, leaving the other heads as they are.
+
+        ``question``: ``"present"`` (is the aspect discussed?) or ``"specified"`` (are its terms
+        stated?). ``evidences``: one :class:`DocumentEvidence` per document, ``y`` its 1/0 label,
+        ``weights`` its sample weight (default 1). What :meth:`fit` does per aspect; cross-validation
+        (``ico-lens eval language``) calls it on each fold. Read the head back with :meth:`probability`.
+        """
         import numpy as np
         from sklearn.linear_model import LogisticRegression
 
         y = np.asarray([int(bool(v)) for v in y])
+        weights = np.ones(len(y)) if weights is None else weights
         if len(set(y)) < 2:
             raise ValueError(f"aspect {aspect!r} needs positive and negative examples to train")
         X = np.asarray([e.vector(aspect, self.use_facts) for e in evidences], dtype=float)
@@ -523,8 +536,14 @@ class DisclosureDetector:
         head.fit((X - mean) / scale, y, sample_weight=np.asarray(weights, dtype=float))
         heads = self.specified_heads if question == "specified" else self.heads
         heads[aspect] = LinearHead.from_sklearn(head, mean=mean, scale=scale)
+        return self
 
-    def _probability(self, aspect: str, evidence: DocumentEvidence, question: str = "present") -> float:
+    def probability(self, aspect: str, evidence: DocumentEvidence, question: str = "present") -> float:
+        """P(yes) of one head: ``question`` ("present" or "specified") of ``aspect`` for one document.
+
+        The raw head, before :func:`discussed` combines the two questions (see :meth:`probabilities`);
+        capped at :data:`NO_MENTION_CAP` when nothing in the text names the aspect.
+        """
         head = (self.specified_heads if question == "specified" else self.heads)[aspect]
         p = float(head.predict_proba([evidence.vector(aspect, self.use_facts)])[0][list(head.classes).index(1)])
         if not evidence.mentions(aspect):
@@ -543,8 +562,8 @@ class DisclosureDetector:
         require_fitted(self, "DisclosureDetector")
         out = {}
         for aspect in DISCLOSURE_ASPECTS:
-            specified = self._probability(aspect, evidence, "specified") if aspect in self.specified_heads else None
-            out[aspect] = (discussed(self._probability(aspect, evidence), specified), specified)
+            specified = self.probability(aspect, evidence, "specified") if aspect in self.specified_heads else None
+            out[aspect] = (discussed(self.probability(aspect, evidence), specified), specified)
         return out
 
     def predict(self, document, facts=None) -> dict[str, dict]:

@@ -8,76 +8,28 @@ Prints
    ceiling (share of human positives whose text never mentions the aspect);
 2. the detector against **presence derived from the gold labels** (cross-validated, out-of-fold), on
    all gold papers and on the half the tokenomics rules were *not* tuned on (gold slugs sorted, odd
-   positions: :func:`ico_lens.paper.evaluate.split_of`), since the detector reads those rules'
+   positions: :func:`ico_lens.evaluate.splits.paper_half`), since the detector reads those rules'
    output; next to the plain facts rule (present = the extracted field is non-empty / true);
 3. the **sentence-role classifier** on its held-out papers (per-class and macro F1).
 
-The first run ingests and embeds ~90 papers (several minutes on a CPU); evidence is cached, so later
-runs take seconds. Needs ``../shared`` (or ``$ICO_LENS_SHARED``).
+The scores are those of :mod:`ico_lens.evaluate.metrics`. The first run ingests and embeds ~90 papers
+(several minutes on a CPU); evidence is cached, so later runs take seconds. Needs ``../shared`` (or
+``$ICO_LENS_SHARED``). The command line (``ico-lens eval language``) is in :mod:`ico_lens.cli.eval`.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from pathlib import Path
 
-from ico_lens.errors import InputError
+from ico_lens.evaluate.metrics import binary_f1, mean, per_label
+from ico_lens.evaluate.splits import paper_half
 from ico_lens.language.records import DISCLOSURE_ASPECTS
 
 DESCRIPTION = """\
 Measure the trained language models on data they were not trained on: disclosure detectors against the
 human ICOBase labels (cross-validated, and on held-apart papers) and against presence derived from the
 gold labels; the sentence-role classifier on its held-out papers."""
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--shared", metavar="DIR", help="the shared data directory (default: ../shared or $ICO_LENS_SHARED)")
-    parser.add_argument("--repeats", type=int, default=5, help="repeats of the 5-fold cross-validation (default 5)")
-    parser.add_argument("--no-cache", action="store_true", help="recompute the document evidence (slow)")
-    parser.add_argument("--skip-sentences", action="store_true", help="skip the sentence-role classifier")
-    parser.add_argument("--skip-disclosures", action="store_true", help="skip the disclosure detectors")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-
-
-def run(args: argparse.Namespace) -> int:
-    import json
-
-    from ico_lens.language import datasets
-
-    shared = Path(args.shared) if args.shared else datasets.SHARED
-    report: dict = {}
-    if not args.skip_disclosures:
-        if not (shared / "icobase" / "labels.csv").is_file():
-            raise InputError("shared data not found (icobase/labels.csv); pass --shared DIR", path=str(shared))
-        report["disclosure"] = evaluate_disclosures(shared, repeats=args.repeats, use_cache=not args.no_cache, log=_log)
-    if not args.skip_sentences:
-        report["sentence_roles"] = evaluate_sentence_roles()
-    if args.json:
-        print(json.dumps(report, indent=2))
-    else:
-        print(render(report))
-    return 0
-
-
-def _log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-# --- metrics --------------------------------------------------------------------------------------------
-
-
-def f1(y_true, y_pred) -> float:
-    tp = sum(1 for t, p in zip(y_true, y_pred) if t and p)
-    fp = sum(1 for t, p in zip(y_true, y_pred) if not t and p)
-    fn = sum(1 for t, p in zip(y_true, y_pred) if t and not p)
-    return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
-
-
-def macro(values: dict) -> float:
-    vals = [v for v in values.values() if v is not None]
-    return sum(vals) / len(vals) if vals else float("nan")
 
 
 # --- disclosure -------------------------------------------------------------------------------------------
@@ -109,14 +61,13 @@ def cross_validated_probabilities(
         for rep in range(repeats):
             folds = StratifiedKFold(n_splits, shuffle=True, random_state=rep)
             for train, test in folds.split(np.zeros(len(idx)), _safe_strata(strata, n_splits)):
-                det = DisclosureDetector(**detector_params)
                 head_rows = [rows[idx[j]] for j in train]
                 weights = [weight_of(r) if weight_of else 1.0 for r in head_rows]
-                det._fit_aspect(
+                det = DisclosureDetector(**detector_params).fit_head(
                     aspect, [evidence[r["path"]] for r in head_rows], [r["labels"][aspect] for r in head_rows], weights, question=question
                 )
                 for j in test:
-                    probs[j] += det._probability(aspect, evidence[rows[idx[j]]["path"]], question) / repeats
+                    probs[j] += det.probability(aspect, evidence[rows[idx[j]]["path"]], question) / repeats
         out[aspect] = {i: float(p) for i, p in zip(idx, probs)}
     return out
 
@@ -137,7 +88,7 @@ def aspect_f1(rows, probabilities, threshold: float, source: str | None = None, 
             for i, p in probabilities.get(aspect, {}).items()
             if (source is None or rows[i]["source"] == source) and (keep is None or keep(rows[i]))
         ]
-        scores[aspect] = round(f1([t for t, _ in pairs], [p for _, p in pairs]), 3) if pairs else None
+        scores[aspect] = round(binary_f1([t for t, _ in pairs], [p for _, p in pairs]), 3) if pairs else None
     return scores
 
 
@@ -285,7 +236,7 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
 
     def f1_rows(rows, predicted):
         return {
-            a: round(f1([r["labels"][a] for r in rows], [predicted[i][a] for i in range(len(rows))]), 3) for a in DISCLOSURE_ASPECTS
+            a: round(binary_f1([r["labels"][a] for r in rows], [predicted[i][a] for i in range(len(rows))]), 3) for a in DISCLOSURE_ASPECTS
         }
 
     # The shipped answer: P(discussed) is at least P(terms stated). The "specified" heads learn from
@@ -293,14 +244,12 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
     for aspect in final.specified_heads:
         for i, p in oof.get(aspect, {}).items():
             if present_rows[i]["source"] == "human":
-                oof[aspect][i] = discussed(p, final._probability(aspect, evidence[present_rows[i]["path"]], "specified"))
+                oof[aspect][i] = discussed(p, final.probability(aspect, evidence[present_rows[i]["path"]], "specified"))
     cv_human = aspect_f1(present_rows, oof, threshold, "human")
     # The tokenomics rules were tuned on the even positions of the sorted gold slugs: the odd half is
     # the honest figure for a detector that reads their output.
-    from ico_lens.paper.evaluate import split_of
-
     gold_slugs = [p.stem for p in (shared / "corpus" / "gold" / "whitepapers").glob("*.json")]
-    in_half = lambda half: (lambda r: split_of(r["slug"], gold_slugs) == half)  # noqa: E731
+    in_half = lambda half: (lambda r: paper_half(r["slug"], gold_slugs) == half)  # noqa: E731
     facts_rule = {
         a: {i: float(_facts_rule(evidence[r["path"]], a)) for i, r in enumerate(specified_rows) if r["labels"].get(a) is not None}
         for a in FACTS_RULE
@@ -316,7 +265,8 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
             if (keep is None or keep(specified_rows[i])) and scores[a] is not None
         ]
         papers = sum(1 for r in specified_rows if keep is None or keep(r))
-        return {"f1": scores, "macro_f1": round(macro(scores), 3), "micro_f1": round(f1([t for t, _ in pairs], [p for _, p in pairs]), 3), "papers": papers}
+        micro = binary_f1([t for t, _ in pairs], [p for _, p in pairs]) if pairs else 0.0
+        return {"f1": scores, "macro_f1": round(mean(scores.values()), 3), "micro_f1": round(micro, 3), "papers": papers}
 
     has_facts = all(evidence[r["path"]].facts is not None for r in dev)
     held_f1 = f1_rows(held, {i: {a: v["present"] for a, v in p.items()} for i, p in held_pred.items()})
@@ -326,10 +276,10 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
         "papers": {"human_dev": len(dev_human), "human_held_out": len(held), "gold": len(gold)},
         "params": params,
         "cv_repeats": repeats,
-        "human_cv": {"f1": cv_human, "macro_f1": round(macro(cv_human), 3)},
-        "human_cv_keyword_baseline": {"f1": baseline_dev, "macro_f1": round(macro(baseline_dev), 3)},
-        "human_held_out": {"f1": held_f1, "macro_f1": round(macro(held_f1), 3), "slugs": [r["slug"] for r in held]},
-        "human_held_out_keyword_baseline": {"f1": baseline_held, "macro_f1": round(macro(baseline_held), 3)},
+        "human_cv": {"f1": cv_human, "macro_f1": round(mean(cv_human.values()), 3)},
+        "human_cv_keyword_baseline": {"f1": baseline_dev, "macro_f1": round(mean(baseline_dev.values()), 3)},
+        "human_held_out": {"f1": held_f1, "macro_f1": round(mean(held_f1.values()), 3), "slugs": [r["slug"] for r in held]},
+        "human_held_out_keyword_baseline": {"f1": baseline_held, "macro_f1": round(mean(baseline_held.values()), 3)},
         "gold_cv": gold_block(oof_specified),
         "gold_cv_held_half": gold_block(oof_specified, "held"),
         "gold_cv_tuned_half": gold_block(oof_specified, "tuned"),
@@ -343,23 +293,13 @@ def evaluate_disclosures(shared: Path, *, repeats: int = 5, use_cache: bool = Tr
 
 
 def sentence_role_scores(y_true, y_pred) -> dict:
+    """Precision, recall, F1 and support per role, their macro F1, the accuracy and the count."""
     from ico_lens.language.records import SENTENCE_LABELS
 
-    per_class = {}
-    for label in SENTENCE_LABELS:
-        tp = sum(1 for t, p in zip(y_true, y_pred) if t == label and p == label)
-        fp = sum(1 for t, p in zip(y_true, y_pred) if t != label and p == label)
-        fn = sum(1 for t, p in zip(y_true, y_pred) if t == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        per_class[label] = {
-            "precision": round(precision, 3),
-            "recall": round(recall, 3),
-            "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
-            "support": sum(1 for t in y_true if t == label),
-        }
+    per_class = per_label(y_true, y_pred, SENTENCE_LABELS)
     accuracy = sum(1 for t, p in zip(y_true, y_pred) if t == p) / max(1, len(y_true))
-    return {"per_class": per_class, "macro_f1": round(macro({k: v["f1"] for k, v in per_class.items()}), 3), "accuracy": round(accuracy, 3), "n": len(y_true)}
+    macro_f1 = mean(m["f1"] for m in per_class.values())
+    return {"per_class": per_class, "macro_f1": round(macro_f1, 3), "accuracy": round(accuracy, 3), "n": len(y_true)}
 
 
 def evaluate_sentence_roles(classifier=None) -> dict:

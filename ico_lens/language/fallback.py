@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ico_lens.language.records import DISCLOSURE_ASPECTS
+from ico_lens.records import Evidence
 
 #: role -> categories whose hits vote for it, in order of precedence when counts tie
 ROLE_CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -67,11 +68,11 @@ class AspectRule:
     #: matches needed in the text (a matching section title alone is enough)
     min_hits: int = 2
 
-    def detect(self, document, sentences) -> tuple[bool, float, list[dict]]:
-        hits: list[dict] = []
+    def detect(self, document, sentences) -> tuple[bool, float, list[Evidence]]:
+        hits: list[Evidence] = []
         for s in sentences:
             if self.pattern.search(s.text):
-                hits.append({"page": s.page, "quote": s.text[:200]})
+                hits.append(Evidence.paper(s.page, s.text[:200], reason=self.aspect))
         titled = [sec for sec in getattr(document, "sections", []) if self.title_pattern.search(sec.title or "")]
         strength = len(hits) + 3 * len(titled)
         present = bool(titled) or len(hits) >= self.min_hits
@@ -79,7 +80,8 @@ class AspectRule:
             confidence = 0.5 + 0.45 * (1.0 - math.exp(-strength / 4.0))
         else:
             confidence = 0.75 if not hits else 0.55
-        evidence = [{"page": sec.page_start, "quote": f"section: {sec.title}"} for sec in titled[:2]] + hits[:3]
+        sections = [Evidence.paper(sec.page_start, sec.title, reason=f"{self.aspect}: a section of its own") for sec in titled[:2]]
+        evidence = sections + hits[:3]
         return present, round(confidence, 3), evidence
 
 
@@ -141,10 +143,10 @@ class KeywordDisclosures:
 
     rules = ASPECT_RULES
 
-    def predict(self, document, sentences) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    def predict(self, document, sentences) -> tuple[dict[str, dict], dict[str, list[Evidence]]]:
         """(aspect -> {"present", "confidence"}, aspect -> evidence)."""
         out: dict[str, dict] = {}
-        evidence: dict[str, list[dict]] = {}
+        evidence: dict[str, list[Evidence]] = {}
         for rule in self.rules:
             present, confidence, ev = rule.detect(document, sentences)
             out[rule.aspect] = {"present": present, "confidence": confidence}

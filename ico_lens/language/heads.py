@@ -95,7 +95,7 @@ def read_model(path: str | os.PathLike, *, kind: str) -> dict:
     """Read a model file written by :func:`write_model` and check that it is a ``kind`` model."""
     path = Path(path)
     if not path.is_file():
-        raise ModelFileError(f"model file not found (train it with: python -m ico_lens.language.train)", path=str(path))
+        raise ModelFileError(f"model file not found (train it with: python -m ico_lens.cli.train_language)", path=str(path))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

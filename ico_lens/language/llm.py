@@ -8,8 +8,9 @@ Two backends with one method, ``chat(messages) -> str``:
   the ``gguf`` and ``accelerate`` packages). Offline: nothing is downloaded. It can also *score*
   options (log-likelihood of each label given the prompt), which is what small models do best.
 - :class:`OpenAIChatClient`: any OpenAI-compatible chat endpoint (Ollama, vLLM, llama.cpp server,
-  LM Studio ...) given by URL, e.g. ``http://127.0.0.1:11434/v1`` for Ollama. Plain HTTP (urllib), a
-  timeout on every request, retries with backoff on connection errors and 5xx, one-line errors.
+  LM Studio ...) given by URL, e.g. ``http://127.0.0.1:11434/v1`` for Ollama. The session of
+  :mod:`ico_lens.http`: a timeout on every request, retries with backoff on connection errors, timeouts,
+  429 and 5xx, one-line errors.
 
 On top of them:
 
@@ -30,12 +31,12 @@ import importlib.util
 import json
 import os
 import re
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Sequence
 
+import requests
+
+from ico_lens import http
 from ico_lens.errors import DependencyMissing, IcoLensError, InputError
 from ico_lens.language.embed import ModelUnavailable, _quiet_transformers
 from ico_lens.language.records import SENTENCE_LABELS
@@ -258,6 +259,7 @@ class OpenAIChatClient:
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
+        self._session = http.session(retries=retries, backoff=backoff, timeout=timeout)
 
     @property
     def name(self) -> str:
@@ -276,33 +278,25 @@ class OpenAIChatClient:
 
     def _post(self, route: str, body: dict) -> dict:
         url = self.base_url + route
-        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        headers = {"Accept": "application/json"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
-        payload = json.dumps(body).encode("utf-8")
-        last = "no attempt"
-        for attempt in range(self.retries + 1):
-            if attempt:
-                time.sleep(self.backoff * 2 ** (attempt - 1))
-            request = urllib.request.Request(url, data=payload, headers=headers, method="POST")
-            try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    raw = response.read()
-            except urllib.error.HTTPError as exc:
-                detail = _short(exc.read())
-                last = f"HTTP {exc.code}{': ' + detail if detail else ''}"
-                if exc.code >= 500 or exc.code == 429:
-                    continue
-                raise LLMError(f"{url}: {last}") from exc
-            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
-                reason = getattr(exc, "reason", exc)
-                last = "timed out" if isinstance(reason, TimeoutError) or "timed out" in str(reason) else f"unreachable ({reason})"
-                continue
-            try:
-                return json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise LLMError(f"{url}: answer is not JSON ({_short(raw)!r})") from exc
-        raise LLMError(f"{url}: {last} after {self.retries + 1} attempt(s) (timeout {self.timeout:g}s)")
+        attempts = f"{self.retries + 1} attempt(s)"
+        try:
+            response = self._session.post(url, json=body, headers=headers)
+        except requests.RequestException as exc:
+            kind, text = http.failure(exc, self.timeout)
+            raise LLMError(f"{url}: {'' if kind == 'timeout' else 'unreachable, '}{text} ({attempts})") from None
+        if response.status_code != 200:
+            detail = _short(response.content)
+            answer = f"HTTP {response.status_code}{': ' + detail if detail else ''}"
+            # the session has retried 429 and 5xx answers already
+            retried = response.status_code in http.RETRY_STATUSES
+            raise LLMError(f"{url}: {answer}" + (f" after {attempts}" if retried else ""))
+        try:
+            return json.loads(response.content)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise LLMError(f"{url}: answer is not JSON ({_short(response.content)!r})") from exc
 
     def __repr__(self) -> str:
         return f"OpenAIChatClient({self.base_url!r}, model={self.model!r})"

@@ -27,12 +27,13 @@ from ico_lens.language.records import (
     CategoryEvidence,
     Disclosure,
     LanguageProfile,
-    Match,
     ProfileStatus,
     ScoredSentence,
     SectionProfile,
     Specified,
+    word_match,
 )
+from ico_lens.records import Evidence, ProjectRef
 from ico_lens.language.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,10 @@ def profile_document(
         detector uses them as evidence instead of extracting them again.
     """
     started = time.perf_counter()
-    profile = LanguageProfile(path=str(document.path), status=ProfileStatus.OK, language=document.language)
+    profile = LanguageProfile(
+        path=str(document.path), status=ProfileStatus.OK, language=document.language,
+        ref=getattr(document, "ref", None) or ProjectRef(chain_id=None),
+    )
     profile.warnings.extend(f"ingestion: {w}" for w in getattr(document, "warnings", [])[:3])
 
     if getattr(document, "status", None) is not None and str(_value(document.status)) == "no_text_layer":
@@ -127,7 +131,7 @@ def profile_document(
             category=c,
             count=scores.counts[c],
             top_words=scores.words[c].most_common(10),
-            matches=[Match(w, p) for w, p in scores.matches.get(c, [])],
+            matches=[word_match(c, w, p) for w, p in scores.matches.get(c, [])],
         )
         for c in scores.categories
         if scores.counts.get(c)
@@ -217,7 +221,7 @@ def _disclosures(document, sentences, use_models, detector, warnings, facts=None
                         "confidence": _unit(value["confidence"]),
                         "specified": _specified(value.get("specified")),
                     }
-                    quote = _model_evidence(value.get("evidence"))
+                    quote = _model_evidence(aspect, value.get("evidence"))
                     if quote:
                         evidence[aspect] = [quote]  # the detector's best sentence replaces keyword hits
                 missing = [a for a in DISCLOSURE_ASPECTS if a not in (predicted or {})]
@@ -248,10 +252,10 @@ def _specified(value) -> Specified | None:
     return Specified(bool(value["present"]), _unit(value.get("confidence", 0.0)))
 
 
-def _model_evidence(value) -> dict | None:
-    """The detector's evidence (a dict with text and page) as ``{"page", "quote"}``, if usable."""
+def _model_evidence(aspect: str, value) -> Evidence | None:
+    """The detector's evidence (a dict with text and page) as paper evidence for ``aspect``, if usable."""
     if isinstance(value, dict) and value.get("text") and isinstance(value.get("page"), int):
-        return {"page": value["page"], "quote": " ".join(str(value["text"]).split())[:200]}
+        return Evidence.paper(value["page"], " ".join(str(value["text"]).split())[:200], reason=aspect)
     return None
 
 

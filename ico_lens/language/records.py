@@ -2,7 +2,15 @@
 
 ``LanguageProfile`` is what ``ico-lens language --json`` prints and what the store keeps. Its JSON has
 ``disclosures`` (the six aspects of ``icobase/labels.csv``, each ``{"present", "confidence", "specified"}``),
-``categories`` (category -> rate per 1,000 words) and ``sentences`` (text, page, label, score).
+``categories`` (category -> rate per 1,000 words) and ``sentences`` (text, page, label, score), plus
+``ref`` (the paper's :class:`~ico_lens.records.ProjectRef`: its content id) and the evidence behind the
+rates and the disclosures as :class:`~ico_lens.records.Evidence` (``page``, ``quote``, ``reason``).
+Confidences are floats in [0, 1]. Every record here reads back with ``from_dict``:
+
+>>> p = LanguageProfile("p.txt", ProfileStatus.OK, disclosures={"risk": Disclosure(True, 0.8)},
+...                     disclosure_evidence={"risk": [Evidence.paper(2, "You may lose all.", reason="risk")]})
+>>> LanguageProfile.from_dict(p.to_dict()) == p
+True
 """
 
 from __future__ import annotations
@@ -10,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ico_lens.records import to_dict, to_json
+from ico_lens.records import Evidence, ProjectRef, Record
 
 #: the document-level disclosure aspects, in the order of ``icobase/labels.csv``
 DISCLOSURE_ASPECTS = ("token_distribution", "use_of_funds", "lockup", "vesting", "risk", "governance")
@@ -39,7 +47,7 @@ class ProfileStatus(str, Enum):
 
 
 @dataclass
-class Sentence:
+class Sentence(Record):
     """One sentence of a document, as the splitter found it."""
 
     text: str
@@ -48,26 +56,24 @@ class Sentence:
     index: int = 0  # position in the document's list of sentences
 
 
-@dataclass
-class Match:
-    """A dictionary word found in the text: the evidence behind a category rate."""
-
-    word: str  # the word (or phrase) as it appears in the text, lower-cased
-    page: int
+def word_match(category: str, word: str, page: int) -> Evidence:
+    """A dictionary word found in the text, the evidence behind a category rate: the word (or phrase)
+    as it appears, lower-cased, as the quote; the category it counts for as the reason."""
+    return Evidence.paper(page, word, reason=category)
 
 
 @dataclass
-class CategoryEvidence:
+class CategoryEvidence(Record):
     category: str
     count: int
     #: most frequent matched words with their counts, most frequent first
     top_words: list[tuple[str, int]] = field(default_factory=list)
-    #: first occurrences, with pages (capped, to keep records small)
-    matches: list[Match] = field(default_factory=list)
+    #: first occurrences (:func:`word_match`), capped to keep records small
+    matches: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
-class SectionProfile:
+class SectionProfile(Record):
     title: str
     page_start: int
     word_count: int
@@ -75,7 +81,7 @@ class SectionProfile:
 
 
 @dataclass
-class ScoredSentence:
+class ScoredSentence(Record):
     text: str
     page: int
     label: str  # one of SENTENCE_LABELS
@@ -86,7 +92,7 @@ class ScoredSentence:
 
 
 @dataclass
-class Specified:
+class Specified(Record):
     """Does the paper state the concrete terms? (the gold labels' notion; see ``disclosure.SPECIFIED``)"""
 
     present: bool
@@ -94,7 +100,7 @@ class Specified:
 
 
 @dataclass
-class Disclosure:
+class Disclosure(Record):
     """Does the paper discuss the aspect? (the ICOBase annotators' notion: a qualitative mention counts)"""
 
     present: bool
@@ -106,9 +112,11 @@ class Disclosure:
 
 
 @dataclass
-class LanguageProfile:
+class LanguageProfile(Record):
     path: str
     status: ProfileStatus
+    #: the paper profiled (its content id when it was read from a file)
+    ref: ProjectRef = field(default_factory=lambda: ProjectRef(chain_id=None))
     word_count: int = 0
     sentence_count: int = 0
     language: str = "unknown"
@@ -124,8 +132,9 @@ class LanguageProfile:
     disclosures: dict[str, Disclosure] = field(default_factory=dict)
     #: category -> matched words with pages
     evidence: dict[str, CategoryEvidence] = field(default_factory=dict)
-    #: aspect -> pages and short quotes behind a "present" disclosure (keyword hits)
-    disclosure_evidence: dict[str, list[dict]] = field(default_factory=dict)
+    #: aspect -> the sentences behind a "present" disclosure (the detector's best one, or keyword
+    #: hits): page, quote (<= 200 characters), the aspect as the reason
+    disclosure_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     #: names of the dictionaries used ("lm", "hiv4", "ico_lens", or a .dic file name)
     dictionaries: list[str] = field(default_factory=list)
     #: what produced the sentence roles and the disclosures: "model", "dictionary" (fallback) or
@@ -133,12 +142,6 @@ class LanguageProfile:
     backends: dict[str, str] = field(default_factory=lambda: {"sentences": "none", "disclosures": "none"})
     warnings: list[str] = field(default_factory=list)
     elapsed: float = 0.0
-
-    def to_dict(self) -> dict:
-        return to_dict(self)
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        return to_json(self, indent=indent)
 
     def features(self) -> dict[str, object]:
         """The profile as one flat row of features (a CSV line, a table row for the regressions).

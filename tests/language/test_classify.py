@@ -27,7 +27,7 @@ REAL = {
 def shipped():
     os.environ["HF_HUB_OFFLINE"] = "1"
     if not DEFAULT_PATH.is_file():
-        pytest.skip("no shipped model: run python -m ico_lens.language.train")
+        pytest.skip("no shipped model: run python -m ico_lens.cli.train_language")
     return SentenceRoleClassifier.load()
 
 

@@ -173,3 +173,13 @@ def test_review_lists_the_words_that_make_a_category_fire(tmp_path, dic_path):
     assert "risky 1/1d" in out and "risks 1/1d" in out and "risk 1/1d" in out
     assert "[risky] Risky tokens carry risks for every buyer." in out
     assert "crypto.hype" not in out
+
+
+def test_review_command_prints_the_review(tmp_path, dic_path, capsys):
+    from ico_lens.cli.review_dictionary import main
+
+    paper = tmp_path / "paper.txt"
+    paper.write_text("Risky tokens carry risks for every buyer.\n")
+    assert main([str(paper), "--dic", str(dic_path), "--dictionaries", "", "--category", "crypto.risk"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 papers, 7 words") and "crypto.risk: 2 hits" in out

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from ico_lens.language.disclosure import ASPECTS, FACT_FEATURES, SPECIFIED, DocumentEvidence  # noqa: E402
+from ico_lens.language.disclosure import ASPECTS, FACT_FEATURES, SPECIFIED, DisclosureDetector, DocumentEvidence  # noqa: E402
 from ico_lens.language.evaluate import _is_heading, cross_validated_probabilities, noise_ceiling, train_detector  # noqa: E402
 from ico_lens.language.records import DISCLOSURE_ASPECTS, Sentence  # noqa: E402
 
@@ -66,7 +66,7 @@ def test_training_uses_gold_negatives_only_for_the_specified_heads(papers):
     assert detector.predict(silent)["vesting"]["present"]  # discussed all the same
     # few mentions, but the paper states a team vesting term: stated terms are discussed terms
     terse = evidence(0.3, vesting_term=True)
-    assert detector._probability("vesting", terse) < 0.5
+    assert detector.probability("vesting", terse) < 0.5
     answer = detector.predict(terse)["vesting"]
     assert answer["specified"]["present"] and answer["present"]
     assert answer["probability"] == answer["specified"]["probability"]
@@ -75,6 +75,21 @@ def test_training_uses_gold_negatives_only_for_the_specified_heads(papers):
     without_gold = train_detector(ev, rows, dict(params, gold_weight=0.0))
     assert {a: h.to_dict() for a, h in without_gold.heads.items()} == {a: h.to_dict() for a, h in human_only.heads.items()}
     assert without_gold.specified_heads  # the gold still teaches "specified"
+
+
+def test_one_head_is_trained_and_read_through_the_public_methods(papers):
+    rows, ev = papers
+    human = [r for r in rows if r["source"] == "human"]
+    detector = DisclosureDetector(C=1.0, use_facts=True)
+    detector.fit_head("risk", [ev[r["path"]] for r in human], [r["labels"]["risk"] for r in human])
+    assert set(detector.heads) == {"risk"} and not detector.specified_heads  # the other heads are untouched
+    assert detector.probability("risk", ev["human-0"]) > 0.5 > detector.probability("risk", ev["human-1"])
+    gold = [r for r in rows if r["source"] == "gold"]
+    detector.fit_head("vesting", [ev[r["path"]] for r in gold], [r["specified"]["vesting"] for r in gold], question="specified")
+    assert set(detector.specified_heads) == {"vesting"} and set(detector.heads) == {"risk"}
+    assert detector.probability("vesting", ev["gold-0"], "specified") > 0.5 > detector.probability("vesting", ev["gold-1"], "specified")
+    with pytest.raises(ValueError, match="positive and negative"):
+        detector.fit_head("risk", [ev[r["path"]] for r in human[:1]], [1])
 
 
 def test_noise_ceiling_counts_silent_positives_and_negatives_with_a_section_on_it():
@@ -101,3 +116,15 @@ def test_noise_ceiling_counts_silent_positives_and_negatives_with_a_section_on_i
 )
 def test_heading_lines(text, heading):
     assert _is_heading(text) is heading
+
+
+def test_commands_refuse_a_shared_directory_without_labels(tmp_path, capsys):
+    from ico_lens.cli import main
+    from ico_lens.cli.train_language import main as train
+
+    assert main(["eval", "language", "--shared", str(tmp_path), "--skip-sentences"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "shared data not found" in err and str(tmp_path) in err
+    assert train(["--only", "disclosure", "--shared", str(tmp_path), "--out", str(tmp_path)]) == 2
+    assert "shared data not found" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # nothing trained, nothing written

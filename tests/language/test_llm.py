@@ -38,6 +38,8 @@ class FakeOpenAI(BaseHTTPRequestHandler):
         prompt = body["messages"][-1]["content"]
         if "BOOM" in prompt:
             return self._send(500, b'{"error": "model crashed"}')
+        if "REFUSE" in prompt:
+            return self._send(400, b'{"error": "context too long"}')
         if "SLOW" in prompt:
             time.sleep(1.5)
         if "GARBAGE" in prompt:
@@ -107,6 +109,14 @@ def test_server_errors_are_retried_then_reported(server):
     with pytest.raises(LLMError, match="HTTP 500.*after 3 attempt"):
         client.chat([{"role": "user", "content": "BOOM"}])
     assert len(FakeOpenAI.calls) == 3
+
+
+def test_client_errors_are_not_retried(server):
+    client = OpenAIChatClient(server, retries=2, backoff=0.01)
+    with pytest.raises(LLMError) as exc:
+        client.chat([{"role": "user", "content": "REFUSE"}])
+    assert "HTTP 400" in str(exc.value) and "context too long" in str(exc.value) and "attempt" not in str(exc.value)
+    assert len(FakeOpenAI.calls) == 1
 
 
 def test_timeouts_and_garbage_are_clear_errors(server):

@@ -11,6 +11,7 @@ from ico_lens.language import profile as profile_module
 from ico_lens.language.profile import profile_document, reset_models
 from ico_lens.language.records import DISCLOSURE_ASPECTS, ProfileStatus, Specified
 from ico_lens.paper.records import DocumentStatus, Section
+from ico_lens.records import Evidence
 
 from .test_sentences import make_document
 
@@ -79,7 +80,7 @@ def test_dictionary_profile_of_an_english_paper():
     assert sections["Introduction"].categories["hype_return_promises"] > 0
     # Evidence: matched words with the page they are on.
     ev = p.evidence["risk_security_hack"]
-    assert ("hackers", 3) in [(m.word, m.page) for m in ev.matches]
+    assert ("hackers", 3, "risk_security_hack") in [(m.quote, m.page, m.reason) for m in ev.matches]
     # Sentences: the risk sentences come from page 3, the hype from page 1.
     risk = [s for s in p.sentences if s.label == "risk_disclosure"]
     hype = [s for s in p.sentences if s.label == "return_promise"]
@@ -93,7 +94,8 @@ def test_dictionary_profile_of_an_english_paper():
     assert d["token_distribution"].present and d["vesting"].present and d["risk"].present
     assert d["use_of_funds"].present and d["lockup"].present  # "6 month cliff"
     assert not d["governance"].present
-    assert p.disclosure_evidence["vesting"][0]["page"] == 2
+    assert p.disclosure_evidence["vesting"][0].page == 2
+    assert p.disclosure_evidence["vesting"][0].reason == "vesting" and "vested" in p.disclosure_evidence["vesting"][0].quote
     assert p.readability["words_per_sentence"] > 5
 
 
@@ -139,10 +141,10 @@ def test_models_are_used_when_given(monkeypatch):
     assert [s.label for s in p.sentences] == ["return_promise"] * len(p.sentences)
     assert p.sentences[0].score == 0.9 and p.sentences[0].source == "model"
     assert not p.disclosures["lockup"].present and p.disclosures["governance"].confidence == 0.8
-    assert p.disclosure_evidence["governance"] == [{"page": 2, "quote": "Token holders vote on upgrades."}]
+    assert p.disclosure_evidence["governance"] == [Evidence.paper(2, "Token holders vote on upgrades.", reason="governance")]
     assert p.disclosures["governance"].specified == Specified(True, 0.7) and p.disclosures["lockup"].specified is None
     assert "lockup" not in p.disclosure_evidence  # absent: no evidence shown
-    assert p.disclosure_evidence["vesting"][0]["page"] == 2  # no model evidence: keyword hits kept
+    assert p.disclosure_evidence["vesting"][0].page == 2  # no model evidence: keyword hits kept
     assert not p.warnings
 
 

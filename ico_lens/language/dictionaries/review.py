@@ -1,6 +1,6 @@
 """Review a dictionary against real papers: the words that make each category fire.
 
-    python -m ico_lens.language.dictionaries.review PAPERS... [--dic FILE.dic] [--dictionaries ico_lens]
+    python -m ico_lens.cli.review_dictionary PAPERS... [--dic FILE.dic] [--dictionaries ico_lens]
         [--category risk_liquidity] [--top 30] [--examples 3]
 
 For each category: hits, rate per 1,000 words, and the most frequent matched words with
@@ -11,13 +11,8 @@ This is how the ico_lens word lists were reviewed (docs/language-dictionaries.md
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-
-from .bundled import BUNDLED, lexicon
-from .dic import read_dic
 
 
 def review(paths, lex, *, categories=None, top: int = 30, examples: int = 0) -> str:
@@ -60,22 +55,3 @@ def review(paths, lex, *, categories=None, top: int = 30, examples: int = 0) -> 
                 for text in samples[cat, w]:
                     lines.append(f"    [{w}] {text[:160]}")
     return "\n".join(lines) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("papers", nargs="+", type=Path, help=".txt or .pdf papers")
-    parser.add_argument("--dictionaries", default="ico_lens", help=f"bundled: {', '.join(BUNDLED)} (comma-separated)")
-    parser.add_argument("--dic", action="append", default=[], help="a LIWC .dic/.dicx file (repeatable)")
-    parser.add_argument("--category", action="append", default=[], help="only these categories")
-    parser.add_argument("--top", type=int, default=30)
-    parser.add_argument("--examples", type=int, default=0, help="example sentences per top word")
-    args = parser.parse_args(argv)
-    names = [n for n in args.dictionaries.split(",") if n]
-    lex = lexicon(names, extra=[read_dic(p) for p in args.dic] or None)
-    sys.stdout.write(review(args.papers, lex, categories=args.category, top=args.top, examples=args.examples))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
