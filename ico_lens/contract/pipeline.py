@@ -25,7 +25,7 @@ from ico_lens.records import ProjectRef
 
 
 def analyse(
-    target: str,
+    target: str | os.PathLike,
     *,
     chain_id: int = 1,
     source: str | os.PathLike | None = None,
@@ -79,13 +79,13 @@ def analyse(
 
 
 def load_bundle(
-    target: str, *, chain_id: int = 1, source: str | os.PathLike | None = None, follow_proxy: bool = True,
+    target: str | os.PathLike, *, chain_id: int = 1, source: str | os.PathLike | None = None, follow_proxy: bool = True,
     use_cache: bool = True,
 ) -> tuple[SourceBundle, Any]:
     """The source bundle of ``target`` and the Etherscan client that fetched it (None for local files)."""
     from ico_lens.contract.source import check_address, is_address, load_from_directory, load_source_file
 
-    target = target.strip()
+    target = os.fspath(target).strip()
     if source:
         return load_source_file(source, address=check_address(target), chain_id=chain_id), None
     if is_address(target):

@@ -3,11 +3,13 @@
 Every claim is a small rule class in its own module (like a contract detector): ``NAME`` (the GOLD.md
 field under ``claims``), ``DESCRIPTION``, ``CONFIDENCE``, the ``PATTERNS`` it looks for, and a
 ``_detect(document)`` returning a :class:`~.base.ClaimResult` or ``None`` when the paper is silent
-(see :mod:`.base`). :data:`CLAIM_RULES` lists them in the order of the GOLD.md ``claims`` fields; a rule
-that reads another claim (``team_vesting_months`` reads ``team_vesting``) comes after it.
+(see :mod:`.base`), decorated with :func:`register`. The modules of this package are imported (and so
+registered) by :func:`registered` the first time claims are detected, exactly as the contract detectors
+are; ``ORDER`` keeps GOLD.md's order of the ``claims`` fields, and a rule that reads another claim
+(``team_vesting_months`` reads ``team_vesting``) comes after it.
 
-A claim from outside this package is one module: a :class:`ClaimRule` subclass decorated with (or
-passed to) :func:`register`. Its field then appears in ``extract_facts(document).claims``, in
+Adding a claim, here or in a plug-in module of one's own, is one file: a decorated
+:class:`ClaimRule` subclass. Its field then appears in ``extract_facts(document).claims``, in
 ``PaperFacts.to_dict()["claims"]`` and in the evaluation's fields (:func:`claim_fields`).
 
 The rules follow the labelling rules of ``corpus/GOLD.md``: a claim is only made where the paper
@@ -24,70 +26,52 @@ Library use::
 
 from __future__ import annotations
 
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, TermClaim, evidence_at
-from ico_lens.paper.tokenomics.claims.burn_mechanism import BurnMechanism
-from ico_lens.paper.tokenomics.claims.governance_rights import GovernanceRights
-from ico_lens.paper.tokenomics.claims.hard_cap import HardCap
-from ico_lens.paper.tokenomics.claims.oracle import Oracle
-from ico_lens.paper.tokenomics.claims.supply_fixed import SupplyFixed
-from ico_lens.paper.tokenomics.claims.team_vesting import TeamVesting
-from ico_lens.paper.tokenomics.claims.team_vesting_months import TeamVestingMonths
-from ico_lens.paper.tokenomics.claims.token_price import TokenPrice
-from ico_lens.paper.tokenomics.claims.transfers_locked import TransfersLockedUntilSaleEnd
-from ico_lens.paper.tokenomics.claims.unsold_tokens import UnsoldTokens
+import importlib
+import pkgutil
 
-#: every claim rule, in the order of the GOLD.md ``claims`` fields (the order they run in)
-CLAIM_RULES: list[type[ClaimRule]] = [
-    SupplyFixed,
-    UnsoldTokens,
-    BurnMechanism,
-    TeamVesting,
-    TeamVestingMonths,
-    TransfersLockedUntilSaleEnd,
-    GovernanceRights,
-    Oracle,
-    HardCap,
-    TokenPrice,
-]
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, TermClaim, evidence_at, register, registry, unregister
+
+_discovered = False
 
 
-def register(rule: type[ClaimRule]) -> type[ClaimRule]:
-    """Add a claim rule (after the built-in ones); returns it, so it can also decorate the class."""
-    if not (isinstance(rule, type) and issubclass(rule, ClaimRule)) or not rule.NAME:
-        raise ValueError(f"{rule!r} is not a ClaimRule subclass with a NAME")
-    if rule.NAME in claim_fields():
-        raise ValueError(f"a claim rule named {rule.NAME!r} is already registered")
-    CLAIM_RULES.append(rule)
-    return rule
-
-
-def unregister(name: str) -> None:
-    """Remove the rule of claim ``name`` (a plug-in's tests clean up with it)."""
-    CLAIM_RULES[:] = [rule for rule in CLAIM_RULES if rule.NAME != name]
+def registered() -> list[type[ClaimRule]]:
+    """Every registered claim rule, in the order they run (this package's own are imported first)."""
+    global _discovered
+    if not _discovered:
+        for module in pkgutil.iter_modules(__path__):
+            if module.name != "base":
+                importlib.import_module(f"{__name__}.{module.name}")
+        _discovered = True
+    return registry()
 
 
 def claim_fields() -> list[str]:
     """The claim fields, in GOLD.md order (then registered ones): the registry's rule names."""
-    return [rule.NAME for rule in CLAIM_RULES]
-
-
-def __getattr__(name: str):
-    # CLAIM_FIELDS is derived from the registry each time, so that a registered rule is in it
-    if name == "CLAIM_FIELDS":
-        return claim_fields()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return [rule.NAME for rule in registered()]
 
 
 def detect_claims(document, terms=None) -> dict[str, ClaimResult]:
     """Run every registered rule; returns only the claims the paper makes (silent ones are absent)."""
     # every rule's answer, silent ones as None: what later rules read as ``decided``
     decided: dict[str, ClaimResult | None] = {}
-    for rule_class in CLAIM_RULES:
+    for rule_class in registered():
         decided[rule_class.NAME] = rule_class(terms, decided=decided).detect(document)
     return {name: result for name, result in decided.items() if result is not None}
 
 
+def __getattr__(name: str):
+    # derived from the registry each time, so that a registered plug-in is in them
+    if name == "CLAIM_RULES":
+        return registered()
+    if name == "CLAIM_FIELDS":
+        return claim_fields()
+    rule = next((r for r in registered() if r.__name__ == name), None)
+    if rule is not None:  # the built-in rule classes by name (``from ...claims import SupplyFixed``)
+        return rule
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
-    "CLAIM_RULES", "ClaimResult", "ClaimRule", "TermClaim", "claim_fields", "detect_claims", "evidence_at",
-    "register", "unregister", *(rule.__name__ for rule in CLAIM_RULES),
+    "ClaimResult", "ClaimRule", "TermClaim", "claim_fields", "detect_claims", "evidence_at",
+    "register", "registered", "unregister",
 ]

@@ -50,6 +50,9 @@ class ClaimRule:
     NAME: ClassVar[str] = ""
     DESCRIPTION: ClassVar[str] = ""
     CONFIDENCE: ClassVar[str] = "medium"
+    #: rules run by increasing ORDER (the claims' order in the JSON: GOLD.md's); one that reads another
+    #: claim through ``self.decided`` needs a higher ORDER
+    ORDER: ClassVar[int] = 1000
     #: the patterns the rule looks for, by role (documentation and tests read them)
     PATTERNS: ClassVar[dict[str, re.Pattern]] = {}
 
@@ -83,6 +86,38 @@ class ClaimRule:
     def symbol(self) -> str | None:
         """The paper's token symbol, when the caller passed the terms."""
         return self.terms.value("symbol") if self.terms is not None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# the registry
+
+_REGISTRY: dict[str, type[ClaimRule]] = {}
+
+
+def register(rule: type[ClaimRule]) -> type[ClaimRule]:
+    """Class decorator: add a claim rule to the registry (its ``NAME`` becomes a field of ``claims``).
+
+    Raises ValueError for a class that is no ClaimRule with a NAME, a name another rule decides, and an
+    unknown confidence level."""
+    if not (isinstance(rule, type) and issubclass(rule, ClaimRule)) or not rule.NAME:
+        raise ValueError(f"{rule!r} is not a ClaimRule subclass with a NAME")
+    confidence_value(rule.CONFIDENCE)  # raises on an unknown level
+    where = f"{rule.__module__}.{rule.__qualname__}"
+    known = _REGISTRY.get(rule.NAME)
+    if known is not None and f"{known.__module__}.{known.__qualname__}" != where:
+        raise ValueError(f"a claim rule named {rule.NAME!r} is already registered ({known.__module__}.{known.__qualname__})")
+    _REGISTRY[rule.NAME] = rule
+    return rule
+
+
+def unregister(name: str) -> None:
+    """Remove the rule of claim ``name`` (a plug-in's tests clean up with it)."""
+    _REGISTRY.pop(name, None)
+
+
+def registry() -> list[type[ClaimRule]]:
+    """The registered rules, in the order they run."""
+    return sorted(_REGISTRY.values(), key=lambda rule: rule.ORDER)
 
 
 class TermClaim(ClaimRule):

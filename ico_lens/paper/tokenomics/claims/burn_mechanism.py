@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, evidence_at
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, evidence_at, register
 from ico_lens.paper.tokenomics.evidence import text_units
 from ico_lens.records import confidence_value
 
 
+@register
 class BurnMechanism(ClaimRule):
     NAME = "burn_mechanism"
+    ORDER = 30
     DESCRIPTION = "An ongoing burn: fees or spent tokens destroyed, buy-back-and-burn, deflationary supply."
     CONFIDENCE = "medium"
     PATTERNS = {

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, evidence_at
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, evidence_at, register
 
 
+@register
 class GovernanceRights(ClaimRule):
     NAME = "governance_rights"
+    ORDER = 70
     DESCRIPTION = "Token holders get voting/governance rights (true) or the paper denies them (false)."
     CONFIDENCE = "medium"
     _HOLDERS = r"(?:token\s*-?\s*holders?|holders\s+of\s+(?:\w+\s+)?tokens|(?-i:[A-Z][A-Za-z0-9]{1,6})\s+(?:token\s+)?holders|tokenholders|stakeholders\s+holding)"

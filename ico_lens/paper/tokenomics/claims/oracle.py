@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, evidence_at
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, evidence_at, register
 from ico_lens.paper.tokenomics.evidence import text_units
 
 
+@register
 class Oracle(ClaimRule):
     NAME = "oracle"
+    ORDER = 80
     DESCRIPTION = "The design uses an oracle / off-chain data feed into the contracts."
     CONFIDENCE = "medium"
     PATTERNS = {

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, evidence_at
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, evidence_at, register
 
 
+@register
 class SupplyFixed(ClaimRule):
     NAME = "supply_fixed"
+    ORDER = 10
     DESCRIPTION = "The token supply is fixed/capped (true) or new tokens will be minted later (false)."
     CONFIDENCE = "medium"
     PATTERNS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, evidence_at
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, evidence_at, register
 from ico_lens.paper.tokenomics.evidence import TextUnit, text_units
 from ico_lens.records import Evidence
 
@@ -38,8 +38,10 @@ def windows(document, size: int = 3) -> Iterator[tuple[TextUnit, str]]:
         yield unit, " ".join(parts)
 
 
+@register
 class TeamVesting(ClaimRule):
     NAME = "team_vesting"
+    ORDER = 40
     DESCRIPTION = "Team/founder tokens vest or are locked (true), or explicitly are not (false)."
     CONFIDENCE = "medium"
     PATTERNS = {

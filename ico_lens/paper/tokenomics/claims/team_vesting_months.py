@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import re
 
-from ico_lens.paper.tokenomics.claims.base import HEDGE, ClaimResult
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, HEDGE, register
 from ico_lens.paper.tokenomics.claims.team_vesting import TeamVesting, windows
 from ico_lens.paper.tokenomics.evidence import DURATION_RE, duration_months, quote_around
 from ico_lens.records import Evidence
 
 
+@register
 class TeamVestingMonths(TeamVesting):
     """Reads the sentences :class:`TeamVesting` reads (its ``PATTERNS``), for the length of the vesting."""
 
     NAME = "team_vesting_months"
+    ORDER = 50
     DESCRIPTION = "Total vesting/lock length of team tokens in months (lock + vesting when sequential)."
     CONFIDENCE = "medium"
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, evidence_at
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, evidence_at, register
 
 
+@register
 class TransfersLockedUntilSaleEnd(ClaimRule):
     NAME = "transfers_locked_until_sale_end"
+    ORDER = 60
     DESCRIPTION = "Bought tokens cannot be transferred until the sale ends (or a stated date after it)."
     CONFIDENCE = "high"
     _SALE = r"(?:the\s+)?(?:token\s+sale|crowd\s?sale|ico|sale|contribution\s+period|offering|distribution\s+period|tge)"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, evidence_at
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, evidence_at, register
 from ico_lens.records import Evidence
 
 
+@register
 class UnsoldTokens(ClaimRule):
     NAME = "unsold_tokens"
+    ORDER = 20
     DESCRIPTION = "What happens to tokens not sold in the sale: burned, kept (reserve/company) or distributed to buyers."
     CONFIDENCE = "high"
     PATTERNS = {
