@@ -9,6 +9,9 @@ import pytest
 
 MODULES = [
     "ico_lens.records",
+    "ico_lens.http",
+    "ico_lens.evaluate.metrics",
+    "ico_lens.evaluate.splits",
     "ico_lens.language.records",
     "ico_lens.language.evaluate",
     "ico_lens.language.dictionaries.engine",
