@@ -1,8 +1,10 @@
 """The ``ico-lens`` command: a thin layer over the library.
 
-Every subcommand is one module in this package with ``HELP``, ``add_arguments(parser)`` and
-``run(args) -> int``; :data:`COMMANDS` registers them. Modules are imported only when their command
-runs, so ``ico-lens extract`` never loads torch or slither.
+Every subcommand is one module in this package with ``add_arguments(parser)`` and
+``run(args) -> int`` (and optionally ``DESCRIPTION``, ``EPILOG``); :data:`COMMANDS` registers the
+commands that exist, and nothing else. The parser imports every command module for its arguments, so
+these modules import nothing heavy at module level: the stage is imported when its command runs, and
+``ico-lens extract`` never loads torch or slither.
 
 Errors: library code raises :class:`ico_lens.errors.IcoLensError`; here it becomes one line on stderr
 and exit code 2 (bad input) or 1 (anything else). No traceback reaches the user unless
@@ -12,6 +14,7 @@ and exit code 2 (bad input) or 1 (anything else). No traceback reaches the user 
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
@@ -27,14 +30,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("ico_lens.cli.eval", "measure ico_lens against gold labels"),
 }
 
+#: errors of the operating system that mean the user named a file that cannot be used (exit code 2)
+BAD_PATH_ERRORS = {errno.ENAMETOOLONG, errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.ELOOP}
+
 DESCRIPTION = """\
-ico_lens reads ICO white papers and the smart contracts behind their tokens and tells what a
-project promised, what its code really does, and how that relates to the money it raised."""
+ico_lens reads ICO white papers and the smart contracts behind their tokens: what a project promised
+(token facts and language of its white paper) and what its token's code really does."""
 
 EPILOG = """\
 examples:
   ico-lens extract paper.pdf                 summary: pages, sections, tables, status
   ico-lens extract paper.pdf --json          the full record as JSON
+  ico-lens extract papers/ --jsonl           every PDF under papers/: one JSON record per line
   ico-lens language paper.pdf                risk/hype language profile
   ico-lens contract 0xADDRESS --chain-id 1   code facts of a verified token contract
   ico-lens eval extraction --gold DIR --papers DIR
@@ -52,11 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ico-lens {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
-        # The module is imported lazily in main(); the parser only needs its arguments, which every
-        # command module defines without importing heavy dependencies at module level.
-        module = _load(module_name)
-        if module is None:
-            continue
+        module = importlib.import_module(module_name)
         p = sub.add_parser(
             name,
             help=help_text,
@@ -69,17 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(module_name: str):
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        # A command whose module is not there yet (or whose own imports are missing) is left out
-        # of the parser instead of breaking every other command.
-        if exc.name and (exc.name == module_name or module_name.startswith(exc.name)):
-            return None
-        raise
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -88,11 +80,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return int(args._run(args) or 0)
-    except IcoLensError as exc:
-        if os.environ.get("ICO_LENS_DEBUG"):
-            raise
-        print(f"ico-lens {args.command}: error: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, InputError) else 1
     except KeyboardInterrupt:
         print("ico-lens: interrupted", file=sys.stderr)
         return 130
@@ -103,6 +90,22 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return 0
+    except (IcoLensError, OSError) as exc:
+        # OSError: a file the library did not check first (a name too long ...): one line as well
+        if os.environ.get("ICO_LENS_DEBUG"):
+            raise
+        print(f"ico-lens {args.command}: error: {_one_line(exc)}", file=sys.stderr)
+        return 2 if _bad_input(exc) else 1
+
+
+def _one_line(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return " ".join(str(exc).split())
+
+
+def _bad_input(exc: Exception) -> bool:
+    return isinstance(exc, InputError) or (isinstance(exc, OSError) and exc.errno in BAD_PATH_ERRORS)
 
 
 def entry() -> None:  # pragma: no cover - console script

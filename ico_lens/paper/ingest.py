@@ -26,9 +26,10 @@ import resource
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from ico_lens.batch import check_file
 from ico_lens.errors import (
     CorruptPdf,
     EmptyFile,
@@ -120,17 +121,6 @@ def open_document(
     return _ingest_bytes(path, data, layout, max_pages)
 
 
-def iter_documents(
-    paths: Iterable[str | os.PathLike], **options
-) -> Iterator[tuple[str, Document | None, IcoLensError | None]]:
-    """Open many papers; a bad file yields ``(path, None, error)`` and the batch goes on."""
-    for path in paths:
-        try:
-            yield str(path), open_document(path, **options), None
-        except IcoLensError as exc:
-            yield str(path), None, exc
-
-
 def analyze_layout(document: Document, page_numbers: Sequence[int]) -> Document:
     """Add words with coordinates and ruled tables for more pages of an ingested PDF (in place).
 
@@ -158,13 +148,9 @@ def analyze_layout(document: Document, page_numbers: Sequence[int]) -> Document:
 
 
 def _read_input(path: str) -> bytes:
-    p = Path(path)
-    if not p.exists():
-        raise NotFound("no such file", path=path)
-    if p.is_dir():
-        raise NotFound("is a directory, not a file", path=path)
+    check_file(path)  # never opens what would block (a FIFO) or what cannot be named
     try:
-        data = p.read_bytes()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise NotFound(f"cannot read file ({exc.strerror})", path=path) from None
     if not data.strip():
@@ -220,7 +206,7 @@ def _pdf_document(path: str, data: bytes, content_id: str, layout: str, max_page
     import pypdfium2 as pdfium
 
     if b"%PDF-" not in data[:1024]:
-        raise NotAPdf(_what_is_it(data), path=path)
+        raise NotAPdf(_what_is_it(path, data), path=path)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -599,8 +585,10 @@ def _pdfium_error(exc, path: str) -> InputError:
     return CorruptPdf("the PDF is damaged or truncated and cannot be parsed", path=path)
 
 
-def _what_is_it(data: bytes) -> str:
+def _what_is_it(path: str, data: bytes) -> str:
     head = data[:16]
+    if Path(path).suffix.lower() == ".sol" or b"pragma solidity" in data[:4096]:
+        return f"Solidity source code, not a white paper (for a token contract: ico-lens contract {path})"
     if head.startswith(b"PK\x03\x04"):
         return "not a PDF (a ZIP/Office file)"
     if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):

@@ -47,7 +47,7 @@ class Page:
     height: float
     #: cleaned text for analysis: ligatures expanded, hyphenation across lines joined, bullet glyphs
     #: normalised, running headers/footers removed. Lines are kept (``\n``).
-    text: str
+    text: str = ""
     #: text as pdfium returned it (normalised newlines only); kept for exact quotes. Like ``words`` it is
     #: not serialised, so it is no part of what makes two read-back pages equal
     raw_text: str = field(default="", metadata={"json": False}, compare=False)

@@ -12,6 +12,7 @@ import json
 
 import pytest
 
+from ico_lens.batch import resume_output
 from ico_lens.cli import main
 from ico_lens.language import batch
 from ico_lens.language.batch import feature_columns, profile_papers
@@ -151,6 +152,6 @@ def test_out_file_of_another_kind_is_refused(papers, tmp_path, capsys):
 def test_resume_output_reads_jsonl_paths(tmp_path):
     out = tmp_path / "p.jsonl"
     out.write_text('{"path": "a.pdf", "status": "ok"}\n{"path": "b.pdf", "status": "failed"}\n{"path": "c.p', encoding="utf-8")
-    done = batch.resume_output(out)
+    done = resume_output(out, command="language")
     assert done == {str(tmp_path.cwd() / "a.pdf"), str(tmp_path.cwd() / "b.pdf")}
     assert out.read_text(encoding="utf-8").endswith('"failed"}\n')

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 
 import pytest
 
-from ico_lens.errors import CorruptPdf, EmptyFile, EncryptedPdf, NoPages, NotAPdf, NotFound, ResourceLimit
+from ico_lens.errors import CorruptPdf, EmptyFile, EncryptedPdf, InputError, NoPages, NotAPdf, NotFound, ResourceLimit
 from ico_lens.paper import ingest
 from ico_lens.paper.ingest import open_document
 from ico_lens.paper.records import DocumentStatus
@@ -164,6 +165,19 @@ def test_bad_input_gets_a_typed_one_line_error(tmp_path, make, error):
         open_document(path)
     message = str(info.value)
     assert "\n" not in message and str(path) in message
+
+
+def test_what_cannot_be_a_paper_is_refused_before_it_is_opened(tmp_path):
+    fifo = tmp_path / "x.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"not a regular file \(a FIFO\)"):
+        open_document(fifo)  # reading it would block until a writer comes
+    with pytest.raises(InputError, match="file name is too long"):
+        open_document(tmp_path / ("z" * 256 + ".pdf"))
+    sol = tmp_path / "Token.sol"
+    sol.write_text("pragma solidity ^0.4.24;\ncontract Token {}\n")
+    with pytest.raises(NotAPdf, match=f"Solidity source code, not a white paper .*ico-lens contract {sol}"):
+        open_document(sol)
 
 
 def test_truncated_pdf(tmp_path):
