@@ -474,17 +474,18 @@ def guard_pass(guard: Guard, assume: Assumptions) -> bool | None:
     return _not(value) if guard.negated else value
 
 
-def state_vars_in(guard: Guard) -> set:
-    """State variables a guard reads (through inlined view functions too), except mappings' keys."""
-    found: set = set()
+def state_vars_in(guard: Guard) -> list:
+    """State variables a guard reads (through inlined view functions too), except mappings' keys, in
+    the order the guard reads them: a set here made the first reason of a fact vary between runs."""
+    found: dict = {}
 
     def visit(e, subst):
         term = resolve(e, subst)
         if term is not None and term.kind == "state":
-            found.add(term.value)
+            found.setdefault(term.value, None)
 
     walk_expression(guard.expression, guard.subst, visit)
-    return found
+    return list(found)
 
 
 def reads_time(guard: Guard) -> bool:
