@@ -10,6 +10,7 @@ import pytest
 MODULES = [
     "ico_lens.records",
     "ico_lens.http",
+    "ico_lens.plugins",
     "ico_lens.evaluate.metrics",
     "ico_lens.evaluate.splits",
     "ico_lens.language.records",

@@ -74,7 +74,7 @@ def test_register_refuses_a_name_taken_or_missing():
     class Nameless(claims.ClaimRule):
         pass
 
-    with pytest.raises(ValueError, match="already registered"):
+    with pytest.raises(ValueError, match="already decided by"):
         claims.register(Twin)
     with pytest.raises(ValueError, match="NAME"):
         claims.register(Nameless)

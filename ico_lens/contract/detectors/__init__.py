@@ -22,23 +22,12 @@ functions of :mod:`ico_lens.contract.detectors.base`, never through each other's
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
-from ico_lens.contract.detectors.base import FactDetector, Finding, register, registry, unregister
-
-_discovered = False
+from ico_lens.contract.detectors.base import DETECTORS, FactDetector, Finding, register, unregister
 
 
 def registered() -> list[type[FactDetector]]:
     """Every registered detector, in the order they run (this package's own are imported first)."""
-    global _discovered
-    if not _discovered:
-        for module in pkgutil.iter_modules(__path__):
-            if module.name != "base":
-                importlib.import_module(f"{__name__}.{module.name}")
-        _discovered = True
-    return registry()
+    return DETECTORS.classes()
 
 
-__all__ = ["FactDetector", "Finding", "register", "registered", "unregister"]
+__all__ = ["DETECTORS", "FactDetector", "Finding", "register", "registered", "unregister"]

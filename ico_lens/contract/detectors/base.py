@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from ico_lens.contract import conditions as cond
 from ico_lens.contract.analysis import Effect, TokenModel
 from ico_lens.contract.records import CodeFacts
+from ico_lens.plugins import Registry
 from ico_lens.records import Evidence, confidence_value
 
 IMPACTS = ("high", "medium", "low", "informational")
@@ -123,7 +124,8 @@ class FactDetector:
 # ---------------------------------------------------------------------------------------------
 # the registry
 
-_REGISTRY: dict[str, type[FactDetector]] = {}
+#: every detector, by the fact it decides; the modules of ico_lens.contract.detectors register on first use
+DETECTORS: Registry[type[FactDetector]] = Registry("detector", "ico_lens.contract.detectors")
 #: names a detector cannot take: the other fields of the facts record
 _RESERVED = frozenset(f.name for f in dataclasses.fields(CodeFacts))
 
@@ -141,21 +143,12 @@ def register(detector: type[FactDetector]) -> type[FactDetector]:
     if detector.IMPACT not in IMPACTS:
         raise ValueError(f"detector {where}: IMPACT {detector.IMPACT!r} is not one of {', '.join(IMPACTS)}")
     confidence_value(detector.CONFIDENCE)  # raises on an unknown level
-    known = _REGISTRY.get(name)
-    if known is not None and f"{known.__module__}.{known.__qualname__}" != where:
-        raise ValueError(f"detector {where}: fact {name!r} is already decided by {known.__module__}.{known.__qualname__}")
-    _REGISTRY[name] = detector
-    return detector
+    return DETECTORS.add(detector)
 
 
 def unregister(name: str) -> None:
     """Remove the detector of fact ``name`` (a plug-in's tests clean up with it)."""
-    _REGISTRY.pop(name, None)
-
-
-def registry() -> list[type[FactDetector]]:
-    """The registered detectors, in the order they run."""
-    return sorted(_REGISTRY.values(), key=lambda d: d.ORDER)
+    DETECTORS.remove(name)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,28 +26,25 @@ Library use::
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, TermClaim, evidence_at, register, registry, unregister
-
-_discovered = False
+from ico_lens.paper.tokenomics.claims.base import (
+    CLAIM_REGISTRY,
+    ClaimResult,
+    ClaimRule,
+    TermClaim,
+    evidence_at,
+    register,
+    unregister,
+)
 
 
 def registered() -> list[type[ClaimRule]]:
     """Every registered claim rule, in the order they run (this package's own are imported first)."""
-    global _discovered
-    if not _discovered:
-        for module in pkgutil.iter_modules(__path__):
-            if module.name != "base":
-                importlib.import_module(f"{__name__}.{module.name}")
-        _discovered = True
-    return registry()
+    return CLAIM_REGISTRY.classes()
 
 
 def claim_fields() -> list[str]:
     """The claim fields, in GOLD.md order (then registered ones): the registry's rule names."""
-    return [rule.NAME for rule in registered()]
+    return CLAIM_REGISTRY.names()
 
 
 def detect_claims(document, terms=None) -> dict[str, ClaimResult]:

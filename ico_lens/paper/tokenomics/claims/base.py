@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterator
 
 from ico_lens.paper.tokenomics.evidence import TextUnit, quote_around, text_units
+from ico_lens.plugins import Registry
 from ico_lens.records import Evidence, Record, confidence_value
 
 
@@ -91,7 +92,8 @@ class ClaimRule:
 # ---------------------------------------------------------------------------------------------
 # the registry
 
-_REGISTRY: dict[str, type[ClaimRule]] = {}
+#: every claim rule, by claim; the modules of this package register on first use
+CLAIM_REGISTRY: Registry[type[ClaimRule]] = Registry("claim rule", "ico_lens.paper.tokenomics.claims")
 
 
 def register(rule: type[ClaimRule]) -> type[ClaimRule]:
@@ -102,22 +104,12 @@ def register(rule: type[ClaimRule]) -> type[ClaimRule]:
     if not (isinstance(rule, type) and issubclass(rule, ClaimRule)) or not rule.NAME:
         raise ValueError(f"{rule!r} is not a ClaimRule subclass with a NAME")
     confidence_value(rule.CONFIDENCE)  # raises on an unknown level
-    where = f"{rule.__module__}.{rule.__qualname__}"
-    known = _REGISTRY.get(rule.NAME)
-    if known is not None and f"{known.__module__}.{known.__qualname__}" != where:
-        raise ValueError(f"a claim rule named {rule.NAME!r} is already registered ({known.__module__}.{known.__qualname__})")
-    _REGISTRY[rule.NAME] = rule
-    return rule
+    return CLAIM_REGISTRY.add(rule)
 
 
 def unregister(name: str) -> None:
     """Remove the rule of claim ``name`` (a plug-in's tests clean up with it)."""
-    _REGISTRY.pop(name, None)
-
-
-def registry() -> list[type[ClaimRule]]:
-    """The registered rules, in the order they run."""
-    return sorted(_REGISTRY.values(), key=lambda rule: rule.ORDER)
+    CLAIM_REGISTRY.remove(name)
 
 
 class TermClaim(ClaimRule):
