@@ -184,3 +184,19 @@ def test_top_level_help_lists_only_what_exists(capsys):
     assert set(re.findall(r"ico-lens (\w+)", text)) <= set(COMMANDS)  # every example is a command
     # the stages of DESIGN.md not built yet (align, store, stats) are not promised
     assert not re.search(r"\balign|\bstore\b|\bstats\b|regression|money|raised", text, flags=re.I)
+
+
+@pytest.mark.parametrize(
+    "argv, fragments",
+    [
+        (["nosuch"], ("ico-lens: error:", "invalid choice: 'nosuch'", "see ico-lens --help")),
+        (["extract"], ("ico-lens extract: error:", "required: PAPER", "see ico-lens extract --help")),
+        (["extract", "x.pdf", "--bogus"], ("ico-lens extract: error:", "unrecognized arguments: --bogus")),
+        (["language", "x.txt", "--precision", "float8"], ("ico-lens language: error:", "--precision")),
+    ],
+)
+def test_a_bad_argument_is_one_line_without_the_usage(argv, fragments, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    one_error_line(capsys.readouterr().err, *fragments)

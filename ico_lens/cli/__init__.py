@@ -49,8 +49,16 @@ examples:
 exit codes: 0 ok, 1 failure, 2 bad input (missing, corrupt or unsupported file/argument)"""
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a bad argument answered in one line (argparse prints its usage first), naming
+    where the usage is: ``ico-lens contract: error: argument --chain-id: ... (see ico-lens contract --help)``."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="ico-lens",
         description=DESCRIPTION,
         epilog=EPILOG,
