@@ -204,7 +204,8 @@ class Record:
         return to_dict(self)
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return to_json(self, indent=indent)
+        # through the record's own to_dict, which a record may extend
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, data: dict):

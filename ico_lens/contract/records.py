@@ -218,6 +218,11 @@ class ContractReport(Record):
     JSON_FLATTEN: ClassVar[dict[str, str | None]] = {"facts": None}
     JSON_PROPERTIES: ClassVar[tuple[str, ...]] = ("address", "chain_id", "status")
 
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        # the requested address and chain first, as ``ico-lens contract --json`` always printed them
+        return {"address": data.pop("address"), "chain_id": data.pop("chain_id"), **data}
+
     @property
     def address(self) -> str | None:
         return self.ref.address
