@@ -37,6 +37,9 @@ class Registry(Generic[T]):
         """Register ``rule``; a second class for a NAME already taken is refused (ValueError).
 
         Registering the same class again (a module imported twice) is harmless."""
+        if not self._discovered and not rule.__module__.startswith(f"{self.package}."):
+            # a plug-in from outside: the built-in rules first, so that a clash names the plug-in
+            self.classes()
         where = f"{rule.__module__}.{rule.__qualname__}"
         known = self._classes.get(rule.NAME)
         if known is not None and f"{known.__module__}.{known.__qualname__}" != where:
