@@ -60,7 +60,7 @@ $(SAMPLE_STAMP): $(PY_STAMP) corpora/sample/generate.py
 	touch $@
 
 demo: setup
-	$(PY) -m ico_lens.demo corpora/sample/build
+	$(ICO) demo corpora/sample/build
 
 test: setup
 	# Exit code 5 is pytest's "no tests collected"; it must not fail CI.

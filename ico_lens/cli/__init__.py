@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "language": ("ico_lens.cli.language", "risk, hype and entrepreneurial language of a white paper"),
     "contract": ("ico_lens.cli.contract", "what a token contract's code can do (address or .sol file)"),
     "eval": ("ico_lens.cli.eval", "measure ico_lens against gold labels"),
+    "demo": ("ico_lens.cli.demo", "the main job on the bundled sample corpus (what `make demo` runs)"),
 }
 
 #: errors of the operating system that mean the user named a file that cannot be used (exit code 2)
