@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "language": ("ico_lens.cli.language", "risk, hype and entrepreneurial language of a white paper"),
     "contract": ("ico_lens.cli.contract", "what a token contract's code can do (address or .sol file)"),
     "eval": ("ico_lens.cli.eval", "measure ico_lens against gold labels"),
+    "align": ("ico_lens.cli.align", "what a white paper promised against what its token's code and the chain do"),
     "demo": ("ico_lens.cli.demo", "the main job on the bundled sample corpus (what `make demo` runs)"),
 }
 

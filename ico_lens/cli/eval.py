@@ -21,6 +21,7 @@ EVALUATIONS: dict[str, tuple[str, str]] = {
     "extraction": ("ico_lens.paper.evaluate", "white-paper extraction (allocation, supply, claims)"),
     "contracts": ("ico_lens.contract.evaluate", "contract facts (mint, burn, pause, ...)"),
     "language": ("ico_lens.language.evaluate", "disclosure detectors against human labels"),
+    "alignment": ("ico_lens.align.evaluate", "claim-code alignment verdicts against those the gold labels imply"),
 }
 
 
@@ -97,6 +98,30 @@ def _run_language(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- alignment ------------------------------------------------------------------------------------------
+
+
+def _alignment_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--shared", metavar="DIR", help="the shared data directory (default: ../shared or $ICO_LENS_SHARED)")
+    parser.add_argument("--slugs", nargs="+", metavar="SLUG", help="only these projects")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def _run_alignment(args: argparse.Namespace) -> int:
+    import json
+
+    from ico_lens.align.evaluate import evaluate_shared, render, to_dict
+    from ico_lens.language.datasets import SHARED
+
+    shared = Path(args.shared) if args.shared else SHARED
+    if not (shared / "corpus" / "projects.csv").is_file():
+        raise InputError("shared data not found (corpus/projects.csv); pass --shared DIR", path=str(shared))
+    evaluation = evaluate_shared(shared, slugs=args.slugs, progress=None if args.quiet else _log)
+    print(json.dumps(to_dict(evaluation), indent=2) if args.json else render(evaluation))
+    return 0
+
+
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -106,6 +131,7 @@ COMMANDS = {
     "extraction": (_extraction_arguments, _run_extraction),
     "contracts": (_contracts_arguments, _run_contracts),
     "language": (_language_arguments, _run_language),
+    "alignment": (_alignment_arguments, _run_alignment),
 }
 
 
