@@ -31,10 +31,12 @@ EVALUATIONS: dict[str, tuple[str, str]] = {
 def _extraction_arguments(parser: argparse.ArgumentParser) -> None:
     from ico_lens.evaluate.splits import PAPER_HALVES
 
-    parser.add_argument("--gold", required=True, metavar="DIR", help="gold labels: a directory of <slug>.json (corpus/gold/whitepapers)")
-    parser.add_argument("--papers", required=True, metavar="DIR", help="the papers: <slug>.pdf (corpus/whitepapers)")
+    parser.add_argument("--shared", metavar="DIR", help="all labelled papers of the shared data directory (corpus/ and papers/, parts from splits.csv)")
+    parser.add_argument("--gold", action="append", default=[], metavar="DIR", help="gold labels: a directory of <slug>.json (corpus/gold/whitepapers); repeat with --papers for more corpora")
+    parser.add_argument("--papers", action="append", default=[], metavar="DIR", help="the papers: <slug>.pdf (corpus/whitepapers), one per --gold")
+    parser.add_argument("--splits", metavar="FILE", help="splits.csv: report its tune and held parts (default with --shared; else the fixed halves)")
     parser.add_argument("--slugs", nargs="+", metavar="SLUG", help="only these papers")
-    parser.add_argument("--split", choices=PAPER_HALVES, help="only one fixed half: tuned (even positions) or held (odd)")
+    parser.add_argument("--split", choices=("tune", *PAPER_HALVES), help="only one part: tune / held (splits.csv) or tuned / held (halves)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--no-misses", action="store_true", help="do not list the misses")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -43,9 +45,24 @@ def _extraction_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_extraction(args: argparse.Namespace) -> int:
     import json
 
-    from ico_lens.paper.evaluate import evaluate, render
+    from ico_lens.evaluate.splits import load_splits
+    from ico_lens.paper.evaluate import evaluate_corpora, render
 
-    report = evaluate(args.gold, args.papers, slugs=args.slugs, split=args.split, progress=None if args.quiet else _log)
+    corpora = list(zip(args.gold, args.papers))
+    splits = args.splits
+    if args.shared:
+        shared = Path(args.shared)
+        if not shared.is_dir():
+            raise InputError(f"shared data directory not found: {shared}", path=str(shared))
+        corpora += [(shared / "corpus/gold/whitepapers", shared / "corpus/whitepapers"), (shared / "papers/gold", shared / "papers/whitepapers")]
+        splits = splits or shared / "splits.csv"
+    if not corpora or len(args.gold) != len(args.papers):
+        raise InputError("eval extraction: give --shared DIR or one --papers DIR for each --gold DIR", path=None)
+    try:
+        parts = load_splits(splits) if splits else None
+    except OSError as exc:
+        raise InputError(f"splits file not readable: {splits} ({exc.strerror})", path=str(splits)) from None
+    report = evaluate_corpora(corpora, slugs=args.slugs, split=args.split, parts=parts, progress=None if args.quiet else _log)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else render(report, show_misses=not args.no_misses))
     return 0
 

@@ -13,9 +13,15 @@ its :class:`~ico_lens.paper.tokenomics.facts.PaperFacts` compared with the label
 * **claims**: by value, accuracy over all papers per field. ``hard_cap`` and ``token_price`` are
   "as written" strings: they agree when both are null or when they share a number.
 
-The papers are split in two fixed halves (:func:`ico_lens.evaluate.splits.paper_half`: slugs sorted;
-even positions ``tuned``, odd ``held``) so a report can say how well figures carry over to papers the
-rules were not tuned on. The claim fields are the claim registry's
+* **claims (stated)**: the headline claims figure: exact value on the claims the gold states (non-null
+  gold values), over all claim fields.
+
+Each paper belongs to a part, so a report can say how well figures carry over to papers the rules were
+not tuned on: with ``parts`` (``../shared/splits.csv`` read by
+:func:`ico_lens.evaluate.splits.load_splits`: ``tune`` / ``held``, the split that counts) or else the
+fixed halves of :func:`ico_lens.evaluate.splits.paper_half` (slugs sorted; even positions ``tuned``, odd
+``held``). Several corpora (gold directory, papers directory) are scored together by
+:func:`evaluate_corpora`. The claim fields are the claim registry's
 (:func:`ico_lens.paper.tokenomics.claims.claim_fields`); the command is ``ico-lens eval extraction``
 (:mod:`ico_lens.cli.eval`).
 
@@ -32,7 +38,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from ico_lens.evaluate.metrics import Counts, ratio
 from ico_lens.evaluate.splits import PAPER_HALVES, paper_half
@@ -44,9 +50,9 @@ against hand-made gold labels (corpus/GOLD.md) and list the misses. Progress goe
 
 PERCENT_TOLERANCE = 0.5
 SCALAR_FIELDS = ["total_supply", "token_symbol", "token_standard"]
-SPLITS = PAPER_HALVES
-#: the name :mod:`ico_lens.language.evaluate` still imports (the split is :func:`paper_half`)
-split_of = paper_half
+#: the parts of ``splits.csv`` and the halves of :func:`paper_half`, in the order they are shown
+KNOWN_PARTS = ("tune", "tuned", "held")
+STATED_CLAIMS = "claims (stated)"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -63,6 +69,7 @@ class FieldScore:
     true_positive: int = 0  # non-null extracted values that agree (buckets matched, for breakdowns)
     predicted: int = 0  # non-null values (buckets) extracted
     expected: int = 0  # non-null values (buckets) in the gold
+    stated_correct: int = 0  # papers whose gold value is non-null and agrees
 
     @property
     def counts(self) -> Counts:
@@ -85,7 +92,7 @@ class FieldScore:
         return self.counts.f1
 
     def add(self, other: "FieldScore") -> None:
-        for name in ("correct", "total", "true_positive", "predicted", "expected"):
+        for name in ("correct", "total", "true_positive", "predicted", "expected", "stated_correct"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def to_dict(self) -> dict:
@@ -135,7 +142,15 @@ class ExtractionReport:
                 if name in totals:
                     claims.add(totals[name])
             totals["claims (all fields)"] = claims
+            # the headline figure: right on the claims the gold states
+            totals[STATED_CLAIMS] = FieldScore(STATED_CLAIMS, correct=claims.stated_correct, total=claims.expected)
         return totals
+
+    @property
+    def splits(self) -> list[str]:
+        """The parts the papers belong to, known ones first."""
+        found = list(dict.fromkeys(p.split for p in self.papers))
+        return sorted(found, key=lambda s: (KNOWN_PARTS.index(s) if s in KNOWN_PARTS else len(KNOWN_PARTS), s))
 
     @property
     def fields(self) -> dict[str, FieldScore]:
@@ -152,8 +167,7 @@ class ExtractionReport:
             "by_split": {
                 split: {"papers": sum(1 for p in self.papers if p.split == split),
                         "fields": {k: v.to_dict() for k, v in self.fields_for(split).items()}}
-                for split in SPLITS
-                if any(p.split == split for p in self.papers)
+                for split in self.splits
             },
             "misses": [m.__dict__ for m in self.misses],
             "errors": {p.slug: p.error for p in self.papers if p.error},
@@ -188,6 +202,7 @@ def _value_score(name: str, got: Any, gold: Any) -> FieldScore:
     return FieldScore(
         name, correct=int(ok), total=1,
         true_positive=int(ok and got is not None), predicted=int(got is not None), expected=int(gold is not None),
+        stated_correct=int(ok and gold is not None),
     )
 
 
@@ -265,52 +280,89 @@ def evaluate(
     *,
     slugs: Iterable[str] | None = None,
     split: str | None = None,
+    parts: dict[str, str] | None = None,
     progress: Callable[[str], None] | None = None,
     extract: Callable[[Path], dict] | None = None,
 ) -> ExtractionReport:
-    """Extract every gold paper found in ``papers_dir`` and score it.
+    """Extract every gold paper found in ``papers_dir`` and score it (one corpus of
+    :func:`evaluate_corpora`)."""
+    return evaluate_corpora([(gold_dir, papers_dir)], slugs=slugs, split=split, parts=parts,
+                            progress=progress, extract=extract)
 
-    ``split`` ("tuned" / "held") keeps one half only; ``extract`` (path -> record) replaces
-    ingestion + :func:`extract_facts` (tests pass a stub).
+
+def evaluate_corpora(
+    corpora: Sequence[tuple[str | Path, str | Path]],
+    *,
+    slugs: Iterable[str] | None = None,
+    split: str | None = None,
+    parts: dict[str, str] | None = None,
+    progress: Callable[[str], None] | None = None,
+    extract: Callable[[Path], dict] | None = None,
+) -> ExtractionReport:
+    """Extract and score every gold paper of every (gold directory, papers directory) pair.
+
+    ``parts`` (slug -> part, :func:`~ico_lens.evaluate.splits.load_splits`) names each paper's part
+    (a slug it lacks is ``"unsplit"``); without it a paper's part is its corpus's :func:`paper_half`.
+    ``split`` keeps one part only; ``extract`` (path -> record) replaces ingestion +
+    :func:`extract_facts` (tests pass a stub).
     """
-    from ico_lens.errors import IcoLensError, NotFound
+    from ico_lens.errors import NotFound
 
-    gold_dir, papers_dir = Path(gold_dir), Path(papers_dir)
+    papers: list[tuple[str, Path, Path | None, str]] = []  # slug, gold file, paper, part
+    for gold_dir, papers_dir in corpora:
+        gold_files = _gold_files(Path(gold_dir), Path(papers_dir))
+        for slug, gold_file in gold_files.items():
+            part = parts.get(slug.lower(), "unsplit") if parts is not None else paper_half(slug, list(gold_files))
+            papers.append((slug, gold_file, _paper_path(Path(papers_dir), slug), part))
+    if slugs:
+        known = {slug for slug, *_ in papers}
+        unknown = [s for s in slugs if s not in known]
+        if unknown:
+            raise NotFound(f"no gold label for: {', '.join(unknown)}", path=str(corpora[0][0]))
+        wanted = set(slugs)
+        papers = [p for p in papers if p[0] in wanted]
+    if split:
+        papers = [p for p in papers if p[3] == split]
+    extract = extract or _extract_record
+    report = ExtractionReport()
+    for i, (slug, gold_file, pdf, part) in enumerate(papers, start=1):
+        paper = _score_one(slug, gold_file, pdf, part, extract)
+        report.papers.append(paper)
+        if progress:
+            state = paper.error or f"{len(paper.misses)} misses"
+            progress(f"[{i}/{len(papers)}] {slug} ({paper.seconds:.1f}s, {state})")
+    return report
+
+
+def _gold_files(gold_dir: Path, papers_dir: Path) -> dict[str, Path]:
+    """The white-paper gold records of ``gold_dir`` by slug (a directory may also hold contract truths
+    or an index)."""
+    from ico_lens.errors import NotFound
+
     if not gold_dir.is_dir():
         raise NotFound(f"gold directory not found: {gold_dir}", path=str(gold_dir))
     if not papers_dir.is_dir():
         raise NotFound(f"papers directory not found: {papers_dir}", path=str(papers_dir))
-    # white-paper gold records only: a directory may also hold contract truths or an index
     gold_files = {p.stem: p for p in sorted(gold_dir.glob("*.json")) if _is_paper_gold(p)}
     if not gold_files:
         raise NotFound(f"no gold labels (*.json) in {gold_dir}", path=str(gold_dir))
-    all_slugs = sorted(gold_files)
-    wanted = list(slugs) if slugs else all_slugs
-    unknown = [s for s in wanted if s not in gold_files]
-    if unknown:
-        raise NotFound(f"no gold label for: {', '.join(unknown)}", path=str(gold_dir))
-    if split:
-        wanted = [s for s in wanted if paper_half(s, all_slugs) == split]
-    extract = extract or _extract_record
-    report = ExtractionReport()
-    for i, slug in enumerate(wanted, start=1):
-        gold = json.loads(gold_files[slug].read_text(encoding="utf-8"))
-        pdf = _paper_path(papers_dir, slug)
-        started = time.perf_counter()
-        if pdf is None:
-            paper = PaperScore(slug, paper_half(slug, all_slugs), error="paper not found")
-        else:
-            try:
-                record = extract(pdf)
-                paper = score_paper(record, gold, paper_half(slug, all_slugs))
-            except IcoLensError as exc:
-                paper = PaperScore(slug, paper_half(slug, all_slugs), error=str(exc))
-        paper.seconds = time.perf_counter() - started
-        report.papers.append(paper)
-        if progress:
-            state = paper.error or f"{len(paper.misses)} misses"
-            progress(f"[{i}/{len(wanted)}] {slug} ({paper.seconds:.1f}s, {state})")
-    return report
+    return gold_files
+
+
+def _score_one(slug: str, gold_file: Path, pdf: Path | None, part: str, extract: Callable[[Path], dict]) -> PaperScore:
+    from ico_lens.errors import IcoLensError
+
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    if pdf is None:
+        paper = PaperScore(slug, part, error="paper not found")
+    else:
+        try:
+            paper = score_paper(extract(pdf), gold, part)
+        except IcoLensError as exc:
+            paper = PaperScore(slug, part, error=str(exc))
+    paper.seconds = time.perf_counter() - started
+    return paper
 
 
 def _paper_path(papers_dir: Path, slug: str) -> Path | None:
@@ -343,15 +395,29 @@ def _short(value: Any, limit: int = 60) -> str:
 
 def field_order() -> list[str]:
     """The rows of the report, in order."""
-    return ["allocation", "use_of_funds", *SCALAR_FIELDS, *claim_fields(), "claims (all fields)"]
+    return ["allocation", "use_of_funds", *SCALAR_FIELDS, *claim_fields(), "claims (all fields)", STATED_CLAIMS]
+
+
+def headline(report: ExtractionReport) -> list[str]:
+    """The issue's table: per part, allocation and use of funds P / R / F1, claims (stated), supply."""
+    prf = lambda f: "   -  /   -  /   -  " if f is None else f"{_fmt(f.precision)}/{_fmt(f.recall)}/{_fmt(f.f1)}"  # noqa: E731
+    acc = lambda f: "   -  " if f is None else _fmt(f.accuracy)  # noqa: E731
+    lines = [f"{'part':<12}{'n':>4}  {'allocation P / R / F1':<22}  {'use of funds P / R / F1':<22}  {'claims':>7}  {'supply':>7}"]
+    for name in ["all", *report.splits]:
+        fields = report.fields_for(None if name == "all" else name)
+        count = sum(1 for p in report.papers if name == "all" or p.split == name)
+        lines.append(f"{name:<12}{count:>4}  {prf(fields.get('allocation')):<22}  {prf(fields.get('use_of_funds')):<22}"
+                     f"  {acc(fields.get(STATED_CLAIMS)):>7}  {acc(fields.get('total_supply')):>7}")
+    return lines + [""]
 
 
 def render(report: ExtractionReport, *, show_misses: bool = True) -> str:
-    lines = []
-    splits = [s for s in SPLITS if any(p.split == s for p in report.papers)]
+    splits = report.splits
+    kind = "half" if set(splits) <= set(PAPER_HALVES) else "part"
+    lines = headline(report)
     header = f"{'field':<34}{'acc':>7}{'prec':>7}{'rec':>7}{'F1':>7}   n"
     for label, fields, count in [("all papers", report.fields, len(report.papers))] + [
-        (f"{s} half", report.fields_for(s), sum(1 for p in report.papers if p.split == s)) for s in splits if len(splits) > 1
+        (f"{s} {kind}", report.fields_for(s), sum(1 for p in report.papers if p.split == s)) for s in splits if len(splits) > 1
     ]:
         lines.append(f"== {label} ({count}) ==")
         lines.append(header)
@@ -366,8 +432,10 @@ def render(report: ExtractionReport, *, show_misses: bool = True) -> str:
     for p in errors:
         lines.append(f"error: {p.slug}: {p.error}")
     if show_misses:
-        misses = report.misses
-        lines.append(f"misses ({len(misses)}):")
+        # the held part is measured, never read paper by paper
+        misses = [m for p in report.papers if p.split != "held" for m in p.misses]
+        held = sum(len(p.misses) for p in report.papers if p.split == "held")
+        lines.append(f"misses ({len(misses)}" + (f"; {held} in the held part, not listed" if held else "") + "):")
         lines.extend(f"  {m}" for m in misses)
     return "\n".join(lines)
 

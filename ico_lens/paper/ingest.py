@@ -251,7 +251,7 @@ def _pdf_document(path: str, data: bytes, content_id: str, layout: str, max_page
         _set_status(doc, truncated=n_read < page_count)
         wanted = []
         if layout != "none" and doc.status is not DocumentStatus.NO_TEXT_LAYER:
-            wanted = [p.number for p in doc.pages] if layout == "all" else layout_candidates(doc)
+            wanted = [p.number for p in doc.pages] if layout == "all" else sorted({*layout_candidates(doc), *legend_pages(doc)})
             _add_words(doc, pdf, wanted)
     finally:
         pdf.close()
@@ -429,6 +429,23 @@ def layout_candidates(doc: Document, limit: int = DEFAULT_LAYOUT_PAGES) -> list[
         scored.append((keywords * 2 + min(numbers, 12), page.number))
     scored.sort(key=lambda t: (-t[0], t[1]))
     return sorted(n for _, n in scored[:limit])
+
+
+#: a line that is only a percentage: a chart legend's number, paired with its label by coordinates
+LONE_PERCENT_RE = re.compile(r"^\W*(?:\d{1,3}(?:[.,]\d{1,3})?\s?%)\W*$")
+
+
+def legend_pages(doc: Document) -> list[int]:
+    """Pages holding a chart legend: two or more lines that are only a percentage. Their words are read
+    at ingestion so that tokenomics pairs each number with its label without re-opening the PDF."""
+    wanted = []
+    for page in doc.pages:
+        if page.image_only:
+            continue
+        lonely = sum(1 for line in (page.text or "").split("\n") if LONE_PERCENT_RE.match(line.strip()))
+        if lonely >= 2:
+            wanted.append(page.number)
+    return wanted
 
 
 def _add_words(doc: Document, pdf, page_numbers: Sequence[int]) -> None:

@@ -49,9 +49,15 @@ def filler(n: int = 6) -> str:
 # --- small real PDFs (reportlab), read back through ingestion
 
 
-def legend_pdf(path: Path) -> Path:
+LEGEND_ROWS = [("Token sale", "55%"), ("Team and founders", "15%"), ("Advisors", "5%"), ("Ecosystem fund", "20%"),
+               ("Bounty program", "5%")]
+
+
+def legend_pdf(path: Path, *, heading: str = "Token Distribution", rows: list[tuple[str, str]] = LEGEND_ROWS,
+               numbers_after_labels: bool = False) -> Path:
     """A page with an allocation heading and a chart legend: labels in one column, the percentages
-    far to the right (columns apart), no other numbers on the page."""
+    far to the right (columns apart), no other numbers on the page. ``numbers_after_labels`` draws all
+    the labels first, as chart tools do, so the text layer holds the percentages as lines of their own."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -64,16 +70,18 @@ def legend_pdf(path: Path) -> Path:
         y -= 16
     c.showPage()
     c.setFont("Helvetica-Bold", 14)
-    c.drawString(60, 780, "Token Distribution")
+    c.drawString(60, 780, heading)
     c.setFont("Helvetica", 11)
-    rows = [("Token sale", "55%"), ("Team and founders", "15%"), ("Advisors", "5%"), ("Ecosystem fund", "20%"),
-            ("Bounty program", "5%")]
     y = 700
     for label, pct in rows:
         c.rect(60, y - 2, 10, 10, fill=1)
         c.drawString(80, y, label)
-        c.drawString(420, y, pct)  # columns apart from the label
+        if not numbers_after_labels:
+            c.drawString(420, y, pct)  # columns apart from the label
         y -= 28
+    if numbers_after_labels:
+        for i, (_, pct) in enumerate(rows):
+            c.drawString(420, 700 - 28 * i, pct)
     c.showPage()
     c.save()
     return path

@@ -103,7 +103,7 @@ def test_field_score_ratios():
 
 
 def test_claim_rows_are_the_claim_registry():
-    assert field_order()[5:-1] == claim_fields()
+    assert field_order()[5:-2] == claim_fields()
     assert set(claim_fields()) <= set(score_paper(GOLD, GOLD).fields)
 
 
@@ -193,3 +193,54 @@ def test_real_corpus_figures_stay_above_the_floor(shared_dir, real_papers):
     assert held["claims (all fields)"].accuracy >= 0.85
     for name in ("supply_fixed", "unsold_tokens", "burn_mechanism", "team_vesting", "oracle"):
         assert fields[name].accuracy >= 0.80, name
+
+
+def test_several_corpora_scored_by_the_parts_of_splits_csv(tmp_path, corpus):
+    """Two corpora scored together, each paper in its splits.csv part; claims (stated) counts the claims
+    the gold states only; the held part's misses are counted, never listed."""
+    from ico_lens.evaluate.splits import load_splits
+    from ico_lens.paper.evaluate import evaluate_corpora
+
+    gold_dir, papers_dir = corpus
+    more_gold, more_papers = tmp_path / "more-gold", tmp_path / "more-papers"
+    more_gold.mkdir()
+    more_papers.mkdir()
+    (more_gold / "gamma.json").write_text(json.dumps({**GOLD, "slug": "gamma"}))
+    (more_papers / "gamma.pdf").write_bytes(b"%PDF-stub")
+    splits = tmp_path / "splits.csv"
+    splits.write_text("kind,label_file,part\npaper,a/alpha.json,tune\npaper,a/beta.json,held\npaper,b/gamma.json,held\n")
+
+    def wrong_supply(path):
+        return {**GOLD, "slug": path.stem, "total_supply": 1, "claims": {**GOLD["claims"], "supply_fixed": None}}
+
+    report = evaluate_corpora([(gold_dir, papers_dir), (more_gold, more_papers)], parts=load_splits(splits),
+                              extract=wrong_supply)
+    assert [(p.slug, p.split) for p in report.papers] == [("alpha", "tune"), ("beta", "held"), ("gamma", "held")]
+    stated = report.fields_for("held")["claims (stated)"]
+    assert (stated.correct, stated.total) == (10, 12)  # 6 claims stated per paper, supply_fixed wrong
+    text = render(report)
+    assert text.splitlines()[0].split()[:3] == ["part", "n", "allocation"]
+    assert "== tune part (1) ==" in text and "== held part (2) ==" in text
+    assert "2 in the held part, not listed" not in text and "4 in the held part, not listed" in text
+    assert "alpha" in text.split("misses")[-1] and "beta" not in text.split("misses")[-1]
+
+
+def test_eval_cli_shared_layout(tmp_path, capsys):
+    from ico_lens.cli import main
+
+    from . import factory
+
+    shared = tmp_path / "shared"
+    for gold, papers in (("corpus/gold/whitepapers", "corpus/whitepapers"), ("papers/gold", "papers/whitepapers")):
+        (shared / gold).mkdir(parents=True)
+        (shared / papers).mkdir(parents=True)
+    factory.whitepaper(shared / "papers/whitepapers/lumen.pdf")
+    (shared / "papers/gold/lumen.json").write_text(json.dumps(GOLD))
+    (shared / "corpus/gold/whitepapers/nova.json").write_text(json.dumps({**GOLD, "slug": "nova"}))
+    (shared / "splits.csv").write_text("kind,label_file,part\npaper,papers/gold/lumen.json,tune\n")
+    assert main(["eval", "extraction", "--shared", str(shared), "--quiet", "--no-misses"]) == 0
+    out = capsys.readouterr().out
+    assert "== tune part (1) ==" in out and "== unsplit part (1) ==" in out  # nova has no PDF and no part
+    assert "error: nova: paper not found" in out
+    assert main(["eval", "extraction", "--gold", str(shared / "papers/gold")]) == 2
+    assert "one --papers DIR for each --gold DIR" in capsys.readouterr().err

@@ -8,7 +8,7 @@ Library use::
     main = distributions[0]            # is_main=True; others: earlier/revised/pre-sale breakdowns
     main.source, main.sum_percent, [(b.category, b.percent, b.page) for b in main.items]
 
-How it works is described in :mod:`ico_lens.paper.tokenomics.distribution` (entries, runs, best
+How it works is described in :mod:`ico_lens.paper.tokenomics.breakdown` (entries, runs, best
 subset summing to 100%). This module says what an *allocation* entry looks like (a label naming a
 token recipient: team, sale, reserve ...), reads vesting and cliff lengths next to each bucket, and
 recognises allocations that exist only as a picture ("image").
@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from ico_lens.paper.records import Document
-from ico_lens.paper.tokenomics import distribution as engine
-from ico_lens.paper.tokenomics.distribution import Candidate, Entry, LinePos
+from ico_lens.paper.tokenomics import breakdown as engine
+from ico_lens.paper.tokenomics.breakdown import Candidate, Entry, LinePos
 from ico_lens.paper.tokenomics.records import AllocationBucket, Distribution
 from ico_lens.paper.tokenomics.taxonomy import allocation_match, allocation_stage, funds_match
 
@@ -239,7 +239,7 @@ def find_chart_pages(document: Document, heading: re.Pattern, exclude: re.Patter
                       and f.pixel_width >= 100 and f.pixel_height >= 100]
             if not shares:
                 continue
-            if len(engine._PCT_RE.findall(target.text or "")) < 2:
+            if len(engine.PCT_RE.findall(target.text or "")) < 2:
                 found.append((strength + same_page + max(shares), number))
                 break
     found.sort(key=lambda t: (-t[0], t[1]))

@@ -136,12 +136,31 @@ _SCALES = {
     "trillion": 10**12,
     "t": 10**12,
 }
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-one": 21,
-    "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "hundred": 100, "a": 1,
+WORD_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
 }
+WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+UNDER_100 = (r"(?:(?:" + "|".join(WORD_TENS) + r")(?:[\s-]+(?:" + "|".join(k for k, v in WORD_UNITS.items() if v < 10)
+              + r"))?|" + "|".join(sorted(WORD_UNITS, key=len, reverse=True)) + ")")
+#: "three hundred", "two hundred and fifty", "twenty-five", "a": the number before a scale word
+_WORD_NUMBER = (r"(?:(?:a|" + "|".join(k for k, v in WORD_UNITS.items() if v < 10) + r")\s+)?hundred(?:\s+(?:and\s+)?"
+                + UNDER_100 + r")?|" + UNDER_100 + r"|a")
+
+
+def word_number_value(words: str) -> int:
+    """The value of a number written in words (``_WORD_NUMBER``): "two hundred and fifty" -> 250."""
+    value, current = 0, 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "hundred":
+            value += max(current, 1) * 100
+            current = 0
+        elif word != "and":
+            current += WORD_UNITS.get(word) or WORD_TENS.get(word) or 1  # "a"
+    return value + current
+
+
 
 _DIGITS = (
     r"(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[ \u00a0\u202f\u2009'’]\d{3})+)(?:[.,]\d+)?"  # grouped
@@ -152,8 +171,7 @@ NUMBER_RE = re.compile(
     r"(?:\s?(?P<scale>(?i:trillion|billions?|millions?|thousand|bln|bn|mln|mio)|mm|[kKmMbB])(?![\w]))?"
 )
 WORD_NUMBER_RE = re.compile(
-    r"\b(?P<word>" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
-    + r")[\s-]+(?P<scale>trillion|billion|million|thousand)\b",
+    r"\b(?P<word>" + _WORD_NUMBER + r")[\s-]+(?P<scale>trillion|billion|million|thousand)\b",
     re.I,
 )
 
@@ -167,7 +185,9 @@ class Quantity:
     has_scale: bool = False
 
 
-def _digits_value(digits: str, has_scale: bool) -> float | None:
+def digits_value(digits: str, has_scale: bool) -> float | None:
+    """A number as written ("1,000,000", "1.000.000", "2,5" before a scale word, "1 000 000"); whole
+    numbers stay ints. Every number of the tokenomics stage is read by this one function."""
     d = digits.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     if re.fullmatch(r"\d{1,3}(?:[ '’]\d{3})+(?:[.,]\d+)?", d):
         d = d.replace(" ", "").replace("'", "").replace("’", "")
@@ -196,7 +216,7 @@ def find_quantities(text: str) -> list[Quantity]:
             scale = None  # "5 m" is a distance or a label, not "5 million"
         if scale and scale.lower() in ("m", "mm") and text[m.end() : m.end() + 1] == "²":
             scale = None
-        value = _digits_value(m.group("digits"), bool(scale))
+        value = digits_value(m.group("digits"), bool(scale))
         if value is None:
             continue
         if scale:
@@ -205,8 +225,7 @@ def find_quantities(text: str) -> list[Quantity]:
         end = m.end() if scale else m.end("digits")
         found.append(Quantity(value, m.start(), end, text[m.start() : end], bool(scale)))
     for m in WORD_NUMBER_RE.finditer(text):
-        word = m.group("word").lower()
-        value = _WORD_NUMBERS[word] * _SCALES[m.group("scale").lower()]
+        value = word_number_value(m.group("word")) * _SCALES[m.group("scale").lower()]
         found.append(Quantity(float(value), m.start(), m.end(), m.group(0), True))
     found.sort(key=lambda q: q.start)
     return found

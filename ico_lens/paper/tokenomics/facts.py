@@ -287,6 +287,23 @@ def _use_of_funds(document, allocations: list, notes: list[str]) -> list:
         return []
 
 
+def _team_vesting_from_buckets(facts: PaperFacts) -> None:
+    """Team vesting stated in the team bucket's own details, where the sentences name no team ("Team 15%"
+    then "these tokens are subject to a two-year vesting"): the bucket is the subject, its details the
+    predicate. Fills only the claims the sentence rules left silent."""
+    main = facts.main_allocation
+    team = [b for b in (main.items if main else []) if b.category == "team_founders" and b.vesting_months]
+    if not team:
+        return
+    bucket = max(team, key=lambda b: b.percent or 0)
+    evidence = [bucket.evidence] if bucket.evidence else []
+    if facts.claims.get("team_vesting") is None:
+        facts.claims["team_vesting"] = ClaimResult("team_vesting", True, evidence, rule="AllocationBucket", confidence=0.7)
+    if facts.claims.get("team_vesting_months") is None and facts.claim("team_vesting") is True:
+        facts.claims["team_vesting_months"] = ClaimResult("team_vesting_months", int(bucket.vesting_months), evidence,
+                                                          rule="AllocationBucket", confidence=0.7)
+
+
 def extract_facts(document) -> PaperFacts:
     """Terms, claims, allocation and use of funds of ``document`` (an ingested ``Document``)."""
     status = getattr(document.status, "value", str(document.status))
@@ -316,6 +333,7 @@ def extract_facts(document) -> PaperFacts:
         )
         return facts
     facts.allocations = _allocations(document, facts.terms.value("total_supply"), facts.notes)
+    _team_vesting_from_buckets(facts)
     facts.use_of_funds = _use_of_funds(document, facts.allocations, facts.notes)
     if not _looks_like_token_paper(document, facts.terms, facts.allocations):
         facts.status = NOT_TOKEN_SALE

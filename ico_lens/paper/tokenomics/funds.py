@@ -7,7 +7,7 @@ Library use::
     main = extract_use_of_funds(open_document("auctus.pdf"))[0]
     main.source, [(i.category, i.percent, i.page) for i in main.items]
 
-Same engine as the allocation (:mod:`ico_lens.paper.tokenomics.distribution`), with weights that favour
+Same engine as the allocation (:mod:`ico_lens.paper.tokenomics.breakdown`), with weights that favour
 spending labels (development, marketing, legal ...) and headings about proceeds, funds and budget. When a
 paper gives only money amounts ("$3 million - team"), percentages are computed against their stated
 total or their sum (as ``corpus/GOLD.md`` does), marked ``method="computed"``.
@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 from ico_lens.paper.records import Document
-from ico_lens.paper.tokenomics import distribution as engine
+from ico_lens.paper.tokenomics import breakdown as engine
 from ico_lens.paper.tokenomics.allocation import find_chart_pages
-from ico_lens.paper.tokenomics.distribution import Candidate, Entry
+from ico_lens.paper.tokenomics.breakdown import Candidate, Entry
 from ico_lens.paper.tokenomics.records import Distribution, UseOfFundsItem
 from ico_lens.paper.tokenomics.taxonomy import allocation_match, funds_match
 

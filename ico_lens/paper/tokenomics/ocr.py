@@ -17,7 +17,7 @@ import shutil
 from typing import Callable
 
 from ico_lens.paper.records import Document, DocumentStatus, Page
-from ico_lens.paper.tokenomics import distribution as engine
+from ico_lens.paper.tokenomics import breakdown as engine
 from ico_lens.paper.tokenomics.records import Distribution
 
 RENDER_SCALE = 2.5  # 180 dpi: legends' small print stays readable
@@ -65,7 +65,7 @@ def join_legend_lines(text: str) -> str:
         line = _SWATCH_RE.sub("", line)
         if not line:
             continue
-        if out and engine._PCT_RE.search(out[-1]) and not re.search(r"\d", line) and len(line) <= 40:
+        if out and engine.PCT_RE.search(out[-1]) and not re.search(r"\d", line) and len(line) <= 40:
             out[-1] += " " + line
         else:
             out.append(line)

@@ -84,11 +84,14 @@ _SEP = r"[\s\-–]?"  # "pre-sale", "pre sale", "presale", "pre–sale"
 ALLOCATION_RULES = _rules(
     [
         # --- tier 1: the recipient named outright
-        ("presale_private", 1, rf"\bpre{_SEP}(?:ico|sale|crowd{_SEP}sale|token{_SEP}sale|tge|sales)\b"),
+        ("presale_private", 1, rf"\bpre{_SEP}(?:public\s+)?(?:ico|sale|crowd{_SEP}sale|token{_SEP}sale|tge|sales)\b"),
+        ("presale_private", 1, r"\bangel\s+(?:investors?|round|sale)\b"),
+        # "crowdsale partners", "ICO partners": partners, whatever the sale word before them
+        ("partners", 1, rf"\b(?:crowd{_SEP}sale|token{_SEP}sale|sale|ico)\s+partners?\b"),
         ("presale_private", 1, r"\bprivate(?:\s+pre)?[\s\-]*(?:sale|round|placement|investors?|contributors?|sales)\b"),
         ("presale_private", 1, r"\bseed\s+(?:round|investors?|sale|funding)\b"),
         ("presale_private", 1, r"\bstrategic\s+(?:investors?|round|sale|backers)\b"),
-        ("presale_private", 1, r"\bearly\s+(?:\w+\s+){0,2}(?:investors?|purchasers|buyers|bird)\b|\bsaft\b"),
+        ("presale_private", 1, r"\bearly\s+(?:\w+\s+){0,2}(?:investors?|purchasers|buyers|bird|participants)\b|\bsaft\b"),
         ("public_sale", 1, rf"\b(?:ico|ito|ieo|tge|token{_SEP}generation\s+event)\b"),
         ("public_sale", 1, rf"\bcrowd{_SEP}sale\b|\bcrowd{_SEP}funding\b|\bcrowd{_SEP}sale\s+purchasers\b"),
         ("public_sale", 1, rf"\b(?:token|public|main|general)\s+(?:sale|offering|round)s?\b"),
@@ -110,9 +113,14 @@ ALLOCATION_RULES = _rules(
         ("bounty_marketing", 2, r"\bmarketing\b|\bpromotions?\b|\bpromo\b"),
         ("liquidity", 2, r"\bliquidity\b|\bmarket[\s\-]?mak\w+|\bexchange\s+listings?\b"),
         ("reserve_treasury", 2, r"\bfuture\s+(?:needs|development)\b|\bbudget\b|\bstakeholders\b"),
+        # "will remain for the company", "Company (Flixxo Ltd)": kept by the issuer ("used by the company to
+        # grow the ecosystem" is not)
+        ("reserve_treasury", 2, r"\b(?:remain|kept|held|retained|stay)\s+(?:\w+\s+){0,2}?(?:the\s+)?company\b|^\W*(?:the\s+)?company\b"),
         ("public_sale", 2, r"\bsale\b"),
         # --- tier 3: hints
         ("public_sale", 3, r"\bsold\b|\boffered\b|\bpurchasers\b|\bbuyers\b|\bcontributors\b|\binvestors\b"),
+        # "reserved for MetaX", "kept by Example Ltd": a named holder, nothing else said of them
+        ("reserve_treasury", 3, r"\breserved\s+for\b|\bretained\s+by\b"),
     ]
 )
 

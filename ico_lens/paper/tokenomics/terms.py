@@ -222,6 +222,12 @@ SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
                 r"(?:tokens?|coins?|(?-i:[A-Z][A-Z0-9]{1,6}|[A-Z][a-z]+coin))\b", re.I), 4.5),
     (re.compile(r"\b(?:token\s+issue\s+volume|lifetime\s+cap|premine(?:d)?(?:\s+amount)?|total\s+tokens?"
                 r"(?:\s+(?:created|issued|minted|generated|available))?|tokens?\s+in\s+total)\b", re.I), 4.0),
+    # a limit for ever: "will ever be created", "in perpetuity", "a strict limit of N, never to be increased"
+    (re.compile(r"\b(?:will|shall|can)\s+ever\s+(?:be\s+)?(?:created|issued|minted|generated|exist)\b|\bin\s+perpetuity\b"
+                r"|\bnever\s+(?:to\s+)?be\s+increased\b|\bstrict\s+limit\b|\bhard[- ]?capped\s+at\b"
+                r"|\bmax(?:imum)?\s+(?:number|amount)\s+of\s+tokens\b", re.I), 4.5),
+    # "42,120,000 Token Minted", "Tokens issued: ~N"
+    (re.compile(r"\btokens?\s+(?:minted|issued|created|generated)\b", re.I), 4.0),
     (re.compile(r"\b(?:will|shall)\s+(?:ever\s+)?(?:be\s+)?(?:created|issued|minted|generated)\b"
                 r"|\bcapped\s+at\b|\ba\s+total\s+of\b|\bwill\s+ever\s+exist\b|\bin\s+existence\b"
                 r"|\b(?:will|shall)\s+(?:initially\s+)?(?:issue|generate|create|mint)\b|\binitially\b", re.I), 2.5),
@@ -236,11 +242,14 @@ SUPPLY_PENALTIES: list[tuple[re.Pattern, float]] = [
                 r"airdrop|reserved?\s+for|allocated|circulating|in\s+circulation|per\s+(?:day|year|block|month)|"
                 r"annual(?:ly)?|every\s+year|remaining|unsold|raised?|contribution|each\s+(?:tier|round|stage|phase|batch)|"
                 r"per\s+(?:tier|round|stage|phase)|promotional|fund)\b", re.I), 2.0),
+    # "if we have created 35,000,000 tokens ...": an example, not the supply
+    (re.compile(r"\b(?:if|for\s+example|e\.g\.|suppose)\b", re.I), 3.0),
 ]
 _MONEY_AFTER = re.compile(r"^\s*(?:ETH|ether|BTC|USD|US\s*dollars|dollars|EUR|euros?|CHF|SGD|GBP|JPY|CNY|RMB|KRW|AUD|CAD|HKD|"
                           r"RUB|yuan|yen|%|percent|x\b|"
                           r"times|users|people|transactions|members|downloads|years|months|days|hours)", re.I)
 _SHARE_AFTER = re.compile(r"^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?[(\[,–-]?\s*(?:i\.e\.\s*|or\s+)?\d+(?:[.,]\d+)?\s*%")
+_SHARE_BEFORE = re.compile(r"\d\s*%\s*of\s+(?:the\s+)?(?:total\s+)?(?:token\s+|coin\s+)?supply\s*(?:\(|or\b|,|=|:|-|–)?\s*$", re.I)
 _MONEY_BEFORE = re.compile(r"(?:\$|€|£|USD|US\$|EUR|CHF)\s*$", re.I)
 
 
@@ -276,7 +285,7 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
         return []
     penalties = [(m.start(), m.end(), w) for p, w in SUPPLY_PENALTIES for m in p.finditer(text)]
     token_word = re.compile(
-        r"^\s*(?:\(.{0,30}?\)\s*)?(?:(?:[\w()-]+\s+){0,2}(?:tokens?|coins?)\b|units\b|"
+        r"^\s*(?:\(.{0,30}?\)\s*)?(?:(?:[\w()-]+\s+){0,2}\w*(?:tokens?|coins?)\b|units\b|"
         + (re.escape(symbol) + r"s?\b|" if symbol else "")
         + r"(?-i:[A-Z][A-Z0-9]{1,6})s?\b)",
         re.I,
@@ -295,6 +304,8 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
             continue  # "12,000 LNC : 1 ETH": a price
         if _SHARE_AFTER.match(after):
             continue  # "80 000 000 000 DCN (1% of the total supply)": a part, not the whole
+        if _SHARE_BEFORE.search(text[max(0, q.start - 60) : q.start]):
+            continue  # "2% of total token supply (200,000,000 WXT)": a part, not the whole
         has_token_word = bool(token_word.match(after)) or bool(symbol and symbol in text[max(0, q.start - 30) : q.end + 30])
         score = 0.0
         for start, end, weight in cues:

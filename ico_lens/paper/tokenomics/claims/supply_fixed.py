@@ -16,10 +16,17 @@ class SupplyFixed(ClaimRule):
     PATTERNS = {
         "fixed": re.compile(
             r"\bno\s+(?:new|further|additional|more|extra)\s+(?:\w+\s+){0,2}(?:tokens?|coins?|(?-i:[A-Z][A-Za-z0-9]{1,6})s?|issuances?)\s+"
-            r"(?:will|can|shall|are\s+to|is\s+to|could|may)\s+(?:ever\s+)?(?:be\s+)?(?:created|issued|minted|generated|produced|planned)"
+            r"(?:will|can|shall|are\s+to|is\s+to|could|may)\s+(?:ever\s+)?(?:be\s+)?(?:created|issued|minted|generated|produced|planned|added)"
             r"|\bno\s+(?:additional|further|new)\s+(?:issuances?|minting|emission)\b"
             r"|\b(?:will|can|shall)\s+never\s+be\s+(?:increased|inflated|minted|created|issued)"
-            r"|\bonly\s+(?:\S+\s+){1,4}(?:will|can|shall)\s+ever\s+(?:be\s+(?:created|issued|minted)|exist)"
+            r"|\bonly\s+(?:\S+\s+){1,8}?(?:will|can|shall)\s+ever\s+(?:be\s+(?:created|issued|minted)|exist)"
+            # "can be neither minted nor destroyed", "will not create any new tokens after the sale"
+            r"|\b(?:can|will|shall)\s+(?:be\s+)?neither\s+(?:be\s+)?(?:minted|created|issued)\b"
+            r"|\b(?:will|shall|can)\s+not\s+(?:create|issue|mint)\s+(?:any\s+)?(?:new|more|additional|further)\b"
+            # "a strict limit of N, never to be increased", "creation hard-capped at N", "maximum number of
+            # EDG generated", "(technical limit)"
+            r"|\bnever\s+to\s+be\s+increased\b|\bhard[- ]?capped\s+at\b|\bstrict\s+limit\b|\btechnical\s+limit\b"
+            r"|\bmaximum\s+(?:number|amount)\s+of\s+(?:\S+\s+){0,2}?(?:generated|produced|created|issued)\b"
             r"|\bfixed\s+(?:total\s+)?(?:token\s+)?(?:supply|emission)|\b(?:the|a)\s+fixed\s+(?:total\s+)?(?:amount|number)\s+of\s+tokens"
             r"|\b(?:supply|emission|issuance)\s+(?:of\s+\S+\s+)?(?:\w+\s+)?(?:is|will\s+be|remains|stays)\s+(?:fixed|capped|limited)\b"
             r"|\bsupply\s*:?\s*fixed|\b(?:supply|issuance)\s+(?:of\s+\S+\s+)?(?:\w+\s+)?(?:is\s+)?capped\s+at"
@@ -37,6 +44,11 @@ class SupplyFixed(ClaimRule):
             r"|\bannual\s+inflation\b|\b\d+(?:\.\d+)?\s*(?:%|percent)\s+additional\s+(?:token\s+)?issuance"
             r"|\badditional\s+(?:\w+\s+){0,2}(?:will\s+be\s+)?(?:issued|minted|created)\s+(?:annually|every\s+year|each\s+year|yearly|per\s+year)"
             r"|\bnewly\s+(?:minted|issued)\s+(?:\w+\s+)?(?:tokens?|(?-i:[A-Z]{2,6}))\b|\bissued\s+when\s+purchased"
+            # "an uncapped number of ANT", "will continue to be minted", "Inflation Rate ... 6.31%",
+            # "the amount in circulation will increase annually"
+            r"|\buncapped\s+(?:\w+\s+)?(?:supply|number|amount)\b|\bwill\s+continue\s+to\s+be\s+(?:minted|issued|created)\b"
+            r"|\binflation\s+rate\b[^.%]{0,40}\d+(?:\.\d+)?\s*%"
+            r"|\b(?:in\s+circulation|supply)\s+will\s+increase\s+(?:annually|every\s+year|each\s+year|yearly)\b"
             r"|\bsupply\s+(?:of\s+\S+\s+)?grows\b|\bmay\s+(?:sell|issue|mint|create)\s+additional"
             r"|\b(?:new|additional)\s+tokens?\s+(?:will|shall)\s+be\s+(?:minted|issued|created)\s+(?:as|for|to)\s+(?:rewards?|block|staking|mining)",
             re.I,

@@ -1,0 +1,75 @@
+"""Labels of entries: what is cut from them, what they say about the number (total, bonus, vesting ...)."""
+
+from __future__ import annotations
+
+import re
+
+from ico_lens.paper.tokenomics.breakdown.lines import BULLET_RE
+from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, amounts_in
+
+
+BASE_OF_RE = re.compile(r"\bof\s+(?:the\s+)?(?:remaining|other|rest|last|above|total|overall)?\s*$", re.I)
+TOTAL_LABEL_RE = re.compile(r"^\W*(?:grand\s+)?(?:total|sum|overall|in total|totals)\b", re.I)
+BONUS_RE = re.compile(r"\bbonus(?:es)?\b|\bdiscount\b", re.I)
+VESTING_RE = re.compile(
+    r"\bvest\w*|\bcliff\b|\bunlock\w*|\breleased?\b|\btransferable\b|\bper\s+(?:month|quarter|year)\b|"
+    r"\beach\s+(?:month|quarter|year)\b|\bmonthly\b|\bquarterly\b|\bannual\w*|\bevery\s+(?:month|quarter)",
+    re.I,
+)
+RATE_RE = re.compile(r"\b(?:fees?|interest|commissions?|inflation|apr|apy|return|profit|dividend|yield|growth|increase|decrease|"
+                      r"rate|discount|per annum|a year|per year|annually|capped at|up to|at least|at most)\b", re.I)
+# "80% of tokens with 6 month vesting", "20% of tokens will be immediately transferable": a release
+# schedule of a bucket, not a bucket
+RELEASE_RE = re.compile(
+    r"^(?:of\s+)?(?:the\s+|these\s+|their\s+|its\s+|all\s+|his\s+|her\s+)?(?:\w+\s+)?tokens?\s+(?:will\s+be\s+|are\s+|is\s+|"
+    r"shall\s+be\s+|to\s+be\s+|become\s+|)?(?:\w+ly\s+)?(?:transferable|unlocked|released|locked|vested|vesting|"
+    r"frozen|distributed\s+(?:monthly|quarterly|yearly|annually|every|each))|^(?:of\s+\w+\s+)?with\s+\S+\s+(?:months?|years?)\s+vesting",
+    re.I,
+)
+EACH_RE = re.compile(r"^\s*each\b|\beach\b\s*$", re.I)
+def clean_label(text: str) -> str:
+    """Strip numbers, bullets and filler from the ends of a label."""
+    text = PCT_RE.sub(" ", text)
+    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
+    text = " ".join(text.split())
+    text = BULLET_RE.sub("", text)
+    text = re.sub(r"^[^\w(\[\"“']+|[\s\-–—:=|~(.,;]+$", "", text)
+    text = text.strip()
+    if len(text) > 160:
+        text = text[:160].rsplit(" ", 1)[0]
+    return text
+
+
+_BOILERPLATE = re.compile(
+    r"^(?:of\s+(?:which|all|the|total|these|its|our)?\s*(?:(?!will\b|to\b|for\b|are\b|is\b)[\w’'-]+\s+){0,4}?"
+    r"(?:tokens?|supply|emission|coins?|which)\s*|(?:of\s+(?:the\s+)?)?[A-Z0-9]{2,6}s?\s+(?:tokens?\s+)?"
+    r"(?=(?:will|shall|is|are|to|for|would|were|was)\b))?"
+    r"(?:(?:will|shall|is|are|to|would|were|was)\s+(?:be\s+|go\s+|together\s+)*)?"
+    r"(?:(?:allocated|distributed|reserved|given|granted|dedicated|held|kept|set\s+aside|issued|used|awarded|sent|"
+    r"going|go|goes|available|offered|provided|paid|assigned|earmarked)\s+)?(?:(?:to|for|by|as|in|toward|towards)\b)?\s*"
+    r"(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+
+
+def tidy_label(label: str) -> str:
+    """A label for people: "of the tokens will be reserved for the Snovio team" -> "Snovio team"."""
+    tidy = _BOILERPLATE.sub("", label, count=1).strip(" ,;:-–—")
+    if len(tidy) < 3:
+        return label
+    return tidy[0].upper() + tidy[1:]
+
+
+def label_strip_amounts(text: str) -> str:
+    out = text
+    for value, start, end, _ in reversed(amounts_in(text)):
+        out = out[:start] + " " + out[end:]
+    out = re.sub(r"\(\s*(?:[A-Z]{2,6}|tokens?)?\s*\)", " ", out)
+    return out
+
+
+def has_letters(text: str, minimum: int = 2) -> bool:
+    return len(re.findall(r"[A-Za-z]", text)) >= minimum
+
+
+SENTENCE_END_RE = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])(?<!\d)[.!?;](?=\s|$)")

@@ -1,0 +1,430 @@
+"""From entries to candidate breakdowns: runs of nearby entries, de-duplication, subtotals, the best
+subset summing to 100%, the kind (allocation or use of funds), and amounts turned into shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from ico_lens.paper.records import Document, Page
+from ico_lens.paper.tokenomics.breakdown.entry import Entry, LinePos
+from ico_lens.paper.tokenomics.breakdown.layout import entries_from_layout
+from ico_lens.paper.tokenomics.breakdown.lines import BULLET_RE, page_lines
+from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, amounts_in
+from ico_lens.paper.tokenomics.breakdown.table import entries_from_tables
+from ico_lens.paper.tokenomics.breakdown.text import entries_from_amounts, entries_from_lines, entries_from_split_lines
+
+
+@dataclass
+class Candidate:
+    """A set of entries that may be one breakdown."""
+
+    entries: list[Entry]
+    score: float
+    sum_percent: float
+    complete: bool  # sums to ~100
+    context_kind: str  # "allocation" | "use_of_funds" | "" (nearest heading words)
+    note: str = ""
+    total_used: float | None = None  # total supply used for computed percentages
+    context_line: str = ""  # the heading-like line that decided context_kind
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({e.page for e in self.entries})
+
+
+def tie_break(candidate: Candidate) -> tuple[float, float]:
+    """Between sets that score the same: the earlier one in the paper (the later ones are usually
+    repeats or examples), except for the rows of a tiered table ("< 20M raised / < 30M / > 30M"),
+    where the last row, the largest raise, is the plan for the full sale (as the gold labels read it)."""
+    first = candidate.entries[0]
+    return first.order if first.group is not None else (-first.order.page, -first.order.line)
+
+
+def kind_score(
+    candidate: Candidate,
+    *,
+    kind: str,
+    weight: Callable[[Entry], float],
+    strong_label: Callable[[str], bool],
+    own_words: re.Pattern,
+    other_words: re.Pattern,
+    other_penalty: float,
+    min_weight: float,
+) -> float:
+    """How well ``candidate`` reads as a breakdown of ``kind`` ("allocation" or "use_of_funds"): its
+    set score, moved up by its own heading and words, down by the other kind's, and down hard when its
+    labels do not clearly name this kind's items (fewer than two entries of weight ``min_weight``, or
+    fewer than two strong labels without a heading of this kind)."""
+    score = candidate.score
+    if candidate.context_kind == kind:
+        score += 0.5
+    elif candidate.context_kind:
+        score -= 0.7
+    contexts = " ".join(e.context for e in candidate.entries) + " " + candidate.context_line
+    if own_words.search(contexts):
+        score += 0.2
+    if other_words.search(contexts):
+        score -= other_penalty
+    if not candidate.complete:
+        score -= 0.2
+    weights = [weight(e) for e in candidate.entries]
+    if sum(1 for w in weights if w >= min_weight) < 2 or sum(weights) / len(weights) < 0.45:
+        score -= 1.0
+    strong = sum(1 for e in candidate.entries if strong_label(e.label))
+    if candidate.context_kind != kind and strong < 2:
+        score -= 1.0
+    return score
+
+
+_ALLOC_CONTEXT = re.compile(
+    r"\btoken\w*\s+(?:distribution|allocation|split|breakdown|structure)|\b(?:distribution|allocation|split)\s+of\s+"
+    r"(?:the\s+)?(?:\w+\s+)?tokens|\btokens?\s+(?:will|shall|are|is)\s+(?:be\s+)?(?:allocated|distributed|split)|"
+    r"\b(?:total|token|initial|max\w*)\s+supply|\bof\s+(?:all|the|total)\s+(?:\w+\s+)?tokens|\bemission\b|"
+    r"\btokenomics\b|\b(?:allocation|distribution)\b",
+    re.I,
+)
+_FUNDS_CONTEXT = re.compile(
+    r"\buse\s+of\s+(?:the\s+)?(?:funds|proceeds)|\bproceeds\b|\bfunds?\s+(?:raised|collected|usage|use|allocation|"
+    r"distribution|will\s+be)|\braised\s+funds\b|\bbudget\w*|\bspending\b|\bspent\b|\bexpenditures?\b|\bexpenses\b|"
+    r"\b(?:funding|fund)\s+usage|\ballocation\s+of\s+(?:the\s+)?funds|\b(?:eth|ether|btc|money|capital)\s+"
+    r"(?:raised|derived|collected|received)|\bcost\s+breakdown|\bfinancial\s+plan|\bfunds\b",
+    re.I,
+)
+MAX_GAP_LINES = 14  # entries further apart than this start a new run
+
+
+def _runs(entries: list[Entry], lines_per_page: dict[int, int], cache: dict[int, list[str]] | None = None
+          ) -> list[list[Entry]]:
+    """Entries in reading order cut into runs: a new run starts after a gap of more than
+    ``MAX_GAP_LINES`` lines or at a heading that introduces another breakdown ("Use of proceeds")."""
+    runs: list[list[Entry]] = []
+    for e in sorted(entries, key=lambda e: e.order):
+        if runs:
+            prev = runs[-1][-1]
+            if prev.page == e.page:
+                gap = e.order.line - prev.last.line
+            elif e.page == prev.page + 1:
+                gap = (lines_per_page.get(prev.page, 0) - prev.last.line) + e.order.line
+            else:
+                gap = 1e9
+            if gap <= MAX_GAP_LINES and not _heading_between(prev, e, cache) and prev.group == e.group:
+                runs[-1].append(e)
+                continue
+        runs.append([e])
+    return runs
+
+
+def _lines_between(a: Entry, b: Entry, cache: dict[int, list[str]]) -> list[str]:
+    first = int(a.last.line) + 1
+    last = int(b.order.line)
+    if a.page == b.page:
+        return cache.get(a.page, [])[first:last]
+    return cache.get(a.page, [])[first:] + cache.get(b.page, [])[:last]
+
+
+def _heading_between(a: Entry, b: Entry, cache: dict[int, list[str]] | None) -> bool:
+    """True when a line between two entries introduces a breakdown: a short heading or a sentence ending
+    with ':' that speaks of allocation or of funds."""
+    if cache is None:
+        return False
+    for line in _lines_between(a, b, cache):
+        if PCT_RE.search(line):
+            continue
+        if BULLET_RE.match(line):
+            continue
+        if (len(line) <= 60 or line.rstrip().endswith(":")) and _SPLIT_HEADING.search(line):
+            return True
+        if line.rstrip().endswith(":") and len(line) > 25:
+            return True  # "... the following thresholds for our raised funds:" introduces another list
+    return False
+
+
+# headings that start a new breakdown (stricter than the context words: "Office expenses" is not one)
+_SPLIT_HEADING = re.compile(
+    r"\b(?:tokens?|coins?)\s+(?:distribution|allocation|split|breakdown|sale\s+structure)|\b(?:distribution|allocation)\s+of\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:tokens|funds|proceeds)|\btokenomics\b|\buse\s+of\s+(?:the\s+)?(?:funds|proceeds)|"
+    r"\bbudget\b|\bfund(?:ing|s)?\s+(?:usage|allocation|distribution|breakdown)|\bproceeds\b|\bexpenditures?\b|"
+    r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:distribution|allocation|funding|funds|financing|finances)\W*$|\bwill\s+be\s+(?:allocated|distributed|spent|used)\b.*:\s*$",
+    re.I,
+)
+
+
+def _dedupe(run: list[Entry], weight: Callable[[Entry], float]) -> list[Entry]:
+    """Merge an entry repeated close by (a heading "Team (20%)" and its sentence "20% of tokens go to the
+    team"; a table and the same text): keep the one with the better label."""
+    kept: list[Entry] = []
+    merged: set[int] = set()  # a kept entry absorbs at most one repeat
+    for e in run:
+        twin = None
+        for k in kept:
+            if id(k) in merged or k.percent is None or e.percent is None or abs(k.percent - e.percent) > 1e-6:
+                continue
+            # a list may repeat a value ("Founders 5%", "Coin option plan 5%"): only the same number in
+            # another shape (heading and its sentence) or another source (table and text) is a repeat
+            # a heading "Team (20%)" and its sentence "20% of tokens go to the team"
+            close = (k.page == e.page and abs(e.order.line - k.last.line) <= 3 and k.shape != e.shape
+                     and "row" in (k.shape, e.shape))
+            same_source = k.method != e.method and k.page == e.page
+            if close or same_source:
+                twin = k
+                break
+        if twin is None and "paren" in e.flags:
+            # a bucket restated in a later sentence ("tokens meant for the Token Sale (60%) will be burnt")
+            for k in kept:
+                if id(k) not in merged and k.percent == e.percent and k.shape != e.shape and _same_category(k, e):
+                    twin = k
+                    break
+        if twin is None:
+            kept.append(e)
+            continue
+        prefer_text = twin.method == "layout" and e.method != "layout" and weight(e) >= weight(twin) - 0.3
+        if weight(e) > weight(twin) + 1e-9 or prefer_text or (
+                twin.shape == "prose" and e.shape == "row" and weight(e) >= weight(twin)):
+            kept[kept.index(twin)] = e
+            merged.add(id(e))
+        else:
+            merged.add(id(twin))
+    return kept
+
+
+def _same_category(a: Entry, b: Entry) -> bool:
+    from ico_lens.paper.tokenomics.taxonomy import allocation_category, funds_category
+
+    return allocation_category(a.label) == allocation_category(b.label) != "other" or (
+        funds_category(a.label) == funds_category(b.label) != "other"
+    )
+
+
+def _names_other_recipient(parent: Entry, children: list[Entry]) -> bool:
+    """True when ``parent``, a table row, names a recipient of its own that none of the rows below it
+    shares: "Team 20%" followed by "Advisors 5%" and "Reserve 15%" adds up by chance, it is not their
+    subtotal."""
+    # token recipients only: spending lists do nest ("Operations 20%" over "Salaries", "Office")
+    from ico_lens.paper.tokenomics.taxonomy import allocation_match
+
+    if parent.method != "table" or any(c.method != "table" for c in children):
+        return False  # rows of one ruled table are siblings; lists and prose do nest (1world's team split)
+    category, tier = allocation_match(parent.label)
+    return tier == 1 and category != "other" and all(
+        allocation_match(c.label)[0] != category and allocation_match(c.label)[1] == 1 for c in children
+    )
+
+
+def flag_subtotals(run: list[Entry]) -> None:
+    """Flag entries whose percentage is the sum of the next two or more entries ("Locked 96.2%" over its
+    rows, "60% token sale" over "40% sold" and "20% bonuses"): the finer split is the allocation."""
+    for i, e in enumerate(run):
+        if e.percent is None:
+            continue
+        total = 0.0
+        for j in range(i + 1, len(run)):
+            if run[j].percent is None:
+                break
+            total += run[j].percent
+            if j - i >= 2 and abs(total - e.percent) <= 0.05:
+                if not _names_other_recipient(e, run[i + 1 : j + 1]):
+                    e.flags.add("subtotal")
+                break
+            if total > e.percent + 0.05:
+                break
+
+
+#: each chosen entry costs this much weight, so that several vague entries do not outweigh one clear one
+ITEM_COST = 0.2
+
+
+def best_subset(values: list[float], weights: list[float], target: float = 100.0, tolerance: float = 0.6
+                ) -> tuple[list[int], float] | None:
+    """Indices of the subset whose values sum to ``target`` (within ``tolerance``) with the highest total
+    weight; ``None`` when no subset does. Values are handled in hundredths."""
+    scale = 100
+    limit = int((target + tolerance) * scale) + 1
+    # best[s] = (weight, indices) for subsets summing to s hundredths
+    best: dict[int, tuple[float, tuple[int, ...]]] = {0: (0.0, ())}
+    for i, (v, w) in enumerate(zip(values, weights)):
+        iv = int(round(v * scale))
+        if iv <= 0:
+            continue
+        for s, (bw, idx) in list(best.items()):
+            t = s + iv
+            if t > limit:
+                continue
+            cand = (bw + w - ITEM_COST, idx + (i,))
+            if t not in best or cand[0] > best[t][0] + 1e-9:
+                best[t] = cand
+    low = int((target - tolerance) * scale)
+    options = [(w - abs(s / scale - target) * 1.0, idx, s) for s, (w, idx) in best.items() if low <= s <= limit and idx]
+    if not options:
+        return None
+    w, idx, s = max(options)
+    return list(idx), s / scale
+
+
+def context_kind(document: Document, run: list[Entry], page_lines_cache: dict[int, list[str]]) -> tuple[str, str]:
+    """("allocation" | "use_of_funds" | "", the matching line): the nearest heading-like words before the
+    run (up to 15 lines back, across a page break), else words within the run."""
+    first = run[0]
+    lines = page_lines_cache.get(first.page, [])
+    index = int(first.order.line)
+    back: list[str] = list(reversed(lines[max(0, index - 15) : index + 1]))
+    if index < 15 and first.page > 1:
+        prev = page_lines_cache.get(first.page - 1, [])
+        back += list(reversed(prev[-(15 - index):]))
+    # the run's own first line counts too ("Use of funds: 40% development")
+    for line in back:
+        a = _ALLOC_CONTEXT.search(line)
+        f = _FUNDS_CONTEXT.search(line)
+        if a and not f:
+            return "allocation", line
+        if f and not a:
+            return "use_of_funds", line
+        if a and f:
+            return "use_of_funds", line  # "distribution of funds": the funds words are the specific ones
+    return "", ""
+
+
+def find_entries(document: Document, pages: Sequence[int] | None = None) -> tuple[list[Entry], dict[int, list[str]]]:
+    """Every entry of the document (or of ``pages``), and the lines of every page."""
+    cache: dict[int, list[str]] = {}
+    entries: list[Entry] = []
+    for page in document.pages:
+        lines = page_lines(page)
+        cache[page.number] = lines
+        if pages is not None and page.number not in pages:
+            continue
+        page_entries = entries_from_lines(page, lines)
+        table_entries = entries_from_tables(document, page.number)
+        _place_table_entries(document, page, table_entries, len(lines))
+        with_words = bool(page.layout_analyzed and page.words)
+        legend = entries_from_split_lines(page, lines, with_words=with_words)
+        if with_words:
+            layout = entries_from_layout(page)
+            # put legend entries in reading order: after the text line they sit closest to
+            for e in layout:
+                e.order = LinePos(page.number, _line_index_of(lines, e.label, e.order.line))
+            legend += layout
+        if len([e for e in table_entries if e.percent is not None]) >= 2:
+            table_values = {e.percent for e in table_entries}
+            page_entries = [e for e in page_entries if e.percent not in table_values]
+            legend = [e for e in legend if e.percent not in table_values]
+        entries += page_entries + table_entries + legend
+        entries += entries_from_amounts(page, lines)
+    return entries, cache
+
+
+def _place_table_entries(document: Document, page: Page, entries: list[Entry], line_count: int) -> None:
+    """Put table rows in reading order: at the text line where the row sits on the page."""
+    for e in entries:
+        table = document.tables[e._table] if e._table is not None else None
+        if table is None:
+            continue
+        x0, top, x1, bottom = table.bbox
+        rows = max(1, len(table.rows))
+        y = top + (e._row + 0.5) / rows * max(0.0, bottom - top)
+        fraction = min(1.0, max(0.0, y / max(1.0, page.height)))
+        e.order = LinePos(page.number, fraction * max(1, line_count - 1) + e._row * 1e-4)
+
+
+def _line_index_of(lines: list[str], label: str, fallback: float) -> float:
+    key = label[:20].lower()
+    for i, line in enumerate(lines):
+        if key and key in line.lower():
+            return i + 0.5
+    return fallback
+
+
+def candidates(
+    document: Document,
+    weight: Callable[[Entry], float],
+    *,
+    total_supply: float | None = None,
+    entries: list[Entry] | None = None,
+    cache: dict[int, list[str]] | None = None,
+    money: bool = False,
+) -> list[Candidate]:
+    """Scored candidate sets for one kind, described by ``weight`` (0 = not this kind)."""
+    if entries is None or cache is None:
+        entries, cache = find_entries(document)
+    lines_per_page = {n: len(v) for n, v in cache.items()}
+    out: list[Candidate] = []
+    percent_entries = [e for e in entries if e.percent is not None]
+    for run in _runs(percent_entries, lines_per_page, cache):
+        run = _dedupe(run, weight)
+        flag_subtotals(run)
+        usable = [e for e in run if "total" not in e.flags and "base" not in e.flags]
+        if len(usable) < 2:
+            continue
+        kind, kind_line = context_kind(document, run, cache)
+        weights = [weight(e) for e in usable]
+        found = best_subset([e.percent for e in usable], weights)
+        if found:
+            idx, total = found
+            chosen = [usable[i] for i in idx]
+            if len(chosen) < 2:
+                continue
+            score = sum(weights[i] for i in idx) / max(1, len(chosen)) + 0.15 * min(len(chosen), 6)
+            out.append(Candidate(chosen, score, total, True, kind, context_line=kind_line))
+        else:
+            chosen = [e for e, w in zip(usable, weights) if w >= 0.5 and not e.flags]
+            if len(chosen) < 2:
+                continue
+            total = sum(e.percent for e in chosen)
+            if total > 101:
+                continue
+            score = (sum(weight(e) for e in chosen) / len(chosen)) * 0.6 + 0.1 * min(len(chosen), 6) - 0.5
+            out.append(Candidate(chosen, score, total, False, kind, context_line=kind_line))
+    out += _amount_candidates(document, entries, cache, weight, total_supply, money)
+    return out
+
+
+def _amount_candidates(document, entries, cache, weight, total_supply, money: bool) -> list[Candidate]:
+    """Amount-only breakdowns. Token amounts are turned into percentages against the total supply (the
+    parameter, a total row, or a total stated just before the list); money amounts (use of funds) against
+    their stated total or, failing that, their sum."""
+    out = []
+    lines_per_page = {n: len(v) for n, v in cache.items()}
+    amount_entries = [e for e in entries if e.percent is None and e.amount is not None and e.money == money]
+    for run in _runs(amount_entries, lines_per_page, cache):
+        totals = [e.amount for e in run if "total" in e.flags]
+        parts = [e for e in run if "total" not in e.flags and weight(e) >= (0.25 if money else 0.5)]
+        if len(parts) < 2:
+            continue
+        kind, kind_line = context_kind(document, run, cache)
+        stated = totals + ([total_supply] if total_supply and not money else []) + _stated_totals(run, cache, money)
+        amounts_sum = sum(e.amount for e in parts)
+        if money:
+            stated.append(amounts_sum)  # GOLD.md: token amounts need a stated total; spending lists add up
+        for total in stated:
+            if not total:
+                continue
+            found = best_subset([e.amount / total * 100 for e in parts], [weight(e) for e in parts], tolerance=1.0)
+            if not found:
+                continue
+            idx, pct = found
+            chosen = [parts[i] for i in idx]
+            if len(chosen) < 2:
+                continue
+            score = sum(weight(e) for e in chosen) / len(chosen) + 0.15 * min(len(chosen), 6) - 0.1
+            what = "their sum" if total == amounts_sum and total not in stated[:-1] else f"a total of {total:,.0f}"
+            out.append(Candidate(chosen, score, pct, True, kind, note=f"percent computed from amounts against {what}",
+                                 total_used=total, context_line=kind_line))
+            break
+    return out
+
+
+_TOTAL_STATEMENT = re.compile(r"\b(?:total|max\w*|overall|whole)\b[^.]{0,40}\b(?:supply|tokens|emission|amount|issued|created)\b|"
+                              r"\b(?:supply|emission)\b|\b(?:raise|raised|budget|hard\s?cap|funds)\b", re.I)
+
+
+def _stated_totals(run: list[Entry], cache: dict[int, list[str]], money: bool = False) -> list[float]:
+    """Numbers stated as a total in the 15 lines before the run."""
+    first = run[0]
+    lines = cache.get(first.page, [])
+    index = int(first.order.line)
+    totals = []
+    for line in lines[max(0, index - 15) : index]:
+        if _TOTAL_STATEMENT.search(line):
+            totals += [v for v, _, _, is_money in amounts_in(line) if is_money == money]
+    return totals

@@ -1,0 +1,349 @@
+"""Entries from the text lines of a page: rows, leads, prose, inline lists, row heads, label and
+number on separate lines, and amounts-only lines."""
+
+from __future__ import annotations
+
+import re
+
+from ico_lens.paper.ingest import LONE_PERCENT_RE
+from ico_lens.paper.records import Page
+from ico_lens.paper.tokenomics.breakdown.entry import Entry, LinePos
+from ico_lens.paper.tokenomics.breakdown.labels import (
+    BASE_OF_RE,
+    BONUS_RE,
+    EACH_RE,
+    RATE_RE,
+    RELEASE_RE,
+    SENTENCE_END_RE,
+    TOTAL_LABEL_RE,
+    VESTING_RE,
+    clean_label,
+    has_letters,
+    label_strip_amounts,
+)
+from ico_lens.paper.tokenomics.breakdown.lines import BULLET_RE
+from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, amounts_in, parse_percent
+
+
+def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
+    """Entries from the text lines of one page (rows, leads and prose)."""
+    entries: list[Entry] = []
+    n = len(lines)
+    for i, raw in enumerate(lines):
+        line = raw
+        matches = []
+        for m in PCT_RE.finditer(line):
+            # "15% of the remaining 30%": 30% is the base of the share before it, not a share
+            if matches and BASE_OF_RE.search(line[matches[-1].end() : m.start()]) and m.start() - matches[-1].end() < 40:
+                continue
+            matches.append(m)
+        if not matches:
+            continue
+        inline = _inline_list_labels(line, matches)
+        for k, m in enumerate(matches):
+            value = parse_percent(m.group("num"))
+            prev_end = matches[k - 1].end() if k else 0
+            next_start = matches[k + 1].start() if k + 1 < len(matches) else len(line)
+            before = line[prev_end : m.start()]
+            after = line[m.end() : next_start]
+            flags: set[str] = set()
+            if value <= 0 or value > 100:
+                continue
+            before_clean = clean_label(label_strip_amounts(BULLET_RE.sub("", before)))
+            after_clean = clean_label(label_strip_amounts(after))
+            lead_text = re.sub(r"^(?:up\s+to|about|approx\.?|approximately|~|≈|max(?:imum)?\s+of)\s*", "",
+                               label_strip_amounts(BULLET_RE.sub("", before)).strip(" ([-–:"), flags=re.I)
+            context_lines = [line]
+            in_parens = line[max(0, m.start() - 2) : m.start()].strip().endswith("(") and \
+                line[m.end() : m.end() + 2].strip().startswith(")")
+            last_clause = re.split(r"(?<=[a-z0-9)])[.;]\s+", before)[-1]
+            shape = "row"
+            line_count = 1
+            label_after = has_letters(before_clean) and has_letters(after_clean) and _LABEL_AFTER_RE.match(after)
+            paren_after = re.fullmatch(r"\s*\(([^()]{2,80})\)\s*[.;,]?\s*", after)
+            if inline is not None:
+                # "Distribution: 60% crowdsale, 20% team, 10% advisors and 10% bounty."
+                shape = "prose"
+                label = clean_label(label_strip_amounts(inline[k]))
+                context_lines = [inline[k]]
+            elif paren_after and has_letters(before_clean):
+                # "Team 15% (vested over 24 months)"
+                shape = "row"
+                label = f"{before_clean} ({paren_after.group(1).strip()})"
+            elif k == 0 and _row_head(before):
+                # "- Presale 10% - 10 Million tokens will be sold ...", "Reserve Fund: 19%, which is locked
+                # ...": a short name starts the line, the words after the share describe it
+                shape = "row"
+                label = _row_head(before)
+                line_count = _description_lines(lines, i)
+            elif (not has_letters(lead_text, 1) and has_letters(after_clean)) or label_after:
+                # "15% - Label" / "• 40% of the tokens will be ..." / "... the final 15% of tokens will be
+                # used by ...": the label is after the number, maybe over more lines
+                is_lead = not has_letters(lead_text, 1)
+                shape = "lead" if is_lead else "prose"
+                label_after = label_after and not is_lead
+                label_text = after
+                j = i
+                while (
+                    k + 1 == len(matches)
+                    and j + 1 < n
+                    and not SENTENCE_END_RE.search(label_text.rstrip()[-2:] or ".")
+                    and not BULLET_RE.match(lines[j + 1])
+                    and len(label_text) < 300
+                    and (not lines[j + 1][:1].isupper() or _UNFINISHED_RE.search(label_text))
+                ):
+                    if PCT_RE.search(lines[j + 1]):
+                        # the sentence ends on a line that holds the next share: take the words up to
+                        # the sentence end when they hold no number
+                        head = _first_sentence(lines[j + 1])
+                        if head != lines[j + 1] and not PCT_RE.search(head):
+                            label_text += " " + head
+                        break
+                    j += 1
+                    label_text += " " + lines[j]
+                    context_lines.append(lines[j])
+                line_count = j - i + 1
+                label_text = _first_clause(label_text) if label_after else _first_sentence(label_text)
+                label = clean_label(label_strip_amounts(label_text))
+            elif has_letters(before_clean) and not has_letters(after_clean):
+                shape = "row"
+                label = before_clean
+            elif in_parens and has_letters(clean_label(label_strip_amounts(last_clause))):
+                # "Team: 150,000,000 (15%), locked for 24 months": the label is before the brackets,
+                # maybe begun on the line above ("... (20%). Community grants for / agents: 70,000,000 (7%)")
+                shape = "row"
+                if last_clause == before and not prev_end and i > 0 and not SENTENCE_END_RE.search(lines[i - 1][-2:]):
+                    tail = re.split(r"(?<=[a-z0-9)])[.;]\s+", lines[i - 1])[-1]
+                    if not PCT_RE.search(tail) and len(tail) < 60:
+                        last_clause = tail + " " + last_clause
+                label = clean_label(label_strip_amounts(last_clause))
+            elif has_letters(before_clean) and has_letters(after_clean):
+                shape = "prose"
+                label = clean_label(label_strip_amounts(_clause(line, m, prev_end, next_start, lines, i)))
+            else:
+                continue  # a number alone: legends are paired by layout
+            if not label:
+                continue
+            # the token amount stated with this share, from the share's own clause
+            near = after if shape == "lead" or (shape == "prose" and label_after) else last_clause
+            if shape == "row" and not in_parens:
+                near = before
+            amount = next((v for v, _, _, is_money in amounts_in(_first_sentence(near) if near is after else near)
+                           if not is_money), None)
+            if amount is None and in_parens:
+                amount = next((v for v, _, _, is_money in amounts_in(last_clause) if not is_money), None)
+            context = " ".join(context_lines)
+            if TOTAL_LABEL_RE.search(label) or value == 100:
+                flags.add("total")
+            if in_parens:
+                flags.add("paren")
+            if RELEASE_RE.search(label):
+                flags.add("release")
+            if BONUS_RE.search(label):
+                flags.add("bonus")
+            if VESTING_RE.search(label):
+                flags.add("vesting")
+            if RATE_RE.search(before[-30:] + " " + label):
+                flags.add("rate")
+            if EACH_RE.search(after[:12]) or re.search(r"\beach\b", label[:20], re.I):
+                flags.add("each")
+            entries.append(
+                Entry(page.number, LinePos(page.number, i), label, context, value, amount, "text", flags, shape, line_count)
+            )
+    return entries
+
+
+_ROW_HEAD_RE = re.compile(r"^(?-i:[A-Z])[\w&/'’.()\- ]{1,48}?[\s:=\-–—]*$")
+#: words that make the text before a share a sentence or a heading, not a recipient's name
+_NOT_A_NAME_RE = re.compile(
+    r"\b(?:will|shall|is|are|be|was|were|which|remaining|rest|another|additional|further|final|approx\w*|about|"
+    r"up|only|with|by|from|than|total|allocation|distribution|breakdown|split|supply|bonus|discount|cap|price)\b"
+    r"|\b(?:of|and|to|the|a|an)\s*[:=\-–—]?\s*$", re.I)
+
+
+def _description_lines(lines: list[str], i: int, limit: int = 6) -> int:
+    """Lines of the description that starts on line ``i``: up to the next bullet or share."""
+    j = i
+    while j + 1 < len(lines) and j - i < limit and not BULLET_RE.match(lines[j + 1]) and not PCT_RE.search(lines[j + 1]):
+        j += 1
+    return j - i + 1
+
+
+def _row_head(before: str) -> str | None:
+    """The recipient's name that starts a line before its share, or None."""
+    text = BULLET_RE.sub("", before).strip()
+    if not _ROW_HEAD_RE.match(text) or len(text.split()) > 6 or _NOT_A_NAME_RE.search(text) or re.search(r"\d", text):
+        return None
+    return clean_label(text) or None
+
+
+_INLINE_AFTER_GAP = re.compile(r"\s*([^%]{2,80}?)\s*(?:,|;|\band\b|&|\bplus\b)\s*(?:and\s+)?")
+_INLINE_BEFORE_GAP = re.compile(r"\s*(?:,|;|\band\b|&)\s*([^%,;]{2,60}?)[\s:=\-–—]*")
+
+
+def _inline_list_labels(line: str, matches: list[re.Match]) -> list[str] | None:
+    """Labels of a list written on one line, or None when the line is not one:
+    "60% crowdsale, 20% team and 20% reserve" (labels after) or "Team 20%, advisors 10% and sale 70%"
+    (labels before)."""
+    if len(matches) < 2:
+        return None
+    gaps = [line[a.end() : b.start()] for a, b in zip(matches, matches[1:])]
+    if all(_INLINE_AFTER_GAP.fullmatch(g) for g in gaps):
+        labels = [_INLINE_AFTER_GAP.fullmatch(g).group(1) for g in gaps]
+        tail = re.split(r"[,;.]\s|[.;]$|\s\(", line[matches[-1].end() :] + " ", maxsplit=1)[0]
+        if has_letters(tail) and all(has_letters(label) for label in labels):
+            return labels + [tail]
+    if all(_INLINE_BEFORE_GAP.fullmatch(g) for g in gaps):
+        head = re.split(r"[:.;]\s", line[: matches[0].start()])[-1]
+        labels = [head] + [_INLINE_BEFORE_GAP.fullmatch(g).group(1) for g in gaps]
+        if all(has_letters(label) for label in labels) and len(head) <= 60:
+            return labels
+    return None
+
+
+_LABEL_AFTER_RE = re.compile(
+    r"^\s*(?:\([^)]{0,30}\)\s*)?(?:[-–—:]|for\b|to\b|will\b|shall\b|goes\b|go\b|is\b|are\b|allocated\b|reserved\b|"
+    r"dedicated\b|of\s+(?:the\s+)?(?:all\s+|total\s+)?(?:\w+\s+)?(?:tokens|supply|emission)\b)",
+    re.I,
+)
+
+
+# a label cut at a line end that cannot be its end ("... allocated to OEM's, Operating System implementation,")
+_UNFINISHED_RE = re.compile(r"(?:[,;&/\-–]|\b(?:and|or|of|to|the|for|with|in|a|an|by|from|as))\s*$", re.I)
+
+
+def _first_clause(text: str) -> str:
+    m = re.search(r"[;:.)](?=\s|$)|,\s+(?:while|and\s+\d|plus)\b|\bplus\b", text)
+    return text[: m.start()] if m else text
+
+
+def _first_sentence(text: str) -> str:
+    m = SENTENCE_END_RE.search(text)
+    return text[: m.start()] if m else text
+
+
+def _clause(line: str, m: re.Match, prev_end: int, next_start: int, lines: list[str], i: int) -> str:
+    """The clause of a prose sentence that holds the percentage at ``m``."""
+    start = prev_end
+    for sep in (";", ". ", ": "):
+        pos = line.rfind(sep, start, m.start())
+        if pos >= 0:
+            start = pos + len(sep)
+    end = next_start
+    for sep in (";", ". ", "."):
+        pos = line.find(sep, m.end(), end)
+        if pos >= 0:
+            end = min(end, pos)
+    if prev_end:
+        # "40% ... in the crowdsale and a further 10% were sold ...": the second share's clause starts
+        # at the conjunction that joins it to the first one, not at the first share
+        joins = list(re.finditer(r",\s+|\s+(?:and|while|whereas)\s+", line[start : m.start()]))
+        if joins:
+            start += joins[-1].end()
+    text = line[start:end]
+    # a clause that starts the line may continue the previous line's sentence
+    if start == 0 and i > 0 and not SENTENCE_END_RE.search(lines[i - 1][-2:]) and len(text) < 60:
+        text = lines[i - 1].split(". ")[-1] + " " + text
+    return text
+
+
+def _numbers_only(line: str) -> bool:
+    """A line with one percentage, maybe a token amount, and no words: "165,000,000 11%", "20%"."""
+    if len(PCT_RE.findall(line)) != 1:
+        return False
+    rest = label_strip_amounts(PCT_RE.sub(" ", line))
+    rest = re.sub(r"\b[A-Z]{2,6}\b", " ", rest)  # a token symbol: "94,800,000 RKT"
+    return not has_letters(rest, 1)
+
+
+def entries_from_split_lines(page: Page, lines: list[str], *, with_words: bool) -> list[Entry]:
+    """Label and number on separate lines: a numbers-only line takes the label line(s) just above it
+    ("Partners, Advisors and / Early Backers / 165,000,000 11%"). On pages with word coordinates the
+    percentage-only lines are left to the layout pairing."""
+    entries = []
+    used: set[int] = set()
+    for i, line in enumerate(lines):
+        if i == 0 or not _numbers_only(line):
+            continue
+        if with_words and LONE_PERCENT_RE.match(line):
+            continue
+        j = i - 1
+        if j in used or PCT_RE.search(lines[j]) or amounts_in(lines[j]) or not has_letters(lines[j]) or len(lines[j]) > 80:
+            continue
+        label = lines[j]
+        used.add(j)
+        k = j - 1
+        while k >= 0 and k not in used and j - k < 3 and not PCT_RE.search(lines[k]) and not amounts_in(lines[k]) \
+                and len(lines[k]) < 50 and re.search(r"(?:\band|&|,|\bof|\bfor|-)\s*$", lines[k]):
+            label = lines[k] + " " + label
+            used.add(k)
+            k -= 1
+        m = PCT_RE.search(line)
+        value = parse_percent(m.group("num"))
+        amount = next((v for v, _, _, money in amounts_in(line) if not money), None)
+        if 0 < value <= 100:
+            flags = {"total"} if TOTAL_LABEL_RE.search(label) or value == 100 else set()
+            entries.append(Entry(page.number, LinePos(page.number, i), clean_label(label), f"{label} {line}", value, amount,
+                                 "text", flags, "split"))
+    return entries
+
+
+# --- amounts only
+
+
+_AMOUNT_VERB_AFTER = re.compile(
+    r"^\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:(?:tokens?|coins?|(?-i:[A-Z][A-Za-z]{1,9}))\s+)?"
+    r"(?:will|shall|are|is|go|goes|to\s+be|remain|reserved|allocated|distributed|kept|set\s+aside)\b", re.I)
+
+
+def _distinct_amounts(found: list[tuple[float, int, int, bool]]) -> list[tuple[float, int, int, bool]]:
+    """One amount per value: "200,000,000 (two hundred million)" states one amount twice."""
+    out = []
+    for amount in found:
+        if not any(abs(amount[0] - kept[0]) < 1e-9 for kept in out):
+            out.append(amount)
+    return out
+
+
+def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
+    """Lines that give one amount and a label but no percentage: "Team: 150,000,000 tokens",
+    "• $3 million – Expanding our team" (money, for use of funds)."""
+    entries = []
+    for i, line in enumerate(lines):
+        if PCT_RE.search(line) or len(line) > 160:
+            continue
+        found = _distinct_amounts(amounts_in(line))
+        if len(found) > 1 and sum(1 for a in found if not a[3]) == 1:
+            # "500 million to be sold in a public sale with a cap of $10 million": the tokens are the entry
+            found = [a for a in found if not a[3]]
+        if len(found) != 1:
+            continue
+        value, start, end, is_money = found[0]
+        bullet = BULLET_RE.match(line)
+        head = line[bullet.end() if bullet else 0 : start]
+        tail = line[end:]
+        # "FLX 200,000,000 (two hundred million) will be sold ...": an amount in prose, its recipient after it
+        prose = len(head.split()) <= 2 and bool(_AMOUNT_VERB_AFTER.match(tail))
+        list_like = bool(bullet) or not has_letters(head, 1) or re.search(r"[:–—\-=]\s*$", head) or (
+            not has_letters(label_strip_amounts(tail), 1) and len(line) <= 80)
+        if not (list_like or prose) or (len(line) > 100 and not bullet and not prose):
+            continue
+        label_text = tail if prose else line
+        j = i
+        # the label may go on over the next lines ("$2 million – Promoting the idea of ... / across the world.")
+        while j + 1 < len(lines) and not SENTENCE_END_RE.search(label_text[-2:]) and not BULLET_RE.match(lines[j + 1]) \
+                and not amounts_in(lines[j + 1]) and (lines[j + 1][:1].islower() or _UNFINISHED_RE.search(label_text)) \
+                and len(label_text) < 200:
+            j += 1
+            label_text += " " + lines[j]
+        if prose:
+            # the recipient is the first clause after the amount: "will remain for the company (Flixxo
+            # Ltd), covering the costs of ... advisors" is the company's share, not the advisors'
+            label_text = re.split(r"[,;.](?=\s|$)", re.sub(r"\([^()]*\)", " ", label_text).lstrip(" ,;:"), maxsplit=1)[0]
+        label = clean_label(label_strip_amounts(_first_sentence(BULLET_RE.sub("", label_text))))
+        if not has_letters(label):
+            continue
+        flags = {"total"} if TOTAL_LABEL_RE.search(label) else set()
+        entries.append(Entry(page.number, LinePos(page.number, i), label, label_text, None, value, "text", flags, "amount",
+                             j - i + 1, is_money))
+    return entries
