@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("ico_lens.cli.eval", "measure ico_lens against gold labels"),
     "align": ("ico_lens.cli.align", "what a white paper promised against what its token's code and the chain do"),
     "demo": ("ico_lens.cli.demo", "the main job on the bundled sample corpus (what `make demo` runs)"),
+    "batch": ("ico_lens.cli.batch", "many papers and contracts into one SQLite database of features (resumable, parallel)"),
+    "export": ("ico_lens.cli.export", "tables of an ico-lens batch database as CSV or Parquet"),
 }
 
 #: errors of the operating system that mean the user named a file that cannot be used (exit code 2)
