@@ -71,17 +71,25 @@ def _run_extraction(args: argparse.Namespace) -> int:
 
 
 def _contracts_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--gold", required=True, help="directory of gold labels <address>.json (corpus/gold/contracts)")
-    parser.add_argument("--sources", required=True, help="directory of sources <address>.sol (corpus/contracts)")
+    parser.add_argument("--gold", help="only this directory of gold labels <address>.json (e.g. corpus/gold/contracts), unsplit")
+    parser.add_argument("--sources", help="the sources <address>.sol of --gold (e.g. corpus/contracts)")
+    parser.add_argument("--shared", metavar="DIR", help="without --gold: every labelled contract of DIR by its tune/held parts (default: ../shared or $ICO_LENS_SHARED)")
     parser.add_argument("--jobs", type=int, default=2, help="contracts compiled in parallel (default 2)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
 def _run_contracts(args: argparse.Namespace) -> int:
-    from ico_lens.contract.evaluate import evaluate, render, to_json
+    from ico_lens.contract.evaluate import evaluate, evaluate_shared, parts_to_json, render, render_parts, to_json
+    from ico_lens.language.datasets import SHARED
 
-    report = evaluate(args.gold, args.sources, jobs=max(1, args.jobs))
-    print(to_json(report) if args.json else render(report))
+    if bool(args.gold) != bool(args.sources):
+        raise InputError("--gold and --sources go together", path=args.gold or args.sources)
+    if args.gold:
+        report = evaluate(args.gold, args.sources, jobs=max(1, args.jobs))
+        print(to_json(report) if args.json else render(report))
+        return 0
+    reports = evaluate_shared(Path(args.shared) if args.shared else SHARED, jobs=max(1, args.jobs))
+    print(parts_to_json(reports) if args.json else render_parts(reports))
     return 0
 
 

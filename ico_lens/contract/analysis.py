@@ -188,6 +188,8 @@ class Walker:
                     if base is not None:
                         var, key = base
                         refs[ir.lvalue] = (var, key if key is not None else term(ir.variable_right))
+                    elif term(ir.variable_left).kind == "param":  # recipients[i]: still an address the caller gives
+                        terms[ir.lvalue] = term(ir.variable_left)
                 elif isinstance(ir, Member):
                     base = base_of(ir.variable_left)
                     if base is not None:
@@ -269,6 +271,24 @@ class Walker:
         return None
 
 
+def _hidden_mint(entry: Function, effects: list[Effect]) -> Effect | None:
+    """A balance credited by an amount the caller chooses while no balance is debited, the supply is
+    not touched and no counter moves: tokens made out of nothing, the supply left as it was (a hidden
+    mint of BSC-style rug tokens). A counter (``totalDistributed += x``, ``accountsToAllocate--``) or
+    a stored allotment (``addToBalance(team, teamSupply)``) hands out a supply counted at deployment."""
+    if not any(_is_number(p.type) for p in entry.parameters):
+        return None
+    for e in effects:
+        if e.kind == "supply" or (e.kind == "balance" and e.direction == "dec") or _counts(e):
+            return None
+    return next((e for e in effects if e.kind == "balance" and e.direction == "inc"), None)
+
+
+def _counts(effect: Effect) -> bool:
+    """A number kept in one state variable goes up or down (not a list growing by a push)."""
+    return effect.kind == "state" and effect.direction in ("inc", "dec") and effect.key is None and _is_value_type(effect.variable)
+
+
 def _is_value_type(v) -> bool:
     return isinstance(getattr(v, "type", None), ElementaryType)
 
@@ -282,19 +302,32 @@ def _is_temp(v) -> bool:
 _ARITH_CACHE: dict = {}
 
 
+def _number_pair_parameters(function: Function) -> bool:
+    """Two numbers, or two numbers and a string (the revert message)."""
+    params = function.parameters
+    if len(params) == 3 and str(params[2].type) == "string":
+        params = params[:2]
+    return len(params) == 2 and all(_is_number(p.type) for p in params)
+
+
 def arithmetic_kind(function: Function) -> str | None:
     """"add"/"sub" for a pure two-number helper (SafeMath's add/sub, safeAdd, plus, ...), judged by
-    its body: it writes no state and returns the sum (or difference) of its arguments."""
+    its body: it writes no state and returns the sum (or difference) of its arguments, itself or
+    through another such helper (OpenZeppelin 3's ``sub(a, b)`` returns ``sub(a, b, message)``; a
+    third parameter, the error message, is allowed)."""
     if function in _ARITH_CACHE:
         return _ARITH_CACHE[function]
+    _ARITH_CACHE[function] = None  # a helper calling itself is no helper
     result = None
-    if function.nodes and len(function.parameters) == 2 and not function.all_state_variables_written() and not function.is_constructor:
+    if function.nodes and _number_pair_parameters(function) and not function.all_state_variables_written() and not function.is_constructor:
         defs: dict = {}
         returned = []
         for node in function.nodes:
             for ir in node.irs:
                 if isinstance(ir, Binary):
                     defs[ir.lvalue] = {BinaryType.ADDITION: "add", BinaryType.SUBTRACTION: "sub"}.get(ir.type, "other")
+                elif isinstance(ir, (InternalCall, LibraryCall)) and isinstance(ir.function, Function):
+                    defs[ir.lvalue] = arithmetic_kind(ir.function) or "other"
                 elif isinstance(ir, Assignment):
                     defs[ir.lvalue] = defs.get(ir.rvalue, "other")
                 elif isinstance(ir, (HighLevelCall, LowLevelCall)):
@@ -416,7 +449,15 @@ class TokenModel:
                         continue
                     found.append((entry, effect))
                     break
+            else:
+                hidden = _hidden_mint(entry, self.effects(entry))
+                if hidden is not None and not self._bounded_by_supply(entry):
+                    found.append((entry, hidden))
         return found
+
+    def _bounded_by_supply(self, entry: Function) -> bool:
+        """A guard of ``entry`` reads the supply: the credit stays within what deployment counted."""
+        return any(set(cond.state_vars_in(g)) & self.supply_vars for g in self.guards(entry))
 
     @cached_property
     def allowance_vars(self) -> set:
@@ -470,7 +511,35 @@ class TokenModel:
             return []
         out = [c for c in self.token.constructors]
         out += [f for f in self.token.functions if f.name.startswith("slitherConstructor")]
-        return out
+        # deployment order: bases first, each contract's initializers before its constructor body, so
+        # that a derived constructor's `setTransfers(false)` wins over a base's `= true`
+        bases_first = list(reversed(self.token.inheritance)) + [self.token]
+        position = {c: i for i, c in enumerate(bases_first)}
+
+        def order(f: Function):
+            return (position.get(f.contract_declarer, -1), 0 if f.name.startswith("slitherConstructor") else 1)
+
+        return sorted(out, key=order)
+
+    @cached_property
+    def deployment_calls(self) -> list[Function]:
+        """Token functions another contract of the file calls while deploying it: a sale whose
+        constructor does ``token = new Token(); token.pause();`` starts the token paused."""
+        if self.token is None:
+            return []
+        calls = []
+        for creator in self.contracts:
+            for ctor in creator.constructors:
+                functions = closure_functions(ctor)
+                irs = [ir for f in functions for node in f.nodes for ir in node.irs]
+                if not any(isinstance(ir, NewContract) and str(ir.contract_name) == self.token.name for ir in irs):
+                    continue
+                calls += [
+                    ir.function
+                    for ir in irs
+                    if isinstance(ir, HighLevelCall) and isinstance(ir.function, Function) and ir.function in self.entry_points
+                ]
+        return calls
 
     def state_writes(self, var: StateVariable, *, in_entry_points: bool = True) -> list[tuple[Function, Effect]]:
         """Every (entry point, write effect) that writes ``var`` after deployment."""
@@ -487,8 +556,8 @@ class TokenModel:
         value: cond.Term | None = None
         if var.expression is not None:
             value = cond.resolve(var.expression, {}) or cond.Term("unknown")
-        for ctor in self.constructors:
-            for e in self.effects(ctor):
+        for step in self.constructors + self.deployment_calls:
+            for e in self.effects(step):
                 if e.variable is var and e.kind == "state":
                     value = e.value if e.value is not None else cond.Term("unknown")
         if value is None:
@@ -530,11 +599,12 @@ def balance_variables(token: Contract) -> set:
 
 
 def erc20_score(contract: Contract) -> int:
-    """How many ERC-20 functions the contract implements (public getters count)."""
+    """How many ERC-20 functions the contract implements (public getters count; an empty body ``{}``,
+    the 2017 way of writing an interface, does not)."""
     score = 0
     for sig in ERC20_FUNCTIONS:
         f = contract.get_function_from_signature(sig)
-        if f is not None and f.is_implemented:
+        if f is not None and f.is_implemented and _has_body(f):
             score += 1
         elif sig in ("totalSupply()", "balanceOf(address)"):
             name = sig.split("(")[0]
@@ -542,6 +612,16 @@ def erc20_score(contract: Contract) -> int:
             if v is not None and v.visibility == "public":
                 score += 1
     return score
+
+
+def _has_body(function: Function) -> bool:
+    """The function does something: ``{}`` has no operation but the implicit return of its named
+    return variables (``returns (bool success) {}``)."""
+    for node in function.nodes:
+        for ir in node.irs:
+            if not isinstance(ir, Return) or any(v not in function.returns for v in ir.values):
+                return True
+    return False
 
 
 def choose_token(slither: Any, contract_name: str | None = None) -> Contract | None:

@@ -35,6 +35,7 @@ from slither.core.expressions import (
 )
 from slither.core.variables.local_variable import LocalVariable
 from slither.core.variables.state_variable import StateVariable
+from slither.slithir.variables import TemporaryVariable
 
 TIME_SOURCES = {"now", "block.timestamp", "block.number"}
 CALLER = "msg.sender"
@@ -115,6 +116,15 @@ def _under_branches(node: Any, expr: Any) -> Any:
     return expr
 
 
+def _stop_under_branches(node: Any, expr: Any) -> Any:
+    """``if (s) throw;`` inside ``if (c) { ... }`` stops only when c holds too: it stops on ``c && s``
+    (TokenMarket's ``if (!released) { if (!transferAgents[a]) throw; }``)."""
+    for dom, branch in branch_conditions(node):
+        cond_expr = dom.expression if branch else UnaryOperation(dom.expression, UnaryOperationType.BANG)
+        expr = BinaryOperation(cond_expr, expr, BinaryOperationType.ANDAND)
+    return expr
+
+
 def node_guards(node: Any, function: Function, subst: dict) -> list[Guard]:
     """The guards a single node imposes (empty for ordinary statements)."""
     expr = node.expression
@@ -122,7 +132,7 @@ def node_guards(node: Any, function: Function, subst: dict) -> list[Guard]:
         return [Guard(_under_branches(node, expr.arguments[0]), False, node, function, subst)]
     if node.type == NodeType.IF and expr is not None:
         if _stops(node.son_true):
-            return [Guard(expr, True, node, function, subst)]
+            return [Guard(_stop_under_branches(node, expr), True, node, function, subst)]
         if _stops(node.son_false) and node.son_false is not None and node.son_false.type != NodeType.ENDIF:
             return [Guard(expr, False, node, function, subst)]
         if function.contract_declarer is not None and function in getattr(function.contract_declarer, "modifiers", []):
@@ -141,6 +151,8 @@ def term_of(ir_var: Any, subst: dict) -> Term:
 
     if isinstance(ir_var, SolidityVariableComposed) and ir_var.name == CALLER:
         return Term("sender")
+    if isinstance(ir_var, TemporaryVariable) and ir_var in subst:  # a getter's result: _msgSender(), owner()
+        return subst[ir_var]
     if isinstance(ir_var, SolidityVariable) and ir_var.name == "this":
         return Term("this")
     if isinstance(ir_var, Constant):
@@ -175,12 +187,29 @@ def closure_guards(function: Function, *, subst: dict | None = None, depth: int 
         return []
     seen.add(key)
     guards: list[Guard] = []
+    local = dict(subst)  # plus what the getters called here return
     for node in function.nodes:
         guards.extend(node_guards(node, function, subst))
         for ir in node.irs:
             if isinstance(ir, (InternalCall, LibraryCall)) and isinstance(ir.function, Function) and ir.function.nodes:
-                guards.extend(closure_guards(ir.function, subst=call_subst(ir, subst), depth=depth + 1, seen=seen))
+                getter = getter_term(ir.function)
+                if getter is not None and ir.lvalue is not None:
+                    local[ir.lvalue] = getter
+                    continue
+                guards.extend(closure_guards(ir.function, subst=call_subst(ir, local), depth=depth + 1, seen=seen))
     return guards
+
+
+def getter_term(function: Function, depth: int = 0) -> Term | None:
+    """What a getter without parameters returns when it is the caller, a state variable or ``this``:
+    ``_msgSender()`` (OpenZeppelin 3/4's Context) is the caller, ``owner()`` reads ``_owner``."""
+    if function.parameters or depth > MAX_DEPTH or not function.nodes:
+        return None
+    returns = _returned_expressions(function)
+    if len(returns) != 1:
+        return None
+    term = _resolve(returns[0], {}, depth + 1)
+    return term if term is not None and term.kind in ("sender", "state", "this") else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,6 +222,9 @@ class Assumptions:
 
     state: dict = field(default_factory=dict)  # StateVariable -> bool
     caller_has_role: bool | None = None
+    #: the value of a lookup by another account than the caller (``isException[_from]``): an
+    #: ordinary account is in no list
+    lookups: bool | None = None
     #: collects the names of the roles met while evaluating
     roles_seen: set = field(default_factory=set)
 
@@ -231,9 +263,16 @@ def _strip(expr: Any) -> Any:
 
 def resolve(expr: Any, subst: dict) -> Term | None:
     """What an identifier/member stands for: the caller, a state variable, a constant, ..."""
+    return _resolve(expr, subst, 0)
+
+
+def _resolve(expr: Any, subst: dict, depth: int) -> Term | None:
     expr = _strip(expr)
     if isinstance(expr, TypeConversion):
-        return resolve(expr.expression, subst)
+        return _resolve(expr.expression, subst, depth)
+    if isinstance(expr, CallExpression) and not expr.arguments:
+        target = _call_target(expr)
+        return getter_term(target, depth) if target is not None else None
     if isinstance(expr, Identifier):
         value = expr.value
         if isinstance(value, SolidityVariableComposed) and value.name == CALLER:
@@ -247,8 +286,10 @@ def resolve(expr: Any, subst: dict) -> Term | None:
         if isinstance(value, LocalVariable) and value in subst:
             term = subst[value]
             if term.kind == "expr":
-                return resolve(term.value, dict(term.subst or ()))
+                return _resolve(term.value, dict(term.subst or ()), depth + 1)
             return term
+        if isinstance(value, LocalVariable) and isinstance(value.function, Function) and value in value.function.parameters:
+            return Term("param", value)  # the entry point's own argument, as term_of says
         if isinstance(value, LocalVariable):
             return Term("local", value)
     if isinstance(expr, MemberAccess):
@@ -330,6 +371,8 @@ def truth(expr: Any, assume: Assumptions, subst: dict | None = None, depth: int 
             name = base.value.name if base is not None and base.kind == "state" else str(expr.expression_left)
             assume.roles_seen.add(name)
             return assume.caller_has_role
+        if key is not None and key.kind == "param" and base is not None and base.kind == "state":
+            return assume.lookups
         return None
     if isinstance(expr, CallExpression):
         target = _call_target(expr)

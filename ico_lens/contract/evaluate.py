@@ -23,6 +23,8 @@ DESCRIPTION = "Compare the contract facts (mint, burn, pause, ...) with gold lab
 TARGET = 0.95
 MIN_POSITIVES = 3
 VALUE_FACTS = ("token_contract", "decimals", "initial_supply", "cap")
+#: the labelled contracts of the shared data: (gold directory, sources directory) under it
+SHARED_SETS = (("corpus/gold/contracts", "corpus/contracts"), ("tokens/gold", "tokens"))
 
 
 @dataclass
@@ -135,10 +137,8 @@ def value_matches(fact: str, gold: dict, predicted: Any) -> bool:
         return False
 
 
-def evaluate(gold_dir: str | Path, sources_dir: str | Path, *, jobs: int = 2) -> EvalReport:
-    from ico_lens.contract.facts import BOOLEAN_FACTS
-
-    gold_dir, sources_dir = Path(gold_dir), Path(sources_dir)
+def _labelled(gold_dir: Path, sources_dir: Path) -> list[tuple[dict, str]]:
+    """The gold labels of one directory with the path of each one's source."""
     if not gold_dir.is_dir():
         raise InputError("gold directory not found", path=str(gold_dir))
     if not sources_dir.is_dir():
@@ -146,33 +146,73 @@ def evaluate(gold_dir: str | Path, sources_dir: str | Path, *, jobs: int = 2) ->
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
     if not golds:
         raise InputError("no gold labels (*.json) found", path=str(gold_dir))
-    paths = []
+    out = []
     for gold in golds:
         address = str(gold.get("address", "")).lower()
         candidates = [sources_dir / f"{address}.sol"] + list(sources_dir.glob(f"{address}*.sol"))
-        paths.append(str(next((c for c in candidates if c.exists()), candidates[0])))
-    results = analyse_all(paths, jobs)
-    report = EvalReport(contracts=len(golds))
-    report.scores = {fact: FactScore(fact=fact) for fact in BOOLEAN_FACTS}
-    report.values = {fact: [0, 0] for fact in VALUE_FACTS}
-    for gold, result in zip(golds, results):
-        address = gold.get("address", "?")
-        facts = result.get("facts")
-        if facts is None:
-            report.failures.append((address, result.get("error", "unknown error")))
-            facts = {}
-        else:
-            report.analysed += 1
-        for fact in BOOLEAN_FACTS:
-            _score(report, address, fact, gold.get(fact), facts.get(fact), facts)
-        for fact in VALUE_FACTS:
-            predicted = predicted_value(facts, fact)
-            right = value_matches(fact, gold, predicted)
-            report.values[fact][1] += 1
-            report.values[fact][0] += int(right)
-            if not right:
-                report.misses.append(Miss(address, fact, gold.get(fact), predicted))
-    return report
+        out.append((gold, str(next((c for c in candidates if c.exists()), candidates[0]))))
+    return out
+
+
+def evaluate(gold_dir: str | Path, sources_dir: str | Path, *, jobs: int = 2) -> EvalReport:
+    """Score the contracts of one gold directory."""
+    return evaluate_sets([(gold_dir, sources_dir)], jobs=jobs)["all"]
+
+
+def evaluate_sets(
+    sets: list[tuple[str | Path, str | Path]], *, splits: dict[str, str] | None = None, jobs: int = 2
+) -> dict[str, EvalReport]:
+    """Score every labelled contract of several (gold directory, sources directory) pairs, once.
+
+    Returns ``{"all": report}`` plus one report per part of ``splits`` (label stem -> part) when
+    given; each contract is compiled and analysed once whatever the parts.
+    """
+    labelled = [item for gold_dir, sources_dir in sets for item in _labelled(Path(gold_dir), Path(sources_dir))]
+    results = analyse_all([path for _, path in labelled], jobs)
+    reports = {"all": EvalReport()}
+    for (gold, _), result in zip(labelled, results):
+        address = str(gold.get("address", "?")).lower()
+        parts = ["all"] + ([splits[address]] if splits and address in splits else [])
+        for part in parts:
+            _add_contract(reports.setdefault(part, EvalReport()), gold, result)
+    return reports
+
+
+def evaluate_shared(shared: str | Path, *, jobs: int = 2) -> dict[str, EvalReport]:
+    """All labelled contracts of the shared data, with its fixed ``tune``/``held`` parts (splits.csv)."""
+    from ico_lens.evaluate.splits import load_splits
+
+    shared = Path(shared)
+    splits_path = shared / "splits.csv"
+    if not splits_path.is_file():
+        raise InputError("splits.csv not found in the shared data", path=str(shared))
+    sets = [(shared / gold, shared / sources) for gold, sources in SHARED_SETS]
+    return evaluate_sets(sets, splits=load_splits(splits_path), jobs=jobs)
+
+
+def _add_contract(report: EvalReport, gold: dict, result: dict) -> None:
+    from ico_lens.contract.facts import BOOLEAN_FACTS
+
+    if not report.scores:
+        report.scores = {fact: FactScore(fact=fact) for fact in BOOLEAN_FACTS}
+        report.values = {fact: [0, 0] for fact in VALUE_FACTS}
+    report.contracts += 1
+    address = gold.get("address", "?")
+    facts = result.get("facts")
+    if facts is None:
+        report.failures.append((address, result.get("error", "unknown error")))
+        facts = {}
+    else:
+        report.analysed += 1
+    for fact in BOOLEAN_FACTS:
+        _score(report, address, fact, gold.get(fact), facts.get(fact), facts)
+    for fact in VALUE_FACTS:
+        predicted = predicted_value(facts, fact)
+        right = value_matches(fact, gold, predicted)
+        report.values[fact][1] += 1
+        report.values[fact][0] += int(right)
+        if not right:
+            report.misses.append(Miss(address, fact, gold.get(fact), predicted))
 
 
 def _score(report: EvalReport, address: str, fact: str, gold: Any, predicted: Any, facts: dict) -> None:
@@ -198,7 +238,8 @@ def _pct(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.2f}"
 
 
-def render(report: EvalReport) -> str:
+def render(report: EvalReport, *, show_misses: bool = True) -> str:
+    """The table of one report; ``show_misses=False`` keeps only aggregate figures (a held part)."""
     lines = [f"contracts: {report.contracts}, compiled and analysed: {report.analysed}", ""]
     lines.append(f"{'fact':28s} {'pos':>4s} {'tp':>4s} {'fp':>4s} {'fn':>4s} {'prec':>6s} {'recall':>6s}  target")
     for score in report.scores.values():
@@ -210,10 +251,10 @@ def render(report: EvalReport) -> str:
     lines.append("")
     for fact, (right, total) in report.values.items():
         lines.append(f"{fact:28s} accuracy {right}/{total} = {right / total:.2f}" if total else f"{fact}: -")
-    if report.failures:
+    if report.failures and show_misses:
         lines += ["", "not analysed:"]
         lines += [f"  {address}: {error}" for address, error in report.failures]
-    if report.misses:
+    if report.misses and show_misses:
         lines += ["", "misses:"]
         for miss in report.misses:
             why = f"  [{miss.why}]" if miss.why else ""
@@ -221,19 +262,34 @@ def render(report: EvalReport) -> str:
     return "\n".join(lines)
 
 
-def to_json(report: EvalReport) -> str:
-    return json.dumps(
-        {
-            "contracts": report.contracts,
-            "analysed": report.analysed,
-            "facts": {
-                s.fact: {"positives": s.positives, "tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall}
-                for s in report.scores.values()
-            },
-            "values": {fact: {"right": r, "total": t} for fact, (r, t) in report.values.items()},
-            "failures": [{"address": a, "error": e} for a, e in report.failures],
-            "misses": [m.__dict__ for m in report.misses],
+def render_parts(reports: dict[str, EvalReport]) -> str:
+    """Every part's table: misses listed for the tune part (or all when unsplit), aggregates only for held."""
+    if set(reports) == {"all"}:
+        return render(reports["all"])
+    sections = []
+    for part in ("tune", "held"):
+        if part in reports:
+            sections.append(f"== {part} part ==\n" + render(reports[part], show_misses=part == "tune"))
+    return "\n\n".join(sections)
+
+
+def to_json(report: EvalReport, *, show_misses: bool = True) -> str:
+    return json.dumps(_json_dict(report, show_misses), indent=2, default=str)
+
+
+def parts_to_json(reports: dict[str, EvalReport]) -> str:
+    return json.dumps({part: _json_dict(r, part != "held") for part, r in reports.items()}, indent=2, default=str)
+
+
+def _json_dict(report: EvalReport, show_misses: bool) -> dict:
+    return {
+        "contracts": report.contracts,
+        "analysed": report.analysed,
+        "facts": {
+            s.fact: {"positives": s.positives, "tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall}
+            for s in report.scores.values()
         },
-        indent=2,
-        default=str,
-    )
+        "values": {fact: {"right": r, "total": t} for fact, (r, t) in report.values.items()},
+        "failures": [{"address": a, "error": e} for a, e in report.failures] if show_misses else len(report.failures),
+        "misses": [m.__dict__ for m in report.misses] if show_misses else len(report.misses),
+    }

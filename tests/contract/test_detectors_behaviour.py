@@ -230,22 +230,9 @@ SOURCES = {
 
 
 @pytest.fixture(scope="session")
-def facts_of():
-    """Compile a named source once and return its CodeFacts."""
-    pytest.importorskip("slither")
-    from ico_lens.contract.engine import load_slither
-    from ico_lens.contract.facts import derive_facts
-    from ico_lens.contract.records import SourceBundle
-
-    cache: dict = {}
-
-    def get(name: str):
-        if name not in cache:
-            bundle = SourceBundle(address=None, sources={f"{name}.sol": SOURCES[name]})
-            cache[name] = derive_facts(load_slither(bundle), bundle)
-        return cache[name]
-
-    return get
+def facts_of(source_facts):
+    """The CodeFacts of a named source of :data:`SOURCES`."""
+    return lambda name: source_facts(SOURCES[name], name)
 
 
 def test_internal_mint_used_only_by_constructor_is_not_minting(facts_of):

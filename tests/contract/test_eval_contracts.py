@@ -75,3 +75,23 @@ def test_eval_on_gold_sample_stays_above_floor(shared_dir, tmp_path):
         if score.positives >= 3:
             assert score.precision >= 0.75 and score.recall >= 0.75, ev.render(report)
     assert "precision" in ev.to_json(report) and json.loads(ev.to_json(report))["analysed"] == len(SAMPLE)
+
+
+def test_parts_render_held_as_aggregates_only():
+    gold = {"address": "0xa", "burnable": True, "pausable": False, "token_contract": "T"}
+    missed = {"facts": {"burnable": False, "pausable": False, "token_contract": "T"}}
+    reports = {"all": ev.EvalReport(), "tune": ev.EvalReport(), "held": ev.EvalReport()}
+    for part in reports:
+        ev._add_contract(reports[part], gold, missed)
+    text = ev.render_parts(reports)
+    tune, held = text.split("== held part ==")
+    assert "== tune part ==" in tune and "0xa burnable" in tune
+    assert "burnable" in held and "0xa" not in held  # the held part's failures are never listed one by one
+    data = json.loads(ev.parts_to_json(reports))
+    assert data["held"]["misses"] == 1 and data["tune"]["misses"][0]["address"] == "0xa"
+    assert data["held"]["facts"]["burnable"]["fn"] == 1
+
+
+def test_shared_evaluation_needs_the_splits(tmp_path):
+    with pytest.raises(ev.InputError):
+        ev.evaluate_shared(tmp_path)

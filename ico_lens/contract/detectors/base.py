@@ -159,6 +159,12 @@ def is_bool(var: Any) -> bool:
     return str(getattr(var, "type", "")) == "bool"
 
 
+def is_flag_mapping(var: Any) -> bool:
+    """A mapping to bool (``whitelist[account]``, ``frozen[account]``): a flag per account, where a
+    date or an amount per account would be a schedule."""
+    return str(getattr(getattr(var, "type", None), "type_to", "")) == "bool"
+
+
 def is_scalar(var: Any) -> bool:
     from slither.core.solidity_types import ElementaryType
 
@@ -166,11 +172,12 @@ def is_scalar(var: Any) -> bool:
 
 
 def blocking_values(guard: cond.Guard, var: Any) -> list[bool]:
-    """Values of the bool ``var`` for which ``guard`` stops a caller without a role."""
+    """Values of the bool ``var`` for which ``guard`` stops an ordinary account (no role, in no
+    allow-list: ``require(released || transferAgents[_from])`` stops it while not released)."""
     out = []
     for value in (True, False):
-        stops = cond.guard_pass(guard, cond.Assumptions(state={var: value}, caller_has_role=False)) is False
-        other = cond.guard_pass(guard, cond.Assumptions(state={var: not value}, caller_has_role=False))
+        stops = cond.guard_pass(guard, cond.Assumptions(state={var: value}, caller_has_role=False, lookups=False)) is False
+        other = cond.guard_pass(guard, cond.Assumptions(state={var: not value}, caller_has_role=False, lookups=False))
         if stops and other is not False:
             out.append(value)
     return out

@@ -9,6 +9,7 @@ from ico_lens.contract.detectors.base import (
     blocking_values,
     initial_bool,
     is_bool,
+    is_flag_mapping,
     is_global,
     is_scalar,
     register,
@@ -27,10 +28,8 @@ class TransferLockDetector(FactDetector):
         model = self.model
         findings: list[Finding] = []
         for function, guard in model.transfer_guards:
-            if not is_global(guard):
-                continue
             variables = cond.state_vars_in(guard)
-            for var in variables:
+            for var in variables:  # a global flag, even OR'd with an allow-list of accounts
                 if not is_bool(var) or var in model.balance_vars:
                     continue
                 start = initial_bool(model, var)
@@ -38,6 +37,9 @@ class TransferLockDetector(FactDetector):
                     findings.append(
                         self.finding(f"{function.name}() needs {var.name} != {str(start).lower()}, its value at deployment", guard.node, guard.function)
                     )
+            exempting = not is_global(guard)
+            if exempting and not _exempts_accounts_only(guard):
+                continue
             for var in variables:
                 if is_scalar(var) and not is_bool(var) and self._counter_lock(guard, var):
                     findings.append(
@@ -46,6 +48,8 @@ class TransferLockDetector(FactDetector):
             if cond.reads_time(guard):
                 if cond.guard_pass(guard, cond.Assumptions(caller_has_role=False)) is True:
                     continue  # only one stored account waits (a team/fund timelock), not everyone
+                if exempting and "after" not in cond.time_direction(guard):
+                    continue  # `isUnlocked() || whitelist[a]` must open after a time, not close at one
                 times = [v for v in variables if is_scalar(v) and not is_bool(v)]
                 starts = [model.initial_value(v) for v in times]
                 if times and all(s is not None and s.kind == "const" and str(s.value) in ("0", "false") for s in starts):
@@ -55,6 +59,12 @@ class TransferLockDetector(FactDetector):
 
     def _counter_lock(self, guard, var) -> bool:
         return _counter_lock_impl(self.model, guard, var)
+
+
+def _exempts_accounts_only(guard) -> bool:
+    """Every per-account lookup of the guard is a bool (an allow-list beside a global lock:
+    ``isUnlocked() || whitelist[msg.sender]``), none a date or an amount per holder (vesting)."""
+    return all(is_flag_mapping(mapping) for mapping, _ in cond.mapping_lookups(guard))
 
 
 def _unique(findings):

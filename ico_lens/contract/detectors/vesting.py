@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ico_lens.contract import conditions as cond
 from ico_lens.contract.analysis import closure_functions, entry_points_of
-from ico_lens.contract.detectors.base import ACCOUNT_KEYS, FactDetector, Finding, reads_msg_value, register
+from ico_lens.contract.detectors.base import ACCOUNT_KEYS, FactDetector, Finding, is_flag_mapping, reads_msg_value, register
 
 TOKEN_MOVES = {"transfer", "safeTransfer", "transferFrom", "safeTransferFrom"}
 
@@ -52,8 +52,8 @@ class VestingDetector(FactDetector):
             if others is True and holder is not True:
                 return [self.finding(f"{function.name}() keeps a designated holder's tokens locked until a time", guard.node, guard.function)]
             for mapping, key in cond.mapping_lookups(guard):
-                if mapping in model.allowance_vars or mapping in model.balance_vars:
-                    continue
+                if mapping in model.allowance_vars or mapping in model.balance_vars or is_flag_mapping(mapping):
+                    continue  # a bool per account beside the time is an exemption from a global lock
                 if key is not None and key.kind in ACCOUNT_KEYS:
                     return [self.finding(f"{function.name}() checks {mapping.name}[account] against the time", guard.node, guard.function)]
         return []

@@ -112,8 +112,14 @@ function normaliseOutput(text) {
 
 // Output cache: solc-js is slow (seconds per token) and evaluations compile the same sources again
 // and again. The key is the compiler package, this wrapper's translation version and the complete
-// request with every source inlined; outputs are stored gzipped. Disabled by ICO_LENS_SOLC_CACHE=off.
+// request with every source inlined; outputs are stored gzipped. Disabled by ICO_LENS_SOLC_CACHE=off
+// (or a directory given there). Safe for batches: an entry is written to a temp file unique to the
+// writer and renamed into place (atomic: concurrent or Dask workers never see half an entry); an
+// entry that does not unzip to JSON is ignored and rebuilt; the directory is kept under
+// ICO_LENS_SOLC_CACHE_MAX_MB (default 512) by removing the least recently used entries.
 const CACHE_FORMAT = '1';
+const DEFAULT_CACHE_MAX_MB = 512;
+const ENTRY = '.json.gz';
 
 function cacheDir() {
   const env = process.env.ICO_LENS_SOLC_CACHE;
@@ -132,11 +138,20 @@ function cacheKey(solcDir, input) {
   return h.digest('hex');
 }
 
+function cachePath(dir, key) {
+  return path.join(dir, key.slice(0, 2), key + ENTRY);
+}
+
 function cacheGet(dir, key) {
   if (!dir || !key) return null;
+  const file = cachePath(dir, key);
+  let text;
   try {
-    return require('zlib').gunzipSync(fs.readFileSync(path.join(dir, key.slice(0, 2), key + '.json.gz'))).toString('utf8');
+    text = require('zlib').gunzipSync(fs.readFileSync(file)).toString('utf8');
+    JSON.parse(text);  // a corrupt entry (truncated, overwritten) is a miss: it is compiled and rewritten
   } catch (e) { return null; }
+  try { const now = new Date(); fs.utimesSync(file, now, now); } catch (e) { /* recency is a nicety */ }
+  return text;
 }
 
 function cachePut(dir, key, text) {
@@ -144,10 +159,38 @@ function cachePut(dir, key, text) {
   try {
     const sub = path.join(dir, key.slice(0, 2));
     fs.mkdirSync(sub, { recursive: true });
-    const tmp = path.join(sub, key + '.tmp' + process.pid);
+    const tmp = path.join(sub, key + '.tmp' + process.pid + '.' + require('crypto').randomBytes(6).toString('hex'));
     fs.writeFileSync(tmp, require('zlib').gzipSync(text));
-    fs.renameSync(tmp, path.join(sub, key + '.json.gz'));
-  } catch (e) { /* a read-only cache is not an error */ }
+    fs.renameSync(tmp, cachePath(dir, key));
+    pruneCache(dir);
+  } catch (e) { /* a read-only or full cache is not an error */ }
+}
+
+function cacheLimitBytes() {
+  const mb = Number(process.env.ICO_LENS_SOLC_CACHE_MAX_MB);
+  return (Number.isFinite(mb) && mb >= 0 ? mb : DEFAULT_CACHE_MAX_MB) * 1024 * 1024;
+}
+
+function pruneCache(dir) {
+  // least recently used first; an entry another writer removed meanwhile is skipped
+  const entries = [];
+  for (const sub of fs.readdirSync(dir)) {
+    let names;
+    try { names = fs.readdirSync(path.join(dir, sub)); } catch (e) { continue; }
+    for (const name of names) {
+      if (!name.endsWith(ENTRY)) continue;
+      const file = path.join(dir, sub, name);
+      try { const st = fs.statSync(file); entries.push({ file: file, size: st.size, used: st.mtimeMs }); } catch (e) { /* gone */ }
+    }
+  }
+  let total = entries.reduce((sum, e) => sum + e.size, 0);
+  const limit = cacheLimitBytes();
+  entries.sort((a, b) => a.used - b.used);
+  for (const e of entries) {
+    if (total <= limit) break;
+    try { fs.unlinkSync(e.file); } catch (err) { /* another writer pruned it */ }
+    total -= e.size;
+  }
 }
 
 function compile(solc, inputText, readFile) {
