@@ -11,6 +11,7 @@ PY_STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 SAMPLE_STAMP := corpora/sample/build/.generated
 OCR_STAMP := $(VENV)/.ocr
+BROWSER_STAMP := $(VENV)/.browser
 PYTEST_ARGS ?=
 
 .PHONY: all setup python-deps npm-deps sample demo test bench clean help
@@ -22,7 +23,7 @@ help:
 	@echo "make test   set up and run the test suite"
 	@echo "make bench  run the benchmarks in bench/ (needs ../shared)"
 
-setup: $(PY_STAMP) $(NPM_STAMP) $(SAMPLE_STAMP) $(OCR_STAMP)
+setup: $(PY_STAMP) $(NPM_STAMP) $(SAMPLE_STAMP) $(OCR_STAMP) $(BROWSER_STAMP)
 
 python-deps: $(PY_STAMP)
 npm-deps: $(NPM_STAMP)
@@ -53,6 +54,15 @@ $(OCR_STAMP): $(PY_STAMP)
 	@command -v tesseract >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null) ; } || \
 	  echo "note: tesseract-ocr not installed; OCR of chart images stays unavailable"
+	touch $@
+
+# Optional: headless Chromium for the HTML report's browser test (tests/score/test_browser.py), from
+# Debian when we may (root); without it that test skips and says why.
+$(BROWSER_STAMP): $(PY_STAMP)
+	@{ command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 ; } || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) ; } || \
+	  echo "note: chromium not installed; the HTML report's browser test will skip"
 	touch $@
 
 $(SAMPLE_STAMP): $(PY_STAMP) corpora/sample/generate.py

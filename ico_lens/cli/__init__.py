@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "align": ("ico_lens.cli.align", "what a white paper promised against what its token's code and the chain do"),
     "demo": ("ico_lens.cli.demo", "the main job on the bundled sample corpus (what `make demo` runs)"),
     "batch": ("ico_lens.cli.batch", "many papers and contracts into one SQLite database of features (resumable, parallel)"),
+    "score": ("ico_lens.cli.score", "an investor's evidence-backed risk score of one white paper (terminal, HTML, JSON)"),
     "export": ("ico_lens.cli.export", "tables of an ico-lens batch database as CSV or Parquet"),
 }
 
