@@ -13,3 +13,21 @@ when they are used.
 """
 
 __version__ = "0.1.0"
+
+
+def lazy_exports(package: str, exports: dict[str, str]):
+    """A module ``__getattr__`` giving ``package`` the names of ``exports`` (name -> module), imported
+    when first used: how every stage package keeps ``import ico_lens.<stage>`` free of heavy imports.
+
+    >>> getattr_ = lazy_exports("demo", {"dumps": "json"})
+    >>> getattr_("dumps")({"a": 1})
+    '{"a": 1}'
+    """
+    import importlib
+
+    def __getattr__(name: str):
+        if name not in exports:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        return getattr(importlib.import_module(exports[name]), name)
+
+    return __getattr__

@@ -8,6 +8,7 @@ import importlib
 import pytest
 
 MODULES = [
+    "ico_lens",
     "ico_lens.records",
     "ico_lens.http",
     "ico_lens.plugins",

@@ -5,10 +5,7 @@
 imported on first use, and none of them imports anything heavy.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import Any
+from ico_lens import lazy_exports
 
 _EXPORTS = {
     "align": "ico_lens.align.pipeline",
@@ -18,9 +15,4 @@ _EXPORTS = {
 }
 
 __all__ = list(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'ico_lens.align' has no attribute {name!r}")
-    return getattr(importlib.import_module(_EXPORTS[name]), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

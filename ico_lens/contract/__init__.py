@@ -5,19 +5,11 @@
 engine is imported when a contract is analysed.
 """
 
-from __future__ import annotations
+from ico_lens import lazy_exports
 
-from typing import TYPE_CHECKING
+_EXPORTS = {
+    "analyse": "ico_lens.contract.pipeline",
+}
 
-if TYPE_CHECKING:
-    from ico_lens.contract.pipeline import analyse
-
-__all__ = ["analyse"]
-
-
-def __getattr__(name: str):
-    if name == "analyse":
-        from ico_lens.contract.pipeline import analyse
-
-        return analyse
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = list(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -4,12 +4,11 @@ roles, disclosures). :func:`analyse` profiles one paper (:mod:`.pipeline`); :mod
 Importing the package loads nothing: ``analyse`` is imported when first used.
 """
 
-__all__ = ["analyse"]
+from ico_lens import lazy_exports
 
+_EXPORTS = {
+    "analyse": "ico_lens.language.pipeline",
+}
 
-def __getattr__(name: str):
-    if name in __all__:
-        from ico_lens.language import pipeline
-
-        return getattr(pipeline, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = list(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -4,12 +4,12 @@
 Importing the package loads nothing: ``analyse`` and ``PaperReport`` are imported when first used.
 """
 
-__all__ = ["analyse", "PaperReport"]
+from ico_lens import lazy_exports
 
+_EXPORTS = {
+    "analyse": "ico_lens.paper.pipeline",
+    "PaperReport": "ico_lens.paper.pipeline",
+}
 
-def __getattr__(name: str):
-    if name in __all__:
-        from ico_lens.paper import pipeline
-
-        return getattr(pipeline, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = list(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

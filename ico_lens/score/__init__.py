@@ -6,10 +6,7 @@ one table (:mod:`ico_lens.score.weights`), the reference percentiles a shipped J
 (:mod:`ico_lens.score.reference`). The names are imported on first use; none imports anything heavy.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import Any
+from ico_lens import lazy_exports
 
 _EXPORTS = {
     "score": "ico_lens.score.pipeline",
@@ -21,9 +18,4 @@ _EXPORTS = {
 }
 
 __all__ = list(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'ico_lens.score' has no attribute {name!r}")
-    return getattr(importlib.import_module(_EXPORTS[name]), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
