@@ -26,7 +26,7 @@ examples:
 exit codes: 0 nothing contradicted, 1 something is contradicted (or a failure: RPC down, compile
   error), 2 bad input (paper without claims, unknown or unverified address, missing file)"""
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html")
 #: the text table's narrowest width: below it the quotes fold into too many lines
 MIN_WIDTH = 100
 
@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--chain-id", type=positive_int, default=1, help="EVM chain id (default 1, Ethereum mainnet)")
     parser.add_argument("--rpc", metavar="URL", default=None,
                         help="JSON-RPC node for on-chain state (default $ICO_LENS_RPC_URL; needs --address)")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="text table (default), markdown or json")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="text table (default), markdown, json, or a self-contained HTML page (with -o FILE)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--solc", metavar="VERSION", help="use this solc version and no other")
 
@@ -87,6 +87,10 @@ def _render(report, fmt: str) -> str:
         return report.to_json()
     if fmt == "markdown":
         return render_markdown(report)
+    if fmt == "html":
+        from ico_lens.report.html import render_alignment_html
+
+        return render_alignment_html(report)
     return render_text(report, width=max(MIN_WIDTH, shutil.get_terminal_size((140, 24)).columns))
 
 

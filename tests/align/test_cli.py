@@ -116,3 +116,28 @@ def test_unverified_address_exits_2(capsys, monkeypatch, tmp_path):
         code, out, err = _run(capsys, str(SAMPLE / "aurevo.pdf"), "--address", A_UNVERIFIED)
     assert code == 2 and out == ""
     assert "no verified source code" in _one_error_line(err) and "ALIGN-SECRET-KEY" not in err
+
+
+def test_html_page_is_self_contained_and_escapes_the_paper(capsys, tmp_path):
+    target = tmp_path / "review.html"
+    code, out, _ = _run(capsys, str(SAMPLE / "meridia.pdf"), "--source", str(SAMPLE / "meridia.sol"),
+                        "--format", "html", "-o", str(target))
+    page = target.read_text()
+    assert code == 1 and out == ""
+    assert "<title>ico-lens align: meridia" in page and page.count('class="verdict-contradicted"') >= 2
+    assert "MintableToken.mint:125" in page and "default-src 'none'" in page and "<script" not in page
+
+
+def test_html_page_writes_hostile_paper_text_as_text():
+    from ico_lens.align import align
+    from ico_lens.records import Evidence
+    from ico_lens.report.html import render_alignment_html
+
+    from .records import contract, paper
+
+    facts = paper({"supply_fixed": True})
+    facts.claims["supply_fixed"].evidence[0] = Evidence.paper(
+        2, '<script>alert(1)</script> <a href="javascript:steal()">fixed supply</a>')
+    page = render_alignment_html(align(facts, contract({"can_mint_after_deploy": True})))
+    assert "<script>alert(1)" not in page and 'href="javascript:' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -1,4 +1,4 @@
-"""The self-contained HTML report of a score: one file, no network request when opened.
+"""The self-contained HTML reports (a score, an alignment): one file, no network request when opened.
 
 Plotly's JavaScript is inlined (``plotly.offline.get_plotlyjs``), the styles are in the page, and every
 text from the paper or the source goes through Jinja's autoescaping (chart labels are escaped for
@@ -14,20 +14,36 @@ from pathlib import Path
 from ico_lens.report.html.charts import distribution_chart, percentile_chart, script_json
 
 TEMPLATE = "report.html.j2"
+#: the alignment page: the same page and the same alignment section as the score report's
+ALIGN_TEMPLATE = "align.html.j2"
 
 
-def render_html(report) -> str:
-    """The report page of a :class:`~ico_lens.score.records.ScoreReport`."""
+def _environment():
     import jinja2
-    import plotly.offline
 
     from ico_lens.report.score import where
-    from ico_lens.score.features import FEATURES, INSIDER_CATEGORIES
-    from ico_lens.score.weights import WEIGHTS
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["where"] = where
+    return env
+
+
+def render_alignment_html(report) -> str:
+    """The page of an :class:`~ico_lens.align.records.AlignmentReport` (``ico-lens align --format html``)."""
+    from ico_lens.report.align import summary_line
+
+    return _environment().get_template(ALIGN_TEMPLATE).render(report=report, summary_line=summary_line(report))
+
+
+def render_html(report) -> str:
+    """The report page of a :class:`~ico_lens.score.records.ScoreReport`."""
+    import plotly.offline
+
+    from ico_lens.score.features import FEATURES, INSIDER_CATEGORIES
+    from ico_lens.score.weights import WEIGHTS
+
+    env = _environment()
     measured = [i for c in report.components if c.assessed for i in c.items if i.feature]
     charts = {name: chart for name, chart in (
         ("allocation", distribution_chart(report.allocation, INSIDER_CATEGORIES)),
