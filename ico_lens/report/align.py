@@ -53,9 +53,10 @@ def _why(finding: Finding) -> str:
 def render_text(report: AlignmentReport, *, width: int = 160) -> str:
     """A table of the findings (claim, verdict, paper, code, chain, why) and the summary line."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=title(report), show_lines=True, expand=False)
+    table = Table(title=escape(title(report)), show_lines=True, expand=False)
     columns = [("claim", None), ("verdict", None), ("paper says", 3), ("code", 3), ("chain", 2), ("why", 3)]
     if not report.chain_read:  # an empty column would only take room from the quotes
         columns.pop(4)
@@ -63,8 +64,9 @@ def render_text(report: AlignmentReport, *, width: int = 160) -> str:
         # claim names and verdicts are what a reader scans for: never broken
         table.add_column(column, ratio=ratio, overflow="fold", no_wrap=ratio is None)
     for f in report.findings:
-        cells = [f.claim, f"[{STYLES[f.verdict]}]{f.verdict}[/]", _where(f.paper_evidence), _where(f.code_evidence),
-                 _where(f.chain_evidence), _why(f)]
+        # text from the paper and the source is shown as written: "[bold]" in a paper is no markup
+        cells = [escape(f.claim), f"[{STYLES[f.verdict]}]{f.verdict}[/]",
+                 *(escape(text) for text in (_where(f.paper_evidence), _where(f.code_evidence), _where(f.chain_evidence), _why(f)))]
         table.add_row(*(cells if report.chain_read else cells[:4] + cells[5:]))
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, highlight=False)

@@ -141,3 +141,16 @@ def test_html_page_writes_hostile_paper_text_as_text():
     page = render_alignment_html(align(facts, contract({"can_mint_after_deploy": True})))
     assert "<script>alert(1)" not in page and 'href="javascript:' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_text_table_shows_paper_text_as_written():
+    from ico_lens.align import align
+    from ico_lens.records import Evidence
+    from ico_lens.report.align import render_text
+
+    from .records import contract, paper
+
+    facts = paper({"supply_fixed": True})
+    facts.claims["supply_fixed"].evidence[0] = Evidence.paper(2, "[bold]fixed[/bold] supply [link=x]here[/link]")
+    text = render_text(align(facts, contract({"can_mint_after_deploy": True})), width=300)
+    assert "[bold]fixed[/bold] supply [link=x]here[/link]" in text
