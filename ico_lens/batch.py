@@ -22,59 +22,21 @@ Only the standard library is imported here: the stage's own work comes in throug
 from __future__ import annotations
 
 import csv
-import errno
 import json
 import logging
 import os
-import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
-from ico_lens.errors import IcoLensError, InputError, NotFound
+from ico_lens.errors import IcoLensError, InputError
+from ico_lens.files import check_file
 from ico_lens.records import Failure
 
 log = logging.getLogger(__name__)
 
-#: the longest file name (one path component) Linux file systems take, in bytes
-NAME_MAX = 255
-
-
 # --- inputs -------------------------------------------------------------------------------------------
-
-
-def check_file(path: str) -> None:
-    """Refuse what cannot be read as one input file, without opening it.
-
-    Raises :class:`~ico_lens.errors.NotFound` for a missing file or a directory, and
-    :class:`~ico_lens.errors.InputError` for a name the file system cannot hold or a file that is not
-    a regular file (a FIFO would block the reader forever; a device never ends).
-    """
-    try:
-        mode = os.stat(path).st_mode
-    except (FileNotFoundError, NotADirectoryError):
-        raise NotFound("no such file", path=path) from None
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            raise InputError(_too_long(path), path=path) from None
-        raise NotFound(f"cannot read file ({exc.strerror or exc})", path=path) from None
-    if stat.S_ISDIR(mode):
-        raise NotFound("is a directory, not a file", path=path)
-    if not stat.S_ISREG(mode):
-        raise InputError(f"not a regular file ({_file_kind(mode)})", path=path)
-
-
-def _too_long(path: str) -> str:
-    longest = max((len(os.fsencode(part)) for part in Path(path).parts), default=0)
-    if longest > NAME_MAX:
-        return f"the file name is too long ({longest} bytes; a name has at most {NAME_MAX})"
-    return f"the path is too long ({len(os.fsencode(path))} bytes)"
-
-
-def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
-    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 @dataclass

@@ -9,7 +9,8 @@ import os
 
 import pytest
 
-from ico_lens.batch import check_file, expand_inputs, jsonl_writer, resume_output, run_batch
+from ico_lens.batch import expand_inputs, jsonl_writer, resume_output, run_batch
+from ico_lens.files import check_file
 from ico_lens.errors import InputError, NotAPdf, NotFound
 from ico_lens.records import Failure
 

@@ -147,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _dictionary(path: str):
-    from ico_lens.batch import check_file
+    from ico_lens.files import check_file
     from ico_lens.language.dictionaries import read_dic
 
     check_file(path)  # a name too long, a FIFO: one line, never a traceback or a hang

@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from ico_lens.batch import check_file
+from ico_lens.files import check_file
 from ico_lens.contract.records import SourceBundle
 from ico_lens.errors import EmptyFile, InputError, NotFound
 

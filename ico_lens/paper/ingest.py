@@ -29,7 +29,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from ico_lens.batch import check_file
+from ico_lens.files import check_file
 from ico_lens.errors import (
     CorruptPdf,
     EmptyFile,

@@ -195,12 +195,6 @@ class PaperFacts(Record):
             notes=data["note_list"] if "note_list" in data else _split_notes(data.get("notes")),
         )
 
-    def summary_lines(self) -> list[str]:
-        """The text summary; kept for callers of the old name (see :func:`ico_lens.report.paper.render_facts`)."""
-        from ico_lens.report.paper import render_facts
-
-        return render_facts(self)
-
 
 #: how ``notes`` joins the notes in the GOLD.md record (one string)
 NOTE_SEPARATOR = "; "
