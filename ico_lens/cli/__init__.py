@@ -33,6 +33,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "batch": ("ico_lens.cli.batch", "many papers and contracts into one SQLite database of features (resumable, parallel)"),
     "score": ("ico_lens.cli.score", "an investor's evidence-backed risk score of one white paper (terminal, HTML, JSON)"),
     "export": ("ico_lens.cli.export", "tables of an ico-lens batch database as CSV or Parquet"),
+    "outcomes": ("ico_lens.cli.outcomes", "import fundraising outcomes (TORD or any CSV) and join them to a batch database's projects"),
+    "regress": ("ico_lens.cli.regress", "regressions of outcomes on features (statsmodels): a paper-style table"),
+    "replicate": ("ico_lens.cli.replicate", "rebuild the replication table from the raw files of ../shared"),
 }
 
 #: errors of the operating system that mean the user named a file that cannot be used (exit code 2)

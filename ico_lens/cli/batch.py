@@ -56,32 +56,18 @@ def _positive(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from ico_lens.store.compute import STAGES, Options
-    from ico_lens.store.database import open_store
-    from ico_lens.store.plan import read_plan
-    from ico_lens.store.runner import run as run_batch
-    from ico_lens.store.writer import StoreWriter
+    from ico_lens.store.runner import build_store
 
     stages = tuple(s.strip() for s in args.stages.split(",") if s.strip())
     unknown = [s for s in stages if s not in STAGES]
     if unknown or not stages:
         raise InputError(f"unknown stage {', '.join(unknown) or '(none)'} in --stages (known: {', '.join(STAGES)})")
-    if args.engine == "dask" and not args.scheduler:
-        raise InputError("--engine dask needs --scheduler tcp://HOST:PORT")
     if args.contracts and not os.path.isdir(args.contracts):
         raise InputError("no such directory", path=args.contracts)
-    plan = read_plan(args.source, contracts=args.contracts)
-    for line in plan.bad:
-        print(f"ico-lens batch: error: {line}", file=sys.stderr)
-    if not plan.projects:
-        raise InputError("no usable paper (every input was left out)", path=args.source)
     say = lambda message: print(f"ico-lens batch: {message}", file=sys.stderr)  # noqa: E731
-    db = open_store(args.db, on_message=say)
-    try:
-        options = Options(stages=stages, use_models=not args.no_models, timeout=args.timeout, memory_mb=args.memory_mb)
-        summary = run_batch(plan, StoreWriter(db, args.db), options, workers=args.workers, engine=args.engine,
-                            scheduler=args.scheduler, retry_failed=args.retry_failed)
-    finally:
-        db.close()
+    options = Options(stages=stages, use_models=not args.no_models, timeout=args.timeout, memory_mb=args.memory_mb)
+    summary = build_store(args.source, args.db, contracts=args.contracts, options=options, workers=args.workers,
+                          engine=args.engine, scheduler=args.scheduler, retry_failed=args.retry_failed, say=say)
     for line in summary.lines():
         say(line)
     return summary.exit_code(strict=args.strict)

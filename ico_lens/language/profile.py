@@ -144,7 +144,7 @@ def profile_document(
         except Exception as exc:  # readability is an extra: never lose the profile over it
             profile.warnings.append(f"readability unavailable: {_one_line(exc)}")
 
-    profile.sentences, profile.backends["sentences"] = _sentence_roles(
+    profile.sentences, profile.role_counts, profile.backends["sentences"] = _sentence_roles(
         sentences, scores.units, use_models, classifier, top_sentences, profile.warnings
     )
     disclosures, evidence, profile.backends["disclosures"] = _disclosures(
@@ -179,6 +179,9 @@ def _sentence_roles(sentences, unit_counts, use_models, classifier, top, warning
                 warnings.append(f"sentence classifier failed ({_one_line(exc)}): dictionary-only sentence roles")
                 probs = None
     scored: list[ScoredSentence] = []
+    # every sentence's role is counted (technical and other too): the share of technical sentences is
+    # the paper's technical-content measure, though those sentences are not kept
+    counts = dict.fromkeys(SENTENCE_LABELS, 0)
     for i, s in enumerate(sentences):
         if probs is not None:
             label, score = max(probs[i].items(), key=lambda kv: kv[1])
@@ -186,9 +189,10 @@ def _sentence_roles(sentences, unit_counts, use_models, classifier, top, warning
         else:
             label, score = dictionary_role(unit_counts[i].counts)
             source = "dictionary"
+        counts[label] = counts.get(label, 0) + 1
         if label in KEPT_LABELS:
             scored.append(ScoredSentence(s.text, s.page, label, round(float(score), 4), s.section, source))
-    return _top_per_label(scored, top), backend
+    return _top_per_label(scored, top), counts, backend
 
 
 def _top_per_label(scored: list[ScoredSentence], top: int | None) -> list[ScoredSentence]:

@@ -129,6 +129,8 @@ class LanguageProfile(Record):
     readability: dict[str, float] = field(default_factory=dict)
     #: scored sentences (risk, disclaimer, promise, hype ...), strongest first within each label
     sentences: list[ScoredSentence] = field(default_factory=list)
+    #: role -> how many of the document's sentences have it (all roles, technical and other included)
+    role_counts: dict[str, int] = field(default_factory=dict)
     disclosures: dict[str, Disclosure] = field(default_factory=dict)
     #: category -> matched words with pages
     evidence: dict[str, CategoryEvidence] = field(default_factory=dict)
@@ -147,7 +149,8 @@ class LanguageProfile(Record):
         """The profile as one flat row of features (a CSV line, a table row for the regressions).
 
         Columns: ``path``, ``status``, ``language``, ``word_count``, ``sentence_count``, the two
-        backends, ``rate.<category>`` (per 1,000 words), ``readability.<measure>`` and, per aspect,
+        backends, ``rate.<category>`` (per 1,000 words), ``readability.<measure>``, ``role.<role>`` (the
+        share of sentences with that role: ``role.technical`` measures technical content) and, per aspect,
         ``disclosure.<aspect>.present`` / ``.confidence`` / ``.specified`` / ``.specified_confidence``
         (booleans as 0/1; ``None`` where there is no answer).
 
@@ -166,6 +169,8 @@ class LanguageProfile(Record):
         }
         row.update((f"rate.{name}", rate) for name, rate in self.categories.items())
         row.update((f"readability.{name}", value) for name, value in self.readability.items())
+        if self.sentence_count:
+            row.update((f"role.{role}", count / self.sentence_count) for role, count in self.role_counts.items())
         for aspect, d in self.disclosures.items():
             row[f"disclosure.{aspect}.present"] = int(d.present)
             row[f"disclosure.{aspect}.confidence"] = d.confidence

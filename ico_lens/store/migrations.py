@@ -103,9 +103,22 @@ CREATE TABLE outcomes (key TEXT NOT NULL, name TEXT NOT NULL, value, PRIMARY KEY
 ALTER TABLE items ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
 """
 
+# version 3: outcomes imported from an outcome table (TORD ...), apart from the manifest's so that a
+# re-run of a paper (which replaces its manifest rows) keeps them, and how each project was matched
+V3 = """
+CREATE TABLE imported_outcomes (
+  key TEXT NOT NULL, name TEXT NOT NULL, value, source TEXT NOT NULL, PRIMARY KEY (key, name)
+);
+CREATE TABLE outcome_matches (
+  key TEXT NOT NULL, source TEXT NOT NULL, matched_by TEXT NOT NULL, row_ids TEXT,
+  outcome_name TEXT, outcome_symbol TEXT, outcome_address TEXT, PRIMARY KEY (key, source)
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "the feature store's tables", V1),
     Migration(2, "outcomes table; attempts per item", V2),
+    Migration(3, "imported outcomes and their matches", V3),
 )
 
 #: the version this ico_lens writes

@@ -97,6 +97,9 @@ def language_rows(key: str, profile) -> Rows:
         matches = profile.evidence[name].matches if name in profile.evidence else []
         scores.append({"kind": "rate", "name": name, "value": rate, "count": profile.counts.get(name), **paper_evidence(matches)})
     scores += [{"kind": "readability", "name": name, "value": value} for name, value in profile.readability.items()]
+    if profile.sentence_count:
+        scores += [{"kind": "role_share", "name": role, "value": count / profile.sentence_count, "count": count}
+                   for role, count in profile.role_counts.items()]
     for aspect, disclosure in profile.disclosures.items():
         evidence = paper_evidence(profile.disclosure_evidence.get(aspect))
         scores.append({"kind": "disclosure", "name": aspect, "value": int(disclosure.present), "confidence": disclosure.confidence, **evidence})

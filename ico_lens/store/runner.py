@@ -188,6 +188,44 @@ def _on_dask(todo: list[Project], options: Options, scheduler: str, connect_time
             future.release()
 
 
+def build_store(
+    source: str,
+    db: str,
+    *,
+    contracts: str | None = None,
+    options: Options | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    retry_failed: bool = False,
+    say: Callable[[str], None] | None = None,
+    stream: IO[str] | None = None,
+) -> Summary:
+    """``ico-lens batch`` as a function: the papers of ``source`` (a directory, a paper or a manifest,
+    see :func:`~ico_lens.store.plan.read_plan`) into the store ``db``, created or upgraded as needed.
+
+    ``say`` hears the inputs left out (one line each) and what was done to the file; ``stream`` gets
+    the progress. Raises :class:`~ico_lens.errors.InputError` when no input is usable.
+    """
+    from ico_lens.store.database import open_store
+    from ico_lens.store.plan import read_plan
+
+    say = say or (lambda message: None)
+    if engine == "dask" and not scheduler:
+        raise InputError("--engine dask needs --scheduler tcp://HOST:PORT")
+    plan = read_plan(source, contracts=contracts)
+    for line in plan.bad:
+        say(f"error: {line}")
+    if not plan.projects:
+        raise InputError("no usable paper (every input was left out)", path=source)
+    store = open_store(db, on_message=say)
+    try:
+        return run(plan, StoreWriter(store, db), options or Options(), workers=workers, engine=engine,
+                   scheduler=scheduler, retry_failed=retry_failed, stream=stream)
+    finally:
+        store.close()
+
+
 class _Progress:
     """``advance(summary, path)`` after each project: a rich bar on a terminal, else a line."""
 

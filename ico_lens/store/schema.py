@@ -16,6 +16,8 @@ from ico_lens.paper.tokenomics.taxonomy import ALLOCATION_CATEGORIES, ALLOCATION
 
 #: allocation categories counted as insiders' share (the team's and its advisors' tokens)
 INSIDER_CATEGORIES = ("team_founders", "advisors")
+#: allocation categories the issuer keeps (team and reserve): the share the literature calls retained
+RETAINED_CATEGORIES = ("team_founders", "reserve_treasury")
 
 #: table -> what one row is (Datasette shows it; docs/store.md lists it)
 TABLES: dict[str, str] = {
@@ -31,7 +33,7 @@ TABLES: dict[str, str] = {
     "use_of_funds": "use-of-funds items of every breakdown found, each with its page and quote",
     "claims": "the paper's claims (GOLD.md names) with the rule, confidence and first evidence",
     "language_scores": "dictionary rates per 1,000 words (kind rate), readability, disclosure and "
-                       "specified flags with confidence and first evidence",
+                       "specified flags with confidence and first evidence, sentence-role shares (kind role_share)",
     "sentence_labels": "every labelled sentence (risk disclosure, legal disclaimer, return promise, "
                        "forward looking) with its page",
     "contracts": "one row per token contract: token, status, decimals, supply, compiler",
@@ -40,17 +42,29 @@ TABLES: dict[str, str] = {
     "chain_state": "on-chain state read with --rpc: supply, owner, paused",
     "findings": "claim-code alignment findings per project, with paper and code evidence",
     "outcomes": "manifest columns beyond the join keys (raised_usd ...) per project",
+    "imported_outcomes": "outcomes imported by ico-lens outcomes import (raised_usd, log_raised_usd, success, "
+                         "year, platform ...) per project, with the file they came from",
+    "outcome_matches": "how each project was matched to an outcome table: by address, symbol + name, name, "
+                       "or unmatched / ambiguous, with the rows it took",
     "failures": "view: the papers and contracts that failed, with error code and message",
     "features": "view: one row per project ready for regression",
 }
 
 FEATURES_DESCRIPTION = (
     "alloc_<category> / stage_<stage>: main allocation shares (%) by category and sale stage; "
-    "insider_share (team + advisors), hhi (Herfindahl index of the main allocation, 0..1); "
+    "insider_share (team + advisors), retained_share (team + reserve), hhi (Herfindahl index of the main allocation, 0..1); "
     "funds_<category>: use-of-funds shares; disclosed_/specified_<aspect>: 0/1; rate_<category>: "
-    "dictionary rates per 1,000 words; readability_<measure>; share_<label>: labelled sentences "
-    "per sentence; findings_<verdict>: alignment counts; code_<fact>: contract verdicts; "
-    "outcome_<name>: manifest outcomes; pages, word_count"
+    "dictionary rates per 1,000 words; readability_<measure>; share_<label>: kept labelled sentences "
+    "per sentence; role_<role>: share of all sentences with that role (role_technical: technical content); findings_<verdict>: alignment counts; code_<fact>: contract verdicts; "
+    "outcome_<name>: imported outcomes, else the manifest's; pages, word_count"
+)
+
+
+#: a project's outcomes: the imported ones, and the manifest's where nothing was imported under that name
+OUTCOME_VALUES = (
+    "SELECT key, name, value FROM imported_outcomes UNION ALL "
+    "SELECT o.key, o.name, o.value FROM outcomes o WHERE NOT EXISTS "
+    "(SELECT 1 FROM imported_outcomes i WHERE i.key = o.key AND i.name = o.name)"
 )
 
 
@@ -80,15 +94,18 @@ def features_sql(conn: sqlite3.Connection) -> str:
     """The ``CREATE VIEW features`` statement for the names in the store now."""
     rates = _distinct(conn, "SELECT DISTINCT name FROM language_scores WHERE kind = 'rate' ORDER BY name")
     measures = _distinct(conn, "SELECT DISTINCT name FROM language_scores WHERE kind = 'readability' ORDER BY name")
+    roles = _distinct(conn, "SELECT DISTINCT name FROM language_scores WHERE kind = 'role_share' ORDER BY name")
     verdicts = _distinct(conn, "SELECT DISTINCT verdict FROM findings WHERE verdict IS NOT NULL ORDER BY verdict")
     facts = _distinct(conn, "SELECT DISTINCT fact FROM code_facts ORDER BY fact")
-    outcomes = _distinct(conn, "SELECT DISTINCT name FROM outcomes ORDER BY name")
+    outcomes = _distinct(conn, f"SELECT DISTINCT name FROM ({OUTCOME_VALUES}) ORDER BY name")
     stages = sorted(set(ALLOCATION_STAGE.values()))
     insiders = ", ".join(map(_quote, INSIDER_CATEGORIES))
+    retained = ", ".join(map(_quote, RETAINED_CATEGORIES))
     allocation = ", ".join(
         [f'TOTAL(CASE WHEN category = {_quote(c)} THEN percent END) AS "{column("alloc", c)}"' for c in ALLOCATION_CATEGORIES]
         + [f'TOTAL(CASE WHEN stage = {_quote(s)} THEN percent END) AS "{column("stage", s)}"' for s in stages]
         + [f"TOTAL(CASE WHEN category IN ({insiders}) THEN percent END) AS insider_share",
+           f"TOTAL(CASE WHEN category IN ({retained}) THEN percent END) AS retained_share",
            "TOTAL((percent / 100.0) * (percent / 100.0)) AS hhi"]
     )
     funds = ", ".join(f'TOTAL(CASE WHEN category = {_quote(c)} THEN percent END) AS "{column("funds", c)}"' for c in FUNDS_CATEGORIES)
@@ -103,9 +120,10 @@ def features_sql(conn: sqlite3.Connection) -> str:
         "spec": _pivot("language_scores WHERE kind = 'specified'", "name", "value", list(DISCLOSURE_ASPECTS), "specified"),
         "r": _pivot("language_scores WHERE kind = 'rate'", "name", "value", rates, "rate"),
         "rd": _pivot("language_scores WHERE kind = 'readability'", "name", "value", measures, "readability"),
+        "ro": _pivot("language_scores WHERE kind = 'role_share'", "name", "value", roles, "role"),
         "s": f"SELECT key, {shares} FROM sentence_labels GROUP BY key",
         "fi": _pivot("findings", "verdict", "1", verdicts, "findings", "COUNT") if verdicts else "SELECT key FROM findings GROUP BY key",
-        "o": _pivot("outcomes", "name", "value", outcomes, "outcome"),
+        "o": _pivot(f"({OUTCOME_VALUES})", "name", "value", outcomes, "outcome"),
     }
     code = _pivot("code_facts", "fact", "verdict", facts, "code")
 
