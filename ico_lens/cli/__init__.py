@@ -35,6 +35,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("ico_lens.cli.export", "tables of an ico-lens batch database as CSV or Parquet"),
     "outcomes": ("ico_lens.cli.outcomes", "import fundraising outcomes (TORD or any CSV) and join them to a batch database's projects"),
     "regress": ("ico_lens.cli.regress", "regressions of outcomes on features (statsmodels): a paper-style table"),
+    "predict": ("ico_lens.cli.predict", "cross-validated prediction of an outcome from features, with permutation importance"),
+    "archetypes": ("ico_lens.cli.archetypes", "cluster token allocations into strategic archetypes, with each one's profile and outcome"),
     "replicate": ("ico_lens.cli.replicate", "rebuild the replication table from the raw files of ../shared"),
 }
 

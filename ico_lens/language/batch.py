@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ico_lens.batch import each_record
 from ico_lens.language.dictionaries import DEFAULT, Dictionary, Lexicon, lexicon
 from ico_lens.language.pipeline import DIRECTORY_SUFFIXES, analyse
-from ico_lens.language.records import DISCLOSURE_ASPECTS, Disclosure, LanguageProfile, ProfileStatus, Specified
+from ico_lens.language.records import DISCLOSURE_ASPECTS, SENTENCE_LABELS, Disclosure, LanguageProfile, ProfileStatus, Specified
 from ico_lens.records import Failure
 
 #: what a Failure adds to a row
@@ -85,6 +85,8 @@ def feature_columns(categories: Iterable[str], *, with_readability: bool = True,
         status=ProfileStatus.OK,
         categories=dict.fromkeys(categories, 0.0),
         readability=dict.fromkeys(KEYS, 0.0) if with_readability else {},
+        sentence_count=1,
+        role_counts=dict.fromkeys(SENTENCE_LABELS, 0),
         disclosures={a: Disclosure(False, 0.0, Specified(False, 0.0)) for a in DISCLOSURE_ASPECTS},
     )
     columns = list(full.features())

@@ -1,21 +1,22 @@
 """Statistics over the feature store: outcomes imported and joined to projects, regressions
-(statsmodels), cross-validated prediction and allocation archetypes (scikit-learn). See docs/stats.md.
+(statsmodels), cross-validated prediction and allocation archetypes (scikit-learn), and the
+replication table. See docs/stats.md.
 
->>> from ico_lens.store import load_features
->>> from ico_lens.stats import regress
->>> result = regress(load_features("corpus.db"), "log_raised_usd", ["insider_share", "word_count"])  # doctest: +SKIP
->>> print(result.table().as_text())                                                                     # doctest: +SKIP
+>>> from ico_lens.stats import features_frame, regress
+>>> result = regress(features_frame("corpus.db"), "log_raised_usd", ["insider_share", "log_words"])  # doctest: +SKIP
+>>> print(result.n, result.params)                                                                  # doctest: +SKIP
+
+The modules import only the standard library at load (pandas, statsmodels and scikit-learn when a
+function runs), so they are imported here: a lazy attribute would be shadowed by the submodule of the
+same name (``ico_lens.stats.regress``) once anything imported it.
 """
 
-from ico_lens import lazy_exports
+from ico_lens.stats.archetypes import archetypes
+from ico_lens.stats.data import features_frame, model_data
+from ico_lens.stats.outcomes import import_outcomes, read_outcomes
+from ico_lens.stats.predict import predict
+from ico_lens.stats.regress import regress, regression_table
+from ico_lens.stats.replicate import replicate
 
-__all__ = ["model_data", "import_outcomes", "read_outcomes", "regress", "predict", "archetypes"]
-
-__getattr__ = lazy_exports(__name__, {
-    "model_data": "ico_lens.stats.data",
-    "import_outcomes": "ico_lens.stats.outcomes",
-    "read_outcomes": "ico_lens.stats.outcomes",
-    "regress": "ico_lens.stats.regress",
-    "predict": "ico_lens.stats.predict",
-    "archetypes": "ico_lens.stats.archetypes",
-})
+__all__ = ["archetypes", "features_frame", "import_outcomes", "model_data", "predict", "read_outcomes", "regress",
+           "regression_table", "replicate"]
