@@ -6,7 +6,10 @@ on the two gold labels (``gold/whitepapers/<slug>.json`` read as paper facts,
 ``gold/contracts/<address>.json`` as code facts). Agreement is the share of (project, claim) pairs
 where both give the same verdict (a finding on one side only counts as a disagreement). The gold
 labels do not label disclosures, so both sides search the same paper text for the sentences that
-disclose a power. Without chain access, the allocation is unverifiable on both sides.
+disclose a power. Without chain access, the allocation is unverifiable on both sides. The gold contract
+labels have no field for some facts ico_lens decides (``voting``, ``oracle_call``): the gold side reads
+those from ico_lens's detectors on the same source, so their claims' pairs (``governance_rights``,
+``oracle``) measure the paper stage only, and are left out of the "where the gold decides" figure.
 
 The headline fractions are those of the case-study literature (Cohney et al., "Coin-Operated
 Capitalism", Columbia L. Rev. 2019, 50 top ICOs of 2017), computed on our corpus.
@@ -15,6 +18,7 @@ Capitalism", Columbia L. Rev. 2019, 50 top ICOs of 2017), computed on our corpus
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +55,8 @@ class ProjectResult:
     part: str
     ours: AlignmentReport
     gold: AlignmentReport
+    #: claims whose code facts the gold contract label has no field for (the gold side used ours)
+    unlabelled: frozenset = frozenset()
 
     def pairs(self) -> list[tuple[str, str | None, str | None]]:
         """(claim, our verdict, the gold's verdict) for every claim either side judged."""
@@ -65,10 +71,12 @@ class AlignmentEvaluation:
 
     def agreement(self, part: str | None = None, *, decided_only: bool = False) -> tuple[int, int]:
         """(pairs agreeing, pairs judged) over the projects of ``part`` (all when None); with
-        ``decided_only``, only the pairs where the gold labels decide (a verdict other than unverifiable)."""
-        pairs = [p for r in self.projects if part in (None, r.part) for p in r.pairs()]
+        ``decided_only``, only the pairs where the gold labels decide (a verdict other than unverifiable, from
+        facts the gold labels have a field for)."""
+        projects = [r for r in self.projects if part in (None, r.part)]
+        pairs = [p for r in projects for p in r.pairs()]
         if decided_only:
-            pairs = [p for p in pairs if p[2] not in (None, UNVERIFIABLE)]
+            pairs = [p for r in projects for p in r.pairs() if p[2] not in (None, UNVERIFIABLE) and p[0] not in r.unlabelled]
         return sum(ours == gold for _, ours, gold in pairs), len(pairs)
 
     def headlines(self, side: str, part: str | None = None) -> dict[str, tuple[int, int]]:
@@ -110,8 +118,11 @@ def gold_paper(data: dict):
                       language="en", terms=terms, claims=claims, allocations=allocations)
 
 
-def gold_contract(data: dict):
-    """A gold contract label (GOLD.md) as a :class:`~ico_lens.contract.records.ContractReport` without chain state."""
+def gold_contract(data: dict, unlabelled_from=None):
+    """A gold contract label (GOLD.md) as a :class:`~ico_lens.contract.records.ContractReport` without chain state.
+
+    ``unlabelled_from`` (ico_lens's :class:`~ico_lens.contract.records.CodeFacts` of the same source) fills
+    the boolean facts the label has no field for, with their evidence marked as not from the gold."""
     from ico_lens.contract.evaluate import gold_number
     from ico_lens.contract.records import CodeFacts, CompileSummary, ContractReport, SourceSummary
 
@@ -126,12 +137,30 @@ def gold_contract(data: dict):
         raw = gold_number(data[key], decimals)
         return TokenAmount.from_raw(raw, decimals) if raw is not None else TokenAmount(expression=str(data[key]), decimals=decimals)
 
+    undetermined = {k: "null in the gold label" for k, v in verdicts.items() if v is None}
+    for fact in unlabelled_facts(data, unlabelled_from):
+        verdicts[fact] = unlabelled_from.verdicts[fact]
+        evidence[fact] = [dataclasses.replace(e, reason=f"not in the gold label; ico_lens: {e.reason}")
+                          for e in unlabelled_from.evidence.get(fact, [])]
+        if fact in unlabelled_from.undetermined:
+            undetermined[fact] = f"not in the gold label; ico_lens: {unlabelled_from.undetermined[fact]}"
     ref = ProjectRef(address=data.get("address"))
     facts = CodeFacts(ref=ref, token_contract=data.get("token_contract"), decimals=decimals, initial_supply=amount("initial_supply"),
-                      cap=amount("cap"), verdicts=verdicts, evidence=evidence,
-                      undetermined={k: "null in the gold label" for k, v in verdicts.items() if v is None})
+                      cap=amount("cap"), verdicts=verdicts, evidence=evidence, undetermined=undetermined)
     return ContractReport(ref=ref, facts=facts, source=SourceSummary(origin="file"), proxy=None,
                           compile=CompileSummary("gold", "none", 0.0))
+
+
+def unlabelled_facts(data: dict, facts=None) -> list[str]:
+    """The boolean facts of ``facts`` (ico_lens's) that the gold contract label ``data`` has no field for."""
+    return [] if facts is None else [fact for fact in facts.verdicts if fact not in data]
+
+
+def unlabelled_claims(facts: list[str]) -> frozenset:
+    """The claims whose rule reads only facts in ``facts`` (none of them labelled in the gold)."""
+    from ico_lens.align.rules import registered
+
+    return frozenset(rule.NAME for rule in registered() if rule.FACTS and set(rule.FACTS) <= set(facts))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -168,11 +197,13 @@ def evaluate_shared(shared: str | Path, *, slugs: list[str] | None = None,
             evaluation.failures.append(f"{slug}: {exc}")
             continue
         gold_facts = gold_paper(json.loads((corpus / "gold/whitepapers" / f"{slug}.json").read_text(encoding="utf-8")))
-        gold_code = gold_contract(json.loads((corpus / "gold/contracts" / f"{address}.json").read_text(encoding="utf-8")))
+        gold_data = json.loads((corpus / "gold/contracts" / f"{address}.json").read_text(encoding="utf-8"))
+        gold_code = gold_contract(gold_data, contract.facts)
         evaluation.projects.append(ProjectResult(
             slug, project_part(slug, address, parts),
             ours=align(paper.facts, contract, document=paper.document),
             gold=align(gold_facts, gold_code, document=paper.document),
+            unlabelled=unlabelled_claims(unlabelled_facts(gold_data, contract.facts)),
         ))
     return evaluation
 

@@ -194,7 +194,8 @@ def _add_contract(report: EvalReport, gold: dict, result: dict) -> None:
     from ico_lens.contract.facts import BOOLEAN_FACTS
 
     if not report.scores:
-        report.scores = {fact: FactScore(fact=fact) for fact in BOOLEAN_FACTS}
+        # a fact the gold labels have no field for (voting, oracle_call) is not scored
+        report.scores = {fact: FactScore(fact=fact) for fact in BOOLEAN_FACTS if fact in gold}
         report.values = {fact: [0, 0] for fact in VALUE_FACTS}
     report.contracts += 1
     address = gold.get("address", "?")
@@ -205,7 +206,8 @@ def _add_contract(report: EvalReport, gold: dict, result: dict) -> None:
     else:
         report.analysed += 1
     for fact in BOOLEAN_FACTS:
-        _score(report, address, fact, gold.get(fact), facts.get(fact), facts)
+        if fact in gold:
+            _score(report, address, fact, gold[fact], facts.get(fact), facts)
     for fact in VALUE_FACTS:
         predicted = predicted_value(facts, fact)
         right = value_matches(fact, gold, predicted)
@@ -218,7 +220,7 @@ def _add_contract(report: EvalReport, gold: dict, result: dict) -> None:
 def _score(report: EvalReport, address: str, fact: str, gold: Any, predicted: Any, facts: dict) -> None:
     if gold is None:
         return
-    score = report.scores[fact]
+    score = report.scores.setdefault(fact, FactScore(fact=fact))
     why = "; ".join(e.get("reason", "") for e in facts.get("evidence", {}).get(fact, []))[:200]
     if gold is True and predicted is True:
         score.tp += 1

@@ -18,7 +18,7 @@ ZERO = "0x" + "0" * 40
 PLAIN = {"can_mint_after_deploy": False, "mint_can_be_finished": None, "burnable": False, "pausable": False,
          "transfer_lock": False, "freeze_or_blacklist": False, "owner_can_change_balances": False,
          "upgradeable_or_migratable": False, "vesting_or_timelock": False, "transfer_fee": False, "selfdestruct": False,
-         "crowdsale_in_file": False}
+         "crowdsale_in_file": False, "voting": False, "oracle_call": False}
 #: where each true fact is found in code
 WHERE = {
     "can_mint_after_deploy": ("MintableToken", "mint", 85, "totalSupply_ = totalSupply_.add(_amount)"),
@@ -32,6 +32,8 @@ WHERE = {
     "vesting_or_timelock": ("TokenVesting", "release", 30, "require(block.timestamp >= cliff)"),
     "transfer_fee": ("Token", "transfer", 50, "balances[feeWallet] = balances[feeWallet].add(fee)"),
     "selfdestruct": ("Token", "kill", 90, "selfdestruct(owner)"),
+    "voting": ("TokenHolderDAO", "castVote", 83, "hasVoted[_id][msg.sender] = true"),
+    "oracle_call": ("UsdPricedSale", "ethUsd", 44, "(, int256 answer, , uint256 updatedAt, ) = priceFeed.latestRoundData()"),
 }
 
 

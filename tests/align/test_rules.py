@@ -146,12 +146,45 @@ def test_team_vesting_shows_the_promised_months():
     assert found.paper_value == "vesting 24 months" and found.verdict == "contradicted"
 
 
-@pytest.mark.parametrize("claim, fact", [("governance_rights", "voting"), ("oracle", "oracle_call")])
-def test_governance_and_oracle_wait_for_a_detector(claim, fact):
-    found = align(paper({claim: True}), contract()).finding(claim)
-    assert (found.verdict, found.reason) == ("unverifiable", FACT_UNDETERMINED) and repr(fact) in found.explanation
-    assert verdict(align(paper({claim: True}), contract({fact: True})), claim)[0] == "consistent"
-    assert verdict(align(paper({claim: True}), contract({fact: False})), claim)[0] == "contradicted"
+GOVERNANCE_AND_ORACLE = [
+    # (claim, the fact deciding it, why the detector may leave it null)
+    ("governance_rights", "voting",
+     "the token keeps balance snapshots (balanceOfAt()) a voting contract outside this file may read; no function of the file records votes"),
+    ("oracle", "oracle_call",
+     "updatePrice() lets the priceOracle address push data (ethUsdCents); whether it relays an off-chain feed the code cannot show"),
+]
+
+
+@pytest.mark.parametrize("claim, fact, why", GOVERNANCE_AND_ORACLE)
+def test_governance_and_oracle_consistent_with_the_detected_logic(claim, fact, why):
+    found = align(paper({claim: True}), contract({fact: True})).finding(claim)
+    assert found.verdict == "consistent" and found.code_value == fact and found.severity == "informational"
+    assert found.code_evidence[0].function in ("castVote", "ethUsd") and found.paper_evidence[0].page == 4
+
+
+@pytest.mark.parametrize("claim, fact, why", GOVERNANCE_AND_ORACLE)
+def test_governance_and_oracle_contradicted_when_the_source_has_none(claim, fact, why):
+    found = align(paper({claim: True}), contract()).finding(claim)  # PLAIN: voting and oracle_call false
+    assert found.verdict == "contradicted" and found.severity == "low" and found.code_value is False
+    assert "in this source" in found.explanation
+
+
+@pytest.mark.parametrize("claim, fact, why", GOVERNANCE_AND_ORACLE)
+def test_governance_and_oracle_unverifiable_when_undetermined_or_without_source(claim, fact, why):
+    found = align(paper({claim: True}), contract({fact: None}, undetermined={fact: why})).finding(claim)
+    assert (found.verdict, found.reason) == ("unverifiable", FACT_UNDETERMINED) and why in found.explanation
+    assert verdict(align(paper({claim: True}), None), claim) == ("unverifiable", NO_SOURCE)
+    # facts stored before the detector existed: no verdict for the fact at all
+    old = contract()
+    del old.facts.verdicts[fact]
+    found = align(paper({claim: True}), old).finding(claim)
+    assert found.verdict == "unverifiable" and repr(fact) in found.explanation
+
+
+@pytest.mark.parametrize("claim, fact, why", GOVERNANCE_AND_ORACLE)
+def test_governance_and_oracle_denied_or_silent_is_no_finding(claim, fact, why):
+    assert align(paper({claim: False}), contract({fact: True})).finding(claim) is None
+    assert align(paper({"burn_mechanism": True}), contract()).finding(claim) is None
 
 
 # -- allocation ---------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ DETECTORS_DIR = REPO / "ico_lens" / "contract" / "detectors"
 SAMPLE_GOLD = REPO / "corpora" / "sample" / "build" / "aurevo.contract.json"
 #: the GOLD.md keys of a token contract that are not boolean facts
 NOT_BOOLEAN = {"address", "token_contract", "pragma", "decimals", "initial_supply", "cap", "evidence", "notes"}
+#: built-in facts GOLD.md has no field for (the alignment's governance and oracle claims need them): after GOLD.md's
+BEYOND_GOLD = ("voting", "oracle_call")
 
 PLUGIN = '''
 from ico_lens.contract.detectors import FactDetector, register
@@ -41,7 +43,7 @@ def test_built_in_detectors_decide_exactly_the_gold_boolean_facts_in_gold_order(
     from ico_lens.contract.facts import BOOLEAN_FACTS
 
     gold = json.loads(SAMPLE_GOLD.read_text())
-    assert BOOLEAN_FACTS == tuple(key for key in gold if key not in NOT_BOOLEAN)
+    assert BOOLEAN_FACTS == tuple(key for key in gold if key not in NOT_BOOLEAN) + BEYOND_GOLD
 
 
 def _detector(**attributes) -> type[FactDetector]:
