@@ -21,6 +21,11 @@ MODULES = [
     "ico_lens.language.records",
     "ico_lens.language.evaluate",
     "ico_lens.language.dictionaries.engine",
+    "ico_lens.stats.data",
+    "ico_lens.stats.outcomes",
+    "ico_lens.stats.regress",
+    "ico_lens.stats.research",
+    "ico_lens.stats.archetypes",
 ]
 
 

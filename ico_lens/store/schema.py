@@ -55,7 +55,8 @@ FEATURES_DESCRIPTION = (
     "insider_share (team + advisors), retained_share (team + reserve), hhi (Herfindahl index of the main allocation, 0..1); "
     "funds_<category>: use-of-funds shares; disclosed_/specified_<aspect>: 0/1; rate_<category>: "
     "dictionary rates per 1,000 words; readability_<measure>; share_<label>: kept labelled sentences "
-    "per sentence; role_<role>: share of all sentences with that role (role_technical: technical content); findings_<verdict>: alignment counts; code_<fact>: contract verdicts; "
+    "per sentence; role_<role>: share of all sentences with that role (role_technical: technical content); "
+    "claim_<name>: the paper's claims (GOLD.md names: 1/0 for yes/no, text for unsold_tokens, hard_cap; null: silent); findings_<verdict>: alignment counts; code_<fact>: contract verdicts; "
     "outcome_<name>: imported outcomes, else the manifest's; pages, word_count"
 )
 
@@ -95,6 +96,7 @@ def features_sql(conn: sqlite3.Connection) -> str:
     rates = _distinct(conn, "SELECT DISTINCT name FROM language_scores WHERE kind = 'rate' ORDER BY name")
     measures = _distinct(conn, "SELECT DISTINCT name FROM language_scores WHERE kind = 'readability' ORDER BY name")
     roles = _distinct(conn, "SELECT DISTINCT name FROM language_scores WHERE kind = 'role_share' ORDER BY name")
+    claims = _distinct(conn, "SELECT DISTINCT name FROM claims ORDER BY name")
     verdicts = _distinct(conn, "SELECT DISTINCT verdict FROM findings WHERE verdict IS NOT NULL ORDER BY verdict")
     facts = _distinct(conn, "SELECT DISTINCT fact FROM code_facts ORDER BY fact")
     outcomes = _distinct(conn, f"SELECT DISTINCT name FROM ({OUTCOME_VALUES}) ORDER BY name")
@@ -121,6 +123,7 @@ def features_sql(conn: sqlite3.Connection) -> str:
         "r": _pivot("language_scores WHERE kind = 'rate'", "name", "value", rates, "rate"),
         "rd": _pivot("language_scores WHERE kind = 'readability'", "name", "value", measures, "readability"),
         "ro": _pivot("language_scores WHERE kind = 'role_share'", "name", "value", roles, "role"),
+        "cl": _pivot("claims", "name", "value", claims, "claim"),
         "s": f"SELECT key, {shares} FROM sentence_labels GROUP BY key",
         "fi": _pivot("findings", "verdict", "1", verdicts, "findings", "COUNT") if verdicts else "SELECT key FROM findings GROUP BY key",
         "o": _pivot(f"({OUTCOME_VALUES})", "name", "value", outcomes, "outcome"),
