@@ -91,15 +91,18 @@ def run(
     retry_failed: bool = False,
     connect_timeout: float = 20.0,
     stream: IO[str] | None = None,
+    threads: int | None = None,
 ) -> Summary:
     """Process what ``plan`` holds and the store has not finished; ``connect_timeout``: seconds to
-    reach a Dask scheduler."""
+    reach a Dask scheduler; ``threads``: the models' threads per local worker (default: the cores
+    shared out between the workers; given, even one worker runs in a process of its own)."""
     stream = stream or sys.stderr
     todo = pending(plan, writer, options, retry_failed=retry_failed)
     summary = Summary(papers=len(plan.projects), skipped=len(plan.projects) - len(todo), bad_rows=len(plan.bad))
     start = time.monotonic()
     with _Progress(stream, len(todo)) as advance:
-        for units in _engine(engine, todo, options, workers=workers, scheduler=scheduler, connect_timeout=connect_timeout):
+        for units in _engine(engine, todo, options, workers=workers, scheduler=scheduler, connect_timeout=connect_timeout,
+                             threads=threads):
             for unit in units:
                 writer.write(unit)
                 _count(summary, unit, stream)
@@ -127,19 +130,19 @@ def _count(summary: Summary, unit: Unit, stream: IO[str]) -> None:
 
 
 def _engine(engine: str, todo: list[Project], options: Options, *, workers: int, scheduler: str | None,
-            connect_timeout: float) -> Iterator[list[Unit]]:
+            connect_timeout: float, threads: int | None = None) -> Iterator[list[Unit]]:
     if engine == "dask":
         if not scheduler:
             raise InputError("--engine dask needs --scheduler tcp://HOST:PORT")
         return _on_dask(todo, options, scheduler, connect_timeout)
     if engine != "local":
         raise InputError(f"unknown engine {engine!r} (local or dask)")
-    if workers <= 1 or len(todo) <= 1:
+    if threads is None and (workers <= 1 or len(todo) <= 1):
         return (compute(project, options) for project in todo)
-    return _on_pool(todo, options, workers)
+    return _on_pool(todo, options, workers, threads)
 
 
-def _on_pool(todo: list[Project], options: Options, workers: int) -> Iterator[list[Unit]]:
+def _on_pool(todo: list[Project], options: Options, workers: int, threads: int | None = None) -> Iterator[list[Unit]]:
     """A pool of worker processes, each loading its models once; at most two tasks per worker in flight.
 
     The workers are spawned, not forked: a fork of a process that has run torch can hang in its
@@ -148,7 +151,7 @@ def _on_pool(todo: list[Project], options: Options, workers: int) -> Iterator[li
     import multiprocessing
 
     queue = iter(todo)
-    threads = max(1, (os.cpu_count() or 1) // workers)
+    threads = threads or max(1, (os.cpu_count() or 1) // workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_share_cores, initargs=(threads,)) as pool:
         running = set()
