@@ -27,11 +27,20 @@ def write_tord(path: Path, rows: list[dict]) -> Path:
 
 
 def write_manifest(path: Path, rows: list[dict]) -> Path:
+    """A batch manifest of ``rows`` (columns: every key of the rows, in order of appearance)."""
+    columns = list(dict.fromkeys(key for row in rows for key in row))
     with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=["paper", "name", "symbol", "address"])
+        writer = csv.DictWriter(f, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
     return path
+
+
+def store_of(folder: Path, rows: list[dict], *args: str) -> Path:
+    """The feature store of the manifest ``rows`` (papers relative to ``folder``), dictionaries only."""
+    db = folder / "corpus.db"
+    assert batch(write_manifest(folder / "manifest.csv", rows), "--db", db, "--no-models", *args) == 0
+    return db
 
 
 ADDRESS_A = "0x" + "ab" * 20
@@ -48,7 +57,4 @@ def small_store(tmp_path: Path) -> Path:
                                                  ("capella", "", ""), ("Deneb", "DEN", ""))):
         write_paper(folder / f"{name.lower()}.txt", name.capitalize(), team=10 + i)
         rows.append({"paper": f"papers/{name.lower()}.txt", "name": name, "symbol": symbol, "address": address})
-    manifest = write_manifest(tmp_path / "corpus.csv", rows)
-    db = tmp_path / "corpus.db"
-    assert batch(manifest, "--db", db, "--no-models", "--stages", "paper,language") == 0
-    return db
+    return store_of(tmp_path, rows, "--stages", "paper,language")

@@ -15,7 +15,8 @@ from ico_lens.errors import InputError
 from ico_lens.paper.tokenomics.taxonomy import ALLOCATION_CATEGORIES
 from ico_lens.stats.archetypes import Archetypes, archetype_name, archetypes
 from ico_lens.stats.data import NotEnoughData
-from tests.store.conftest import batch, write_paper
+from tests.stats.conftest import store_of
+from tests.store.conftest import write_paper
 
 #: three strategies: a public sale, insiders and a treasury, an ecosystem fund
 PROFILES = (
@@ -154,14 +155,7 @@ def store(tmp_path_factory):
         rows.append({"paper": f"p{i}.txt", "name": name, "raised_usd": 1e6 if team < 30 else 5e6})
     (folder / "plain.txt").write_text("Plain White Paper\n" + "We build a platform for payments. " * 200, encoding="utf-8")
     rows.append({"paper": "plain.txt", "name": "Plain", "raised_usd": 2e6})
-    manifest = folder / "manifest.csv"
-    with open(manifest, "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    db = folder / "corpus.db"
-    assert batch(manifest, "--db", db, "--no-models") == 0
-    return db
+    return store_of(folder, rows)
 
 
 def test_archetypes_command(store, tmp_path, capsys):

@@ -80,7 +80,7 @@ def test_importing_again_replaces_and_a_rerun_batch_keeps_the_outcomes(small_sto
         assert conn.execute("SELECT COUNT(*) FROM imported_outcomes").fetchone()[0] == first
         assert conn.execute("SELECT COUNT(*) FROM outcome_matches").fetchone()[0] == 4
         conn.execute("UPDATE items SET status = 'failed'")  # every paper to be processed again
-    assert batch(tmp_path / "corpus.csv", "--db", small_store, "--no-models", "--stages", "paper,language", "--retry-failed") == 0
+    assert batch(tmp_path / "manifest.csv", "--db", small_store, "--no-models", "--stages", "paper,language", "--retry-failed") == 0
     assert load_features(small_store).set_index("name").loc["Aldebaran", "outcome_raised_usd"] == 12.5e6
 
 

@@ -14,7 +14,8 @@ from ico_lens.cli import main
 from ico_lens.errors import InputError
 from ico_lens.stats.data import NotEnoughData
 from ico_lens.stats.predict import Prediction, predict
-from tests.store.conftest import batch, write_paper
+from tests.stats.conftest import store_of
+from tests.store.conftest import write_paper
 
 
 def projects(n: int = 200, seed: int = 1) -> pd.DataFrame:
@@ -124,14 +125,7 @@ def store(tmp_path_factory):
         team = 5 + 3 * i
         write_paper(folder / f"p{i}.txt", name, team=team, pages=3 + i % 3)
         rows.append({"paper": f"p{i}.txt", "name": name, "raised_usd": 1e6 * (1 + i), "success": int(team >= 17)})
-    manifest = folder / "manifest.csv"
-    with open(manifest, "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    db = folder / "corpus.db"
-    assert batch(manifest, "--db", db, "--no-models") == 0
-    return db
+    return store_of(folder, rows)
 
 
 def test_predict_command_prints_the_score_and_the_importance(store, tmp_path, capsys):
