@@ -28,6 +28,15 @@ class GenesisRecipient(Record):
     transfers: int
     #: True when at least one of them came from the zero address (a mint)
     minted: bool = False
+    #: bytes of contract code at the address at the window's end (0: an account; None: not read)
+    code_size: int | None = None
+    #: the vesting / time-lock functions its code exposes (``release()``, ``releaseTime()`` ...): a
+    #: contract holding tokens for someone until a time (see :data:`ico_lens.chain.state.VESTING_FUNCTIONS`)
+    vesting_functions: list[str] = field(default_factory=list)
+
+    @property
+    def is_vesting_contract(self) -> bool:
+        return bool(self.vesting_functions)
 
 
 @dataclass

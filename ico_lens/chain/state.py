@@ -248,6 +248,59 @@ def decode_transfer(log: dict) -> tuple[str, str, int] | None:
     return None
 
 
+#: functions that release tokens held for someone, and functions that say when: a contract whose code
+#: exposes one of each (OpenZeppelin's TokenTimelock and TokenVesting, and their many copies) holds
+#: tokens under a time lock or a vesting schedule
+RELEASE_FUNCTIONS = ("release()", "release(address)", "claim()", "unlock()", "withdrawTokens()", "releaseTokens()")
+SCHEDULE_FUNCTIONS = ("releaseTime()", "cliff()", "duration()", "vestedAmount(address)", "releasableAmount(address)",
+                      "unlockTime()", "lockedUntil()", "vestingDuration()", "releaseDate()")
+VESTING_FUNCTIONS = RELEASE_FUNCTIONS + SCHEDULE_FUNCTIONS
+#: genesis recipients whose code is read (the largest first)
+PROBED_RECIPIENTS = 10
+
+
+def selectors_in(code: bytes) -> set[bytes]:
+    """The 4-byte values the runtime code pushes with ``PUSH4``: its function dispatcher's selectors
+    (and any other 4-byte constant). PUSH data is skipped, so a selector is never read out of another
+    push's argument."""
+    found, i = set(), 0
+    while i < len(code):
+        op = code[i]
+        if 0x60 <= op <= 0x7F:  # PUSH1 .. PUSH32
+            size = op - 0x5F
+            if op == 0x63:
+                found.add(bytes(code[i + 1:i + 5]))
+            i += size
+        i += 1
+    return found
+
+
+def vesting_functions(code: bytes) -> list[str]:
+    """The :data:`VESTING_FUNCTIONS` whose selectors ``code`` dispatches, when it has at least one
+    release and one schedule function; else none."""
+    from eth_utils import keccak
+
+    selectors = selectors_in(code)
+    present = [name for name in VESTING_FUNCTIONS if keccak(text=name)[:4] in selectors]
+    if any(n in RELEASE_FUNCTIONS for n in present) and any(n in SCHEDULE_FUNCTIONS for n in present):
+        return present
+    return []
+
+
+def _probe_recipients(w3: Any, recipients: list[GenesisRecipient], block: int) -> list[str]:
+    """Read the code of the largest recipients: accounts, contracts, vesting contracts."""
+    warnings = []
+    for recipient in recipients[:PROBED_RECIPIENTS]:
+        try:
+            code = bytes(w3.eth.get_code(_checksum(recipient.address), block_identifier=block))
+        except Exception as exc:  # a node without that block's state: the rest of the genesis stands
+            warnings.append(f"code of the genesis recipients not read ({_short(exc)})")
+            break
+        recipient.code_size = len(code)
+        recipient.vesting_functions = vesting_functions(code) if code else []
+    return warnings
+
+
 def genesis_distribution(
     w3: Any,
     address: str,
@@ -319,6 +372,7 @@ def genesis_distribution(
     ]
     if decoded < len(logs):
         warnings.append(f"{len(logs) - decoded} Transfer logs had an unexpected shape and were skipped")
+    warnings += _probe_recipients(w3, recipients, end)
     evidence = [Evidence.on_chain(block=creation_block, tx=creation_tx, value=deployer, reason="contract created")]
     if supply_end is not None:
         evidence.append(Evidence.on_chain(block=end, value=supply_end, reason=f"totalSupply() at block {end}"))

@@ -108,3 +108,53 @@ def test_cli_reads_the_chain_with_rpc(w3, anvil_url, demo_token_artifacts, tmp_p
     assert verdicts["allocation"] == "consistent" and verdicts["supply_fixed"] == "contradicted"
     assert report["chain_read"] is True and report["ref"]["chain_id"] == 31337
     assert report["ref"]["address"].lower() == token.address.lower()
+
+
+@pytest.fixture(scope="module")
+def vault_artifacts(tmp_path_factory) -> dict:
+    """fixtures/TeamTimelock.sol compiled with solc-js 0.4.24: a time lock and a wallet without schedule."""
+    from ico_lens.contract import solc
+
+    output = solc.compile_standard(
+        solc.standard_json_request({"TeamTimelock.sol": (FIXTURES / "TeamTimelock.sol").read_text()}),
+        solc.compiler_for("0.4.24"), cwd=tmp_path_factory.mktemp("solc"))
+    return {name: (c["abi"], "0x" + c["evm"]["bytecode"]["object"]) for name, c in output["contracts"]["TeamTimelock.sol"].items()}
+
+
+def _deploy_with_team_in(w3, artifacts, vaults, vault_name: str, *args):
+    """The promised split, the team's 300,000 minted to a contract (``vault_name``) instead of a wallet."""
+    a = w3.eth.accounts
+    token, _ = deploy(w3, artifacts, "DemoICOToken", a[0])
+    abi, bytecode = vaults[vault_name]
+    receipt = w3.eth.wait_for_transaction_receipt(
+        w3.eth.contract(abi=abi, bytecode=bytecode).constructor(*[token.address if x == "TOKEN" else x for x in args])
+        .transact({"from": a[0], "gas": 2_000_000}))
+    _send(w3, token.functions.transfer(a[2], 150_000 * UNIT), a[0])
+    _send(w3, token.functions.transfer(a[3], 50_000 * UNIT), a[0])
+    _send(w3, token.functions.mint(receipt.contractAddress, 300_000 * UNIT), a[0])
+    return token, receipt.contractAddress.lower()
+
+
+def test_team_tokens_in_a_vesting_contract_on_chain_keep_the_vesting_promise(w3, anvil_url, demo_token_artifacts,  # noqa: F811
+                                                                            vault_artifacts, code_report):
+    release = w3.eth.get_block("latest")["timestamp"] + 365 * 86400
+    token, vault = _deploy_with_team_in(w3, demo_token_artifacts, vault_artifacts, "TeamTimelock", "TOKEN", w3.eth.accounts[1], release)
+    state = read_state(token.address, rpc_url=anvil_url, chain_id=31337, genesis_blocks=100)
+    holder = next(r for r in state.genesis.recipients if r.address == vault)
+    assert holder.code_size > 0 and {"release()", "releaseTime()"} <= set(holder.vesting_functions)
+    assert not next(r for r in state.genesis.recipients if r.address == w3.eth.accounts[2].lower()).vesting_functions
+    promise = paper({"team_vesting": True, "team_vesting_months": 12}, total_supply=1_300_000, allocation=ALLOCATION)
+    assert align(promise, code_report).finding("team_vesting").verdict == "contradicted"  # the token's code alone
+    finding = align(promise, code_report, chain=state).finding("team_vesting")
+    assert finding.verdict == "consistent" and "vesting contract received tokens" in finding.explanation
+    assert finding.chain_evidence[0].value == 300_000 * UNIT and vault in finding.chain_evidence[0].reason
+
+
+def test_team_tokens_in_a_contract_without_a_schedule_stay_contradicted(w3, anvil_url, demo_token_artifacts,  # noqa: F811
+                                                                       vault_artifacts, code_report):
+    token, vault = _deploy_with_team_in(w3, demo_token_artifacts, vault_artifacts, "ForwardingWallet")
+    state = read_state(token.address, rpc_url=anvil_url, chain_id=31337, genesis_blocks=100)
+    holder = next(r for r in state.genesis.recipients if r.address == vault)
+    assert holder.code_size > 0 and holder.vesting_functions == []
+    promise = paper({"team_vesting": True}, total_supply=1_300_000, allocation=ALLOCATION)
+    assert align(promise, code_report, chain=state).finding("team_vesting").verdict == "contradicted"

@@ -123,7 +123,7 @@ def test_serialises_with_exact_integers(chain):
     assert data["total_supply"]["raw"] == 1_200_005 * UNIT and data["total_supply"]["whole"] == 1_200_005
     assert data["address"] == chain["token"].address.lower() and data["chain_id"] == state.chain_id
     assert ChainState.from_dict(json.loads(json.dumps(data))) == state
-    assert set(data["genesis"]["recipients"][0]) == {"address", "amount", "percent", "transfers", "minted"}
+    assert set(data["genesis"]["recipients"][0]) == {"address", "amount", "percent", "transfers", "minted", "code_size", "vesting_functions"}
 
 
 def test_unreachable_rpc_is_a_clear_error():
@@ -174,3 +174,16 @@ def test_decoders():
     log = {"topics": [b"\xdd" * 32], "data": sender + receiver + word(7)}
     assert decode_transfer(log) == ("0x" + "11" * 20, "0x" + "22" * 20, 7)
     assert decode_transfer({"topics": [b"\xdd" * 32] * 4, "data": b""}) is None
+
+
+def test_selectors_are_read_from_push4_only_never_from_another_push_s_data():
+    from eth_utils import keccak
+
+    from ico_lens.chain.state import selectors_in, vesting_functions
+
+    release, release_time = keccak(text="release()")[:4], keccak(text="releaseTime()")[:4]
+    # PUSH32 whose data holds a PUSH4 opcode and a selector, then two real PUSH4s
+    code = bytes([0x7F]) + bytes([0x63]) + release + bytes(27) + bytes([0x63]) + release_time + bytes([0x14, 0x63]) + release
+    assert selectors_in(code) == {release_time, release}
+    assert vesting_functions(code) == ["release()", "releaseTime()"]
+    assert vesting_functions(bytes([0x63]) + release) == []  # a release without a schedule is no vesting contract
