@@ -18,8 +18,9 @@ What the cleaning does, and why:
   on the amount raised.
 - **Joins**, in order, each project taken by the first that finds exactly one offering: the
   contract address; the token symbol with the normalised name; the normalised name alone (papers
-  known by a file name only, such as the ICOBase texts). A name shared by several offerings is
-  *ambiguous* and left unmatched, never guessed.
+  known by a file name only, such as the ICOBase texts); a looser form of the name (:func:`loose_names`:
+  ``"Effect.AI"``, ``"KyberNetwork"``). A name shared by several offerings is *ambiguous* and left
+  unmatched, never guessed.
 
 Derived outcomes: ``log_raised_usd`` (natural log of raised USD, for raised > 0), ``success`` (1 when
 raised USD reaches the soft cap where the table has one, else ``success_threshold``), ``year`` (of the
@@ -169,6 +170,39 @@ def normalise_name(text) -> str:
     return "".join(kept)
 
 
+#: trailing words a loose name comparison also drops ("GRAFT Blockchain", "Effect.AI", "Electrify.Asia")
+_LOOSE_NOISE = _NAME_NOISE + ("blockchain", "ai", "io", "asia", "app", "labs", "global")
+
+
+def loose_names(text) -> set[str]:
+    """Looser forms of a name for the last join, each used only when it finds one offering: without a
+    bracketed part (``"Karatgold Coin (KBC)"``), cut at a dot (``"Effect.AI"``), without trailing
+    :data:`_LOOSE_NOISE` words, and with such a word glued at the end removed (``"KyberNetwork"``).
+
+    >>> sorted(loose_names("Karatgold Coin (KBC)")), sorted(loose_names("Effect.AI")), sorted(loose_names("KyberNetwork"))
+    (['karatgold'], ['effect'], ['kyber'])
+    """
+    if is_missing(text):
+        return set()
+    raw = re.sub(r"\([^)]*\)", " ", str(text))
+    variants = {raw, raw.split(".")[0]}
+    out = set()
+    for variant in variants:
+        ascii_text = unicodedata.normalize("NFKD", variant).encode("ascii", "ignore").decode().lower()
+        words = re.findall(r"[a-z0-9]+", ascii_text)
+        while len(words) > 1 and words[-1] in _LOOSE_NOISE:
+            words.pop()
+        words = [w for w in words if w not in _NAME_NOISE] or words
+        joined = "".join(words)
+        for suffix in _LOOSE_NOISE:
+            if joined.endswith(suffix) and len(joined) - len(suffix) >= 4:
+                joined = joined[: -len(suffix)]
+                break
+        if len(joined) >= 3:
+            out.add(joined)
+    return out
+
+
 def normalise_symbol(text) -> str:
     """The token symbol of a cell: ``"Tycoon Token / TYC"`` -> ``"TYC"``, ``"$auc"`` -> ``"AUC"``; ``""``
     when the cell holds a name rather than a symbol.
@@ -211,6 +245,10 @@ class Offering:
     @property
     def address(self) -> str:
         return normalise_address(self.values.get("address"))
+
+    @property
+    def loose_names(self) -> set[str]:
+        return loose_names(self.values.get("name"))
 
 
 @dataclass
@@ -395,7 +433,7 @@ class ImportReport:
             f"{table.path}: {table.rows_read} rows, {len(table.offerings)} offerings after merging "
             f"{table.duplicates_merged} duplicate rows ({sum(o.conflicts for o in table.offerings)} disagreeing on raised_usd)",
             f"projects: {len(self.matches)}; matched {self.matched} (by address {self.count('address')}, "
-            f"by symbol + name {self.count('symbol+name')}, by name {self.count('name')}); "
+            f"by symbol + name {self.count('symbol+name')}, by name {self.count('name')}, by loose name {self.count('loose name')}); "
             f"ambiguous {self.count('ambiguous')}; unmatched {self.count('unmatched')}",
         ]
         lines += [f"  left out: {what}: {n}" for what, n in sorted(table.skipped.items())]
@@ -421,7 +459,10 @@ def match_projects(projects: Iterable[ProjectIdentity], offerings: list[Offering
     by_address: dict[str, list[Offering]] = {}
     by_symbol_name: dict[tuple[str, str], list[Offering]] = {}
     by_name: dict[str, list[Offering]] = {}
+    by_loose: dict[str, list[Offering]] = {}
     for offering in offerings:
+        for loose in offering.loose_names:
+            by_loose.setdefault(loose, []).append(offering)
         if offering.address:
             by_address.setdefault(offering.address, []).append(offering)
         if offering.name:
@@ -432,16 +473,22 @@ def match_projects(projects: Iterable[ProjectIdentity], offerings: list[Offering
     for project in projects:
         tiers = [("address", by_address.get(project.address, []) if project.address else []),
                  ("symbol+name", by_symbol_name.get((project.symbol, project.name), []) if project.symbol and project.name else []),
-                 ("name", by_name.get(project.name, []) if project.name else [])]
+                 ("name", by_name.get(project.name, []) if project.name else []),
+                 ("loose name", _unique(o for name in loose_names(project.label) for o in by_loose.get(name, [])))]
         match = Match(project.key, "unmatched", project=project.label)
         for how, candidates in tiers:
             if len(candidates) == 1:
                 match = Match(project.key, how, candidates[0], project.label)
                 break
-            if len(candidates) > 1 and match.matched_by == "unmatched":
+            if len(candidates) > 1:  # never guessed, and no looser join may pick one of them either
                 match.matched_by = "ambiguous"
+                break
         matches.append(match)
     return matches
+
+
+def _unique(offerings: Iterable[Offering]) -> list[Offering]:
+    return list({id(o): o for o in offerings}.values())
 
 
 def store_projects(db) -> list[ProjectIdentity]:

@@ -61,7 +61,7 @@ def test_projects_join_by_address_then_symbol_and_name_then_name(small_store, tm
     report = import_outcomes(small_store, str(tord))
     how = {m.project: m.matched_by for m in report.matches}
     assert how == {"Aldebaran": "address", "Bellatrix": "symbol+name", "capella": "name", "Deneb": "unmatched"}
-    assert "matched 3 (by address 1, by symbol + name 1, by name 1); ambiguous 0; unmatched 1" in report.summary()
+    assert "matched 3 (by address 1, by symbol + name 1, by name 1, by loose name 0); ambiguous 0; unmatched 1" in report.summary()
     assert "Deneb (unmatched)" in report.summary()
 
     features = load_features(small_store).set_index("name")
@@ -148,3 +148,14 @@ def test_the_real_tord_table_reads_whole(shared_dir):
     assert len(raised) > 2000 and all(v >= 0 for v in raised)
     shares = [o.values["distributed_in_ico"] for o in table.offerings if "distributed_in_ico" in o.values]
     assert all(0 <= v <= 100 for v in shares) and sorted(shares)[len(shares) // 2] > 1  # percents, not fractions
+
+
+def test_a_loose_name_joins_only_what_the_exact_names_left_and_only_one(small_store, tmp_path):
+    rows = [{"id": "1", "name": "Deneb.AI", "token": "DNB", "raised_usd": "3000000", "Source": "ICObench"},
+            {"id": "2", "name": "Capella Blockchain", "token": "CPB", "raised_usd": "1000000", "Source": "ICOmarks"},
+            {"id": "3", "name": "CapellaNetwork", "token": "CPN", "raised_usd": "2000000", "Source": "CryptoRank"}]
+    report = import_outcomes(small_store, str(write_tord(tmp_path / "tord.csv", rows)))
+    how = {m.project: m.matched_by for m in report.matches}
+    # Deneb: symbol DEN differs, "deneb.ai" is no exact name: the loose "deneb" finds one offering
+    assert how["Deneb"] == "loose name" and how["capella"] == "ambiguous"  # two loose "capella"s: not guessed
+    assert "by loose name 1" in report.summary()
