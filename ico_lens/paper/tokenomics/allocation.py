@@ -34,7 +34,7 @@ def allocation_weight(entry: Entry) -> float:
     """How clearly ``entry`` is a share of the token supply (0..1)."""
     category, tier = allocation_match(entry.label)
     weight = TIER_WEIGHT[tier]
-    if "subtotal" in entry.flags:
+    if entry.flags & {"subtotal", "empty", "example"}:
         weight *= 0.1
     if "release" in entry.flags and tier != 1:
         weight *= 0.2
@@ -93,6 +93,7 @@ def extract_allocation(document: Document, total_supply: float | None = None, *,
             break
     if results:
         results[0].is_main = True
+        _terms_from_restatements(results[0], results[1:])
         for other in results[1:]:
             other.note = (other.note + "; " if other.note else "") + "another allocation in the paper (not the main one)"
         _language_note(document, results[0])
@@ -141,6 +142,21 @@ def _to_distribution(cand: Candidate, score: float, cache, entries: list[Entry])
         note = (note + "; " if note else "") + f"buckets sum to {cand.sum_percent:g}%, not 100%"
     dist = Distribution("allocation", buckets, source, is_main=False, note=note, confidence=round(min(1.0, score / 2.5), 2))
     return dist.finish()
+
+
+def _terms_from_restatements(main: Distribution, others: list[Distribution]) -> None:
+    """A chart legend ("Team 17%") gives no vesting; the paragraph that states the same bucket again
+    ("Team: 17% ... 20-36 months lockup") does. Buckets of the main breakdown without terms take them
+    from the same bucket (category and share) in another breakdown of the paper."""
+    for bucket in main.items:
+        if bucket.vesting_months is not None or bucket.percent is None:
+            continue
+        for other in others:
+            twin = next((b for b in other.items if b.category == bucket.category and b.percent == bucket.percent
+                         and b.vesting_months is not None), None)
+            if twin is not None:
+                bucket.vesting_months, bucket.cliff_months = twin.vesting_months, twin.cliff_months
+                break
 
 
 def _inherit_parent_category(buckets: list[AllocationBucket]) -> None:

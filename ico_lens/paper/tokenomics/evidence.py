@@ -216,6 +216,8 @@ def find_quantities(text: str) -> list[Quantity]:
             scale = None  # "5 m" is a distance or a label, not "5 million"
         if scale and scale.lower() in ("m", "mm") and text[m.end() : m.end() + 1] == "²":
             scale = None
+        if scale and re.search(r"\d[,.\s]\d{3}[,.\s]\d{3}$", m.group("digits")):
+            scale = None  # "65,778,844 million": the number is written out in full, the scale word is a slip
         value = digits_value(m.group("digits"), bool(scale))
         if value is None:
             continue

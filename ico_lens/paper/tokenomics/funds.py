@@ -36,7 +36,7 @@ def funds_weight(entry: Entry) -> float:
     if a_tier == 1 and a_category in ("public_sale", "presale_private", "advisors", "bounty_marketing", "mining_staking") \
             and tier != 1:
         weight *= 0.4  # "Token sale 60%", "Advisors 2%": tokens, not money
-    if "subtotal" in entry.flags:
+    if entry.flags & {"subtotal", "empty", "example"}:
         weight *= 0.1
     if entry.flags & {"bonus", "release"}:
         weight *= 0.2
@@ -75,9 +75,12 @@ def extract_use_of_funds(document: Document, allocation: list[Distribution] | No
         from ico_lens.paper.tokenomics.allocation import extract_allocation
 
         allocation = extract_allocation(document)
-    taken = {(b.page, b.percent) for d in allocation[:1] for b in d.items if b.percent is not None}
+    # the same shares at the same place (a share alone is not enough: a page may hold both breakdowns,
+    # and their values repeat: "20% advisors" over "20% expansion")
+    taken = {(b.page, b.percent, b.evidence.quote if b.evidence else None)
+             for d in allocation[:1] for b in d.items if b.percent is not None}
     if taken:
-        found = [c for c in found if sum((e.page, e.percent) in taken for e in c.entries) * 2 < len(c.entries)]
+        found = [c for c in found if sum((e.page, e.percent, e.evidence.quote) in taken for e in c.entries) * 2 < len(c.entries)]
     scored = sorted(((round(_score(c), 4), engine.tie_break(c), c) for c in found), key=lambda t: (t[0], t[1]), reverse=True)
     results: list[Distribution] = []
     seen: set[tuple] = set()

@@ -91,7 +91,7 @@ ALLOCATION_RULES = _rules(
         ("presale_private", 1, r"\bprivate(?:\s+pre)?[\s\-]*(?:sale|round|placement|investors?|contributors?|sales)\b"),
         ("presale_private", 1, r"\bseed\s+(?:round|investors?|sale|funding)\b"),
         ("presale_private", 1, r"\bstrategic\s+(?:investors?|round|sale|backers)\b"),
-        ("presale_private", 1, r"\bearly\s+(?:\w+\s+){0,2}(?:investors?|purchasers|buyers|bird|participants)\b|\bsaft\b"),
+        ("presale_private", 1, r"\b(?:early|initial)\s+(?:\w+\s+){0,2}(?:investors?|purchasers|buyers|bird|participants)\b|\bsaft\b"),
         ("public_sale", 1, rf"\b(?:ico|ito|ieo|tge|token{_SEP}generation\s+event)\b"),
         ("public_sale", 1, rf"\bcrowd{_SEP}sale\b|\bcrowd{_SEP}funding\b|\bcrowd{_SEP}sale\s+purchasers\b"),
         ("public_sale", 1, rf"\b(?:token|public|main|general)\s+(?:sale|offering|round)s?\b"),
@@ -109,16 +109,23 @@ ALLOCATION_RULES = _rules(
         ("ecosystem_community", 2, r"\becosystem\b|\bcommunity\b|\busers?\b|\bgrants?\b|\bincentiv\w*"),
         ("ecosystem_community", 2, r"\brewards?\b|\brebates?\b|\bnetwork\s+growth\b|\badoption\b"),
         ("ecosystem_community", 2, r"\bearly\s+(?:contributors|adopters|backers|supporters)\b"),
+        ("ecosystem_community", 2, r"\bnetwork\s+participants\b"),
         ("partners", 2, r"\bpartners?\b|\bpartnerships?\b"),
-        ("bounty_marketing", 2, r"\bmarketing\b|\bpromotions?\b|\bpromo\b"),
+        ("bounty_marketing", 2, r"\bmarketing\b|\bpromotions?\b|\bpromo\b|\buser\s+acquisition\b"),
         ("liquidity", 2, r"\bliquidity\b|\bmarket[\s\-]?mak\w+|\bexchange\s+listings?\b"),
-        ("reserve_treasury", 2, r"\bfuture\s+(?:needs|development)\b|\bbudget\b|\bstakeholders\b"),
+        ("reserve_treasury", 2, r"\bfuture\s+(?:needs|development|use|uses|operations)\b|\bbudget\b|\bstakeholders\b"),
+        # "10% is operational fund (frozen until ...)": the issuer's own running fund
+        ("reserve_treasury", 2, r"\b(?:operational|operating|operations)\s+(?:fund|reserve|pool)s?\b"),
         # "will remain for the company", "Company (Flixxo Ltd)": kept by the issuer ("used by the company to
         # grow the ecosystem" is not)
         ("reserve_treasury", 2, r"\b(?:remain|kept|held|retained|stay)\s+(?:\w+\s+){0,2}?(?:the\s+)?company\b|^\W*(?:the\s+)?company\b"),
         ("public_sale", 2, r"\bsale\b"),
+        # "Bonus fund": tokens paid to buyers on top of their purchase
+        ("public_sale", 2, r"^\W*(?:token\s+)?bonus(?:es)?\b|\bbonus(?:es)?\s+(?:fund|pool|tokens?|reserve)\b"),
         # --- tier 3: hints
-        ("public_sale", 3, r"\bsold\b|\boffered\b|\bpurchasers\b|\bbuyers\b|\bcontributors\b|\binvestors\b"),
+        ("public_sale", 3, r"\bsold\b|\bsell(?:ing)?\b|\boffered\b|\bpurchasers\b|\bbuyers\b|\bcontributors\b|\binvestors\b"),
+        # "distributed to participants of the exchange campaign", "individuals who purchase memberships"
+        ("public_sale", 3, r"\bparticipants\b|\b(?:who|which|that)\s+(?:\w+\s+)?(?:purchase|purchased|buy|bought)\b"),
         # "reserved for MetaX", "kept by Example Ltd": a named holder, nothing else said of them
         ("reserve_treasury", 3, r"\breserved\s+for\b|\bretained\s+by\b"),
     ]
@@ -129,13 +136,17 @@ FUNDS_RULES = _rules(
         ("marketing", 1, r"\bbusiness\s+development\b|\bbiz\s*dev\b|\bsales\b|\bmarketing\b|\bpr\b"),
         ("marketing", 1, r"\bpromot\w+|\badvertis\w+|\bcommunity\b|\bexpansion\b|\bevents?\b|\battract\w*"),
         ("marketing", 1, r"\bbusiness\s+growth\b|\buser\s+acquisition\b|\bgrowth\b"),
+        # "Social media", "Incentive campaign", "Bounty & overhead": promotion paid from the funds
+        ("marketing", 1, r"\bsocial\s+media\b|\bcampaigns?\b|\bbount(?:y|ies)\b|\bair\s?drops?\b"),
         ("development", 1, r"\bdevelop\w*|\br\s?&\s?d\b|\bresearch\b|\bproduct\b|\bplatform\b|\btechnolog\w+"),
         ("development", 1, r"\bengineering\b|\bsoftware\b|\bprotocol\b|\btechnical\b|\bprogramming\b"),
+        ("development", 1, r"\bit\s+(?:systems?\s+)?development\b"),  # "IT development": building, not hardware
         ("legal_compliance", 1, r"\blegal\b|\bcompliance\b|\bregulat\w+|\blicen[cs]\w*|\bkyc\b|\baml\b"),
         ("operations", 1, r"\boperations?\b|\boperational\b|\badministrat\w+|\bsalar\w+|\boffices?\b"),
         ("operations", 1, r"\bg\s?&\s?a\b|\bgeneral\s+and\s+admin\w*|\bhr\b|\bpersonnel\b|\boverhead\b"),
-        ("operations", 1, r"\bbenefits\b|\bstaff\b|\bhiring\b|\bteam\b|\bexpenses\b"),
+        ("operations", 1, r"\bbenefits\b|\bstaff\b|\bhiring\b|\bteam\b|\bexpenses?\b|\bworking\s+capital\b"),
         ("reserve_contingency", 1, r"\breserves?\b|\bcontingenc\w+|\bcapital\s+requirements?\b|\bbuffer\b"),
+        ("reserve_contingency", 1, r"\bstabili[sz]\w+\s+(?:fund|reserve|pool)\b"),
         ("infrastructure", 1, r"\binfrastructure\b|\bit\b|\bhardware\b|\bsecurity\b|\bservers?\b"),
         ("infrastructure", 1, r"\bdata\s+cent(?:er|re)s?\b|\bhosting\b|\bequipment\b"),
         ("partnerships_acquisitions", 1, r"\bpartnerships?\b|\bacquisitions?\b|\bm\s?&\s?a\b|\binvestments?\b"),

@@ -220,12 +220,25 @@ SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
                 r"(?:\w+\s+)?is\s+(?:capped|fixed|limited)", re.I), 5.0),
     (re.compile(r"\btotal\s+(?:number|amount|quantity|volume|count)\s+of\s+(?:[\w,.]+\s+){0,3}?"
                 r"(?:tokens?|coins?|(?-i:[A-Z][A-Z0-9]{1,6}|[A-Z][a-z]+coin))\b", re.I), 4.5),
+    # "Number of tokens: N", "Amount of tokens to be created: N", "There will only ever be N", "Total coins: N"
+    (re.compile(r"^\W*(?:total\s+)?(?:number|amount|quantity)\s+of\s+(?:tokens|coins)\s*:|"
+                r"\b(?:tokens|coins)\s+to\s+be\s+(?:created|issued|minted|generated)\b|\bonly\s+ever\s+be\b|"
+                r"\btotal\s+coins?\b", re.I), 4.0),
+    # "Initial supply: N": the supply at launch, weaker than a total
+    (re.compile(r"\binitial\s+(?:token\s+|coin\s+)?supply\b", re.I), 3.5),
     (re.compile(r"\b(?:token\s+issue\s+volume|lifetime\s+cap|premine(?:d)?(?:\s+amount)?|total\s+tokens?"
                 r"(?:\s+(?:created|issued|minted|generated|available))?|tokens?\s+in\s+total)\b", re.I), 4.0),
     # a limit for ever: "will ever be created", "in perpetuity", "a strict limit of N, never to be increased"
     (re.compile(r"\b(?:will|shall|can)\s+ever\s+(?:be\s+)?(?:created|issued|minted|generated|exist)\b|\bin\s+perpetuity\b"
                 r"|\bnever\s+(?:to\s+)?be\s+increased\b|\bstrict\s+limit\b|\bhard[- ]?capped\s+at\b"
                 r"|\bmax(?:imum)?\s+(?:number|amount)\s+of\s+tokens\b", re.I), 4.5),
+    # "N ARK tokens are seeded into the genesis block", "genesis supply": the whole supply at launch;
+    # "we issued a total of N": the issue, not a tranche
+    (re.compile(r"\b(?:seeded|created|issued|minted|allocated)\s+(?:in|into|at)\s+(?:the\s+)?genesis\b|"
+                r"\bgenesis\s+(?:block\s+)?(?:supply|allocation|issuance)\b|\b(?:issued|created|minted)\s+a\s+total\s+of\b",
+                re.I), 4.5),
+    # the total row of an allocation table: "Total 100% 378,604,524"
+    (re.compile(r"^\W*total\s*:?\s*100(?:[.,]0+)?\s?%", re.I), 4.0),
     # "42,120,000 Token Minted", "Tokens issued: ~N"
     (re.compile(r"\btokens?\s+(?:minted|issued|created|generated)\b", re.I), 4.0),
     (re.compile(r"\b(?:will|shall)\s+(?:ever\s+)?(?:be\s+)?(?:created|issued|minted|generated)\b"
@@ -249,8 +262,18 @@ _MONEY_AFTER = re.compile(r"^\s*(?:ETH|ether|BTC|USD|US\s*dollars|dollars|EUR|eu
                           r"RUB|yuan|yen|%|percent|x\b|"
                           r"times|users|people|transactions|members|downloads|years|months|days|hours)", re.I)
 _SHARE_AFTER = re.compile(r"^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?[(\[,–-]?\s*(?:i\.e\.\s*|or\s+)?\d+(?:[.,]\d+)?\s*%")
-_SHARE_BEFORE = re.compile(r"\d\s*%\s*of\s+(?:the\s+)?(?:total\s+)?(?:token\s+|coin\s+)?supply\s*(?:\(|or\b|,|=|:|-|–)?\s*$", re.I)
+_SHARE_BEFORE = re.compile(r"\d\s*%\s*of\s+(?:the\s+)?(?:total\s+)?(?:token\s+|coin\s+)?supply\s*(?:\(|or\b|,|=|:|-|–)?\s*$|"
+                           r"(?<!\b100)(?<!\b100\.0)\s?%\s*[(\[]\s*$", re.I)  # "24.08% (15,839,549 IXT)": a part's amount
 _MONEY_BEFORE = re.compile(r"(?:\$|€|£|USD|US\$|EUR|CHF)\s*$", re.I)
+
+
+#: a cue narrowed to a tranche right after it: "Total tokens for sale: N", "total supply of tokens in the pre-sale"
+_CUE_QUALIFIED = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:tokens?|coins?)\s+)?(?:\w+\s+){0,2}?(?:for\s+sale|sold|offered|to\s+be\s+sold|"
+                            r"available\s+(?:for|in|during)|in\s+the\s+(?:pre-?sale|presale|crowdsale|ico|token\s+sale|public\s+sale|pre-?ico))\b",
+                            re.I)
+_SALE_AS_TIME = re.compile(r"\b(?:once|when|after|until|before|following|upon|during|(?:at\s+)?the\s+(?:end|close|completion)\s+of)"
+                           r"\s+(?:the\s+|our\s+)?(?:\w+\s+)?$", re.I)
+_SALE_WORDS = re.compile(r"crowdsale|pre-?sale|presale|pre-?ico|token\s+sale|public\s+sale", re.I)
 
 
 @dataclass
@@ -280,7 +303,8 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
     quantities = [q for q in find_quantities(text) if q.value >= 10_000 or q.has_scale and q.value >= 1000]
     if not quantities:
         return []
-    cues = [(m.start(), m.end(), w) for p, w in SUPPLY_CUES for m in p.finditer(text)]
+    cues = [(m.start(), m.end(), w) for p, w in SUPPLY_CUES for m in p.finditer(text)
+            if not _CUE_QUALIFIED.match(text[m.end() : m.end() + 40])]
     if not cues:
         return []
     penalties = [(m.start(), m.end(), w) for p, w in SUPPLY_PENALTIES for m in p.finditer(text)]
@@ -317,6 +341,8 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
         if score == 0 or (score <= 2.5 and not has_token_word):
             continue  # "there are 2 billion Android users": weak cues need the token named
         for start, end, weight in penalties:
+            if _SALE_AS_TIME.search(text[max(0, start - 25) : start]) and _SALE_WORDS.fullmatch(text[start:end]):
+                continue  # "... will be issued once the crowdsale ends": the sale as a date, not a tranche
             distance = q.start - end if end <= q.start else start - q.end
             # Penalties close to the number (the same clause) count fully, further ones half.
             if -5 <= distance <= 25:
@@ -428,13 +454,21 @@ _AMOUNT = (
 HARD_CAP_RE = re.compile(
     r"\b(?:hard[\s-]?cap(?:ped)?(?:\s+(?:ICO|sale|presale|pre-sale|crowdsale|token\s+sale))?(?:\s+(?:volume|amount|limit))?"
     r"|maximum\s+(?:ether\s*\(cap\)|goal|cap|funding\s+goal|contribution\s+cap|amount\s+raised)"
+    # "Maximum goal to sell XYZ tokens: N", "Maximum XYZ Coin for Sale: N": a cap in tokens
+    r"|maximum\s+(?:goal\s+|number\s+of\s+tokens\s+|amount\s+of\s+tokens\s+)?(?:to\s+(?:be\s+)?(?:sell|sold|offer)|"
+    r"(?:\w+\s+){0,2}(?:tokens?|coins?)\s+(?:for\s+sale|to\s+(?:be\s+)?(?:sell|sold|offered)))(?:\s+(?:\w+\s+){0,2}?(?:tokens?|coins?))?"
     r"|(?:funding|sale|ico|fundraising)\s+cap|cap\s+of)(?!\w)"
-    + r"\s*(?:\(\s*cap\s*\))?\s*" + _AMOUNT,
+    # "(hardcap): N", "hard cap i.e. the maximum token offered is N"
+    + r"\s*\)?\s*(?:\(\s*cap\s*\))?\s*(?:,?\s*i\.\s?e\.?,?\s+(?:the\s+)?(?:[a-z]+\s+){1,4}?(?=is\b|of\b|:))?\s*" + _AMOUNT,
     re.I,
 )
+#: the amount before the words: "stop accepting commitments at 888,888 ETH hard cap", "a 30,000 ETH hard cap"
+HARD_CAP_AFTER_RE = re.compile(
+    r"(?P<v>(?:US\$|\$|€)?\s*" + _NUM + r"(?:\s*(?:million|billion|M)\b)?\s*(?:ETH|Ether|BTC|USD|EUR)?)\s+hard[\s-]?cap\b", re.I)
 #: weaker wording of a hard cap, used only when no "hard cap" statement exists
 RAISE_UP_TO_RE = re.compile(
-    r"\b(?:raise|attract|collect|accept)\s+(?:a\s+maximum\s+of|up\s+to|no\s+more\s+than|at\s+most)\s+"
+    r"\b(?:raise|attract|collect|accept)\s+(?:contributions\s+|funds\s+)?(?:a\s+maximum\s+of|up\s+to|no\s+more\s+than|at\s+most)\s+"
+    r"(?:the\s+equivalent\s+of\s+)?"
     r"(?P<v>(?:US\$|\$|€|USD|EUR|CHF)\s*\d[\d,.]*(?:\s*(?:million|billion|M|mln)\b)?|\d[\d,.]*(?:\s*(?:million|billion))?\s*(?:ETH|ether|BTC|USD|EUR|US\s+dollars))",
     re.I,
 )
@@ -447,16 +481,25 @@ PRICE_RES: list[re.Pattern] = [
     re.compile(r"\b(?:(?:token|ico|sale|issue|base|unit|first|initial|starting)\s+price(?:\s+(?:at\s+issue|per\s+token))?"
                r"|price\s+(?:per|of\s+(?:a|one|1|the)|for\s+(?:a|one|1))\s+(?:\w+\s+)?token|price(?=\s*:)|price\s+at\s+issue)"
                r"(?:\s+of\s+[A-Z]\w+)?\s*(?:is|was|will\s+be|of|:|-|–|=)?\s*(?:set\s+(?:to|at)\s+)?"
+               r"(?:(?:start(?:ing)?|from)\s+(?:at\s+|from\s+)?)?"  # "Initial token price: START $0.1 USD"
                r"(?P<v>(?:US\$|\$|€|USD|EUR)\s*\d[\d,.]*(?:\s*(?:USD|EUR|cents?))?(?:\s*(?:per|/|for)\s+(?:1\s+)?\w+)?"
+               # "ICO Price: 0.00000015 ETH - 0.00000025 ETH": a price in a currency, maybe a range
+               r"|" + _NUM + r"\s*(?:ETH|BTC|USD|EUR)\b(?:\s*[-–]\s*" + _NUM + r"\s*(?:ETH|BTC|USD|EUR)\b)?(?!\s*(?:/|per|for|=))"
                r"|" + _NUM + r"\s*[A-Za-z]{2,6}\s*(?:/|per|for|=)\s*(?:1\s+)?(?:(?:ETH|Ether|BTC|USD)\b|(?-i:[A-Z]{2,6})\b)"
                r"|1\s*(?:ETH|Ether|BTC|(?-i:[A-Z]{2,6}))\s*=\s*(?:\$\s*)?" + _NUM + r"\s*(?:\$|(?:USD|ETH)\b|[A-Za-z]{2,6}\b)?)", re.I),
     re.compile(r"(?P<v>\b1\s*(?:ETH|Ether)\s*=\s*" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\b)"),
+    # the token first: "1 EZW = 0.00000005 ETH", "1 WXT = 0.01 USD", "1 KBC for USD 0.01"
+    re.compile(r"(?P<v>\b1\s*(?!(?:ETH|BTC|Ether|USD|EUR|USDT)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})\s*(?:=|for)\s*(?:(?:US\$|\$|€|USD|EUR)\s*" + _NUM + r"|"
+               + _NUM + r"\s*(?:ETH|BTC|USD|EUR)\b))"),
     re.compile(r"(?P<v>(?:USD\s*)?(?:US\$|\$|€)\s*\d[\d,.]*\s*=\s*1\s+[A-Z][A-Za-z0-9]{1,6}\b)"),
     re.compile(r"(?P<v>(?<![\d,.])" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:tokens?\s+)?(?:/|per|for)\s*(?:1\s+)?(?:ETH|Ether)\b)"),
     re.compile(r"(?P<v>\b[A-Z]{2,6}\s*/\s*ETH\s*:?\s*\d[\d,.]*)"),
     re.compile(r"\brate\s+of\s+(?P<v>" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:per|for|/)\s*(?:1\s+)?(?:ETH|Ether)\b)", re.I),
 ]
 _PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|seed\b", re.I)
+
+
+_EXAMPLE_CUE = re.compile(r"\b(?:suppose|supposing|for\s+example|for\s+instance|e\.\s?g\.|assume|assuming|imagine)\b", re.I)
 
 
 def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0) -> TermValue | None:
@@ -471,6 +514,8 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
                     continue
                 if max((q.value for q in find_quantities(value)), default=0) <= minimum_value:
                     continue
+                if _EXAMPLE_CUE.search(unit.text[: m.start()]):
+                    continue  # "Suppose the rate is 1 KNC for 0.1 ETH, ...": a worked example
                 if re.search(r"\bsupply\s*$", unit.text[max(0, m.start() - 12) : m.start()], re.I):
                     continue  # "supply cap of 10 billion tokens" is the total supply, not a sale cap
                 ev = _evidence(unit, m.start(), m.end())
@@ -489,7 +534,8 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
 
 
 def find_hard_cap(document) -> TermValue | None:
-    return _money_term(document, [HARD_CAP_RE], minimum_value=1) or _money_term(document, [RAISE_UP_TO_RE], minimum_value=1)
+    return _money_term(document, [HARD_CAP_RE, HARD_CAP_AFTER_RE], minimum_value=1) or \
+        _money_term(document, [RAISE_UP_TO_RE], minimum_value=1)
 
 
 def find_soft_cap(document) -> TermValue | None:

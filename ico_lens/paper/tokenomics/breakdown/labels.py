@@ -16,7 +16,9 @@ VESTING_RE = re.compile(
     r"\beach\s+(?:month|quarter|year)\b|\bmonthly\b|\bquarterly\b|\bannual\w*|\bevery\s+(?:month|quarter)",
     re.I,
 )
-RATE_RE = re.compile(r"\b(?:fees?|interest|commissions?|inflation|apr|apy|return|profit|dividend|yield|growth|increase|decrease|"
+# "growth", "increase", "decrease" only count right before the label ("a 5% increase"); after a share they
+# usually name what the tokens are for ("40% ... to subsidize the growth of the network")
+RATE_RE = re.compile(r"\b(?:fees?|interest|commissions?|inflation|apr|apy|return|profit|dividend|yield|"
                       r"rate|discount|per annum|a year|per year|annually|capped at|up to|at least|at most)\b", re.I)
 # "80% of tokens with 6 month vesting", "20% of tokens will be immediately transferable": a release
 # schedule of a bucket, not a bucket
@@ -26,7 +28,20 @@ RELEASE_RE = re.compile(
     r"frozen|distributed\s+(?:monthly|quarterly|yearly|annually|every|each))|^(?:of\s+\w+\s+)?with\s+\S+\s+(?:months?|years?)\s+vesting",
     re.I,
 )
+CHANGE_RE = re.compile(r"^\W*(?:annual\s+|yearly\s+|monthly\s+)?(?:growth|increase|decrease|rise|drop)\b", re.I)
 EACH_RE = re.compile(r"^\s*each\b|\beach\b\s*$", re.I)
+_FILLER_WORDS = frozenset(
+    "a an and or of the to for in on at by with as is are be will shall was were which that this these those it its "
+    "their our his her from than then also plus while whereas".split())
+
+
+def is_empty_label(label: str) -> bool:
+    """True when a label holds no word of its own ("and", "of the"): the share's words were elsewhere
+    (a worked example "they receive 50%, 20%, and 30%", a text layer out of reading order)."""
+    words = re.findall(r"[A-Za-z]{2,}", label)
+    return not any(w.lower() not in _FILLER_WORDS for w in words)
+
+
 def clean_label(text: str) -> str:
     """Strip numbers, bullets and filler from the ends of a label."""
     text = PCT_RE.sub(" ", text)

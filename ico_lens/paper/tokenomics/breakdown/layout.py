@@ -98,8 +98,11 @@ def _legend_pairs(numbers: list[_Box], labels: list[_Box], label_side: str) -> l
                 overlap = min(lb.x1, nb.x1) - max(lb.x0, nb.x0)
                 if overlap < -height:  # not in the same column
                     continue
-                vertical = nb.top - lb.bottom if lb.bottom <= nb.top + 1 else lb.top - nb.bottom
-                if vertical < -1 or vertical > 2.2 * height:
+                # tight chart legends let the boxes of a label and its number overlap by a little (the
+                # number's box includes its font's ascent): allow a quarter of a line
+                slack = max(1.0, 0.25 * height)
+                vertical = nb.top - lb.bottom if lb.bottom <= nb.top + slack else lb.top - nb.bottom
+                if vertical < -slack or vertical > 2.2 * height:
                     continue
                 distance = vertical * 1.5 + abs(lb.cx - nb.cx) * 0.2 + 5
             pairs.append((distance, ni, li))
@@ -137,7 +140,7 @@ def _label_blocks(boxes: list[_Box]) -> list[_Box]:
         for block in blocks:
             gap = box.top - block.bottom
             overlap = min(block.x1, box.x1) - max(block.x0, box.x0)
-            if -1 <= gap <= 0.5 * height and overlap > 0 and len(block.text) < 80:
+            if -max(1.0, 0.25 * height) <= gap <= 0.5 * height and overlap > 0 and len(block.text) < 80:
                 block.text += " " + box.text
                 block.x0, block.x1 = min(block.x0, box.x0), max(block.x1, box.x1)
                 block.bottom = box.bottom

@@ -81,7 +81,8 @@ def kind_score(
 _ALLOC_CONTEXT = re.compile(
     r"\btoken\w*\s+(?:distribution|allocation|split|breakdown|structure)|\b(?:distribution|allocation|split)\s+of\s+"
     r"(?:the\s+)?(?:\w+\s+)?tokens|\btokens?\s+(?:will|shall|are|is)\s+(?:be\s+)?(?:allocated|distributed|split)|"
-    r"\b(?:total|token|initial|max\w*)\s+supply|\bof\s+(?:all|the|total)\s+(?:\w+\s+)?tokens|\bemission\b|"
+    r"\b(?:total|token|initial|max\w*)\s+supply|\bof\s+(?:all|the|total)\s+(?:\w+\s+){0,3}?tokens|\bemission\b|"
+    r"\btoken\s+(?:details|economics|metrics)\b|^\W*(?:\d+(?:\.\d+)*\s+)?supply\s*[:=]|"
     r"\btokenomics\b|\b(?:allocation|distribution)\b",
     re.I,
 )
@@ -89,10 +90,27 @@ _FUNDS_CONTEXT = re.compile(
     r"\buse\s+of\s+(?:the\s+)?(?:funds|proceeds)|\bproceeds\b|\bfunds?\s+(?:raised|collected|usage|use|allocation|"
     r"distribution|will\s+be)|\braised\s+funds\b|\bbudget\w*|\bspending\b|\bspent\b|\bexpenditures?\b|\bexpenses\b|"
     r"\b(?:funding|fund)\s+usage|\ballocation\s+of\s+(?:the\s+)?funds|\b(?:eth|ether|btc|money|capital)\s+"
-    r"(?:raised|derived|collected|received)|\bcost\s+breakdown|\bfinancial\s+plan|\bfunds\b",
+    r"(?:raised|derived|collected|received)|\bcost\s+breakdown|\bfinancial\s+plan|\bfunds\b|"
+    r"\b(?:currenc\w+|cryptocurrenc\w+|contributions?|assets)\s+(?:\w+\s+)?(?:raised|collected|received)\b|"
+    r"\buse\s+plan\b|\braised\b.{0,40}\bwill\s+be\s+(?:used|spent)\b",
     re.I,
 )
 MAX_GAP_LINES = 14  # entries further apart than this start a new run
+MAX_ITEM_GAP_LINES = 30  # the same, for items that start their lines alike ("1650 (50%) Ecosystem", "500 (15%) ...")
+
+
+def _item_signature(entry: Entry) -> str | None:
+    """How a list item starts its line, numbers blanked: "1650 (50%) Ecosystem" -> "9 (9%)"; None when
+    the share does not start the line (prose, rows with the label first)."""
+    if entry.shape != "lead" or entry.method != "text":
+        return None
+    m = PCT_RE.search(entry.context)
+    if not m or m.start() > 20:
+        return None
+    head = entry.context[: m.end() + 1]
+    if re.search(r"[A-Za-z]", head[: m.start()]):
+        return None
+    return re.sub(r"\d+(?:[.,]\d+)*", "9", head)
 
 
 def _runs(entries: list[Entry], lines_per_page: dict[int, int], cache: dict[int, list[str]] | None = None
@@ -109,7 +127,10 @@ def _runs(entries: list[Entry], lines_per_page: dict[int, int], cache: dict[int,
                 gap = (lines_per_page.get(prev.page, 0) - prev.last.line) + e.order.line
             else:
                 gap = 1e9
-            if gap <= MAX_GAP_LINES and not _heading_between(prev, e, cache) and prev.group == e.group:
+            limit = MAX_GAP_LINES
+            if e.page == prev.page and _item_signature(prev) is not None and _item_signature(prev) == _item_signature(e):
+                limit = MAX_ITEM_GAP_LINES  # list items written alike, each with a long description
+            if gap <= limit and not _heading_between(prev, e, cache) and prev.group == e.group:
                 runs[-1].append(e)
                 continue
         runs.append([e])
@@ -134,11 +155,18 @@ def _heading_between(a: Entry, b: Entry, cache: dict[int, list[str]] | None) -> 
             continue
         if BULLET_RE.match(line):
             continue
-        if (len(line) <= 60 or line.rstrip().endswith(":")) and _SPLIT_HEADING.search(line):
+        if (len(line) <= 60 or line.rstrip().endswith(":")) and _SPLIT_HEADING.search(line) and not _mid_sentence(line):
             return True
         if line.rstrip().endswith(":") and len(line) > 25:
             return True  # "... the following thresholds for our raised funds:" introduces another list
     return False
+
+
+def _mid_sentence(line: str) -> bool:
+    """A short line that is a piece of body text, not a heading: it starts in lower case or a sentence
+    ends inside it ("platform. The Bitcoin proceeds will go to the" in a narrow column)."""
+    text = line.strip()
+    return text[:1].islower() or bool(re.search(r"[a-z)][.;]\s+[A-Z]", text))
 
 
 # headings that start a new breakdown (stricter than the context words: "Office expenses" is not one)
@@ -198,18 +226,56 @@ def _same_category(a: Entry, b: Entry) -> bool:
 
 
 def _names_other_recipient(parent: Entry, children: list[Entry]) -> bool:
-    """True when ``parent``, a table row, names a recipient of its own that none of the rows below it
-    shares: "Team 20%" followed by "Advisors 5%" and "Reserve 15%" adds up by chance, it is not their
-    subtotal."""
+    """True when ``parent`` names a recipient of its own that none of the entries below it shares, so
+    that they add up to it by chance: "Team 20%" followed by "Advisors 5%" and "Reserve 15%" is not
+    their subtotal. Rows of a ruled table need tier-1 names throughout; elsewhere the parent must not
+    introduce its parts ("... as follows:", "of which") and one of the entries below must name
+    another recipient outright."""
     # token recipients only: spending lists do nest ("Operations 20%" over "Salaries", "Office")
     from ico_lens.paper.tokenomics.taxonomy import allocation_match
 
-    if parent.method != "table" or any(c.method != "table" for c in children):
-        return False  # rows of one ruled table are siblings; lists and prose do nest (1world's team split)
+    if any(_PART_OF_RE.match(c.label) for c in children):
+        return False  # "60% token sale" over "of which 40% sold": explicit parts
+    if parent.method == "table":
+        if any(c.method != "table" for c in children):
+            return False
+        category, tier = allocation_match(parent.label)
+        return tier == 1 and category != "other" and all(
+            allocation_match(c.label)[0] != category and allocation_match(c.label)[1] == 1 for c in children
+        )
+    if _same_list(parent, children):
+        # "- 20% founding team / - 10% employee pool / - 10% future use": items of one list written alike
+        # are siblings even when two of them add up to a third; a subtotal heads its items differently
+        return True
     category, tier = allocation_match(parent.label)
-    return tier == 1 and category != "other" and all(
-        allocation_match(c.label)[0] != category and allocation_match(c.label)[1] == 1 for c in children
-    )
+    if tier not in (1, 2) or category == "other" or _INTRODUCES_RE.search(parent.label + " " + parent.context[-30:]):
+        return False
+    matches = [allocation_match(c.label) for c in children]
+    return all(c != category for c, _ in matches) and any(t == 1 and c != "other" for c, t in matches)
+
+
+# "The remaining 50% will be used as follows:", "Team 20%, split into": a share that heads its parts
+_INTRODUCES_RE = re.compile(r"\b(?:as\s+follows|following|split|divided|broken\s+down|consist\w*|compris\w*|made\s+up)\b|:\s*$",
+                            re.I)
+
+
+_PART_OF_RE = re.compile(r"^\W*(?:of\s+which|which|thereof|including|incl\b|of\s+these|of\s+this)", re.I)
+
+
+def _bullet(line: str) -> str:
+    m = BULLET_RE.match(line)
+    return m.group(0).strip() if m else ""
+
+
+def _same_list(parent: Entry, children: list[Entry]) -> bool:
+    """True when ``parent`` and ``children`` are consecutive items of one list written the same way
+    ("- 20% founding team", "- 10% employee pool", ...): one line each, one after the other, same shape."""
+    items = [parent] + children
+    if parent.shape not in ("lead", "row") or any(e.shape != parent.shape or e.method != parent.method for e in items):
+        return False
+    if len({_bullet(e.context) for e in items}) != 1 or any(_PART_OF_RE.match(c.label) for c in children):
+        return False  # "• 60% token sale" over "- 40% of which sold", "- 20% of which bonuses": nested
+    return all(b.page == a.page and 0 < b.order.line - a.last.line <= 1.01 for a, b in zip(items, items[1:]))
 
 
 def flag_subtotals(run: list[Entry]) -> None:
@@ -303,7 +369,7 @@ def find_entries(document: Document, pages: Sequence[int] | None = None) -> tupl
             layout = entries_from_layout(page)
             # put legend entries in reading order: after the text line they sit closest to
             for e in layout:
-                e.order = LinePos(page.number, _line_index_of(lines, e.label, e.order.line))
+                e.order = LinePos(page.number, _line_index_of(lines, e.label, _vertical_line(page, e, len(lines))))
             legend += layout
         if len([e for e in table_entries if e.percent is not None]) >= 2:
             table_values = {e.percent for e in table_entries}
@@ -325,6 +391,14 @@ def _place_table_entries(document: Document, page: Page, entries: list[Entry], l
         y = top + (e._row + 0.5) / rows * max(0.0, bottom - top)
         fraction = min(1.0, max(0.0, y / max(1.0, page.height)))
         e.order = LinePos(page.number, fraction * max(1, line_count - 1) + e._row * 1e-4)
+
+
+def _vertical_line(page: Page, entry: Entry, line_count: int) -> float:
+    """A legend entry whose label is no text line of its own (wrapped, joined from boxes) sits where its
+    number sits on the page: two charts on one page keep their legends apart."""
+    top = (entry.order.line - 0.7) * 10000.0  # see layout._paired_entries
+    fraction = min(1.0, max(0.0, top / max(1.0, page.height)))
+    return fraction * max(1, line_count - 1) + 0.5
 
 
 def _line_index_of(lines: list[str], label: str, fallback: float) -> float:
@@ -350,7 +424,9 @@ def candidates(
     lines_per_page = {n: len(v) for n, v in cache.items()}
     out: list[Candidate] = []
     percent_entries = [e for e in entries if e.percent is not None]
+    previous_partial: tuple[list[Entry], str, str] | None = None  # the last run's entries when it did not add up
     for run in _runs(percent_entries, lines_per_page, cache):
+        partial, previous_partial = previous_partial, None
         run = _dedupe(run, weight)
         flag_subtotals(run)
         usable = [e for e in run if "total" not in e.flags and "base" not in e.flags]
@@ -366,6 +442,10 @@ def candidates(
                 continue
             score = sum(weights[i] for i in idx) / max(1, len(chosen)) + 0.15 * min(len(chosen), 6)
             out.append(Candidate(chosen, score, total, True, kind, context_line=kind_line))
+            for block in _complete_lists(usable):
+                if {id(e) for e in block} != {id(e) for e in chosen}:
+                    block_score = sum(weight(e) for e in block) / len(block) + 0.15 * min(len(block), 6) + LIST_BONUS
+                    out.append(Candidate(block, block_score, sum(e.percent for e in block), True, kind, context_line=kind_line))
         else:
             chosen = [e for e, w in zip(usable, weights) if w >= 0.5 and not e.flags]
             if len(chosen) < 2:
@@ -375,8 +455,47 @@ def candidates(
                 continue
             score = (sum(weight(e) for e in chosen) / len(chosen)) * 0.6 + 0.1 * min(len(chosen), 6) - 0.5
             out.append(Candidate(chosen, score, total, False, kind, context_line=kind_line))
+            previous_partial = (chosen, kind, kind_line)
+            if partial is not None and _resumes(partial[0], chosen) and abs(sum(e.percent for e in partial[0]) + total - 100) <= 0.6:
+                # a list interrupted by a note or a sub-list ("... campaign toward:" then bullets without
+                # shares) goes on after it: its two parts add up together
+                both = partial[0] + chosen
+                score = sum(weight(e) for e in both) / len(both) + 0.15 * min(len(both), 6) - INTERRUPTED_COST
+                out.append(Candidate(both, score, 100.0, True, partial[1] or kind, context_line=partial[2] or kind_line))
     out += _amount_candidates(document, entries, cache, weight, total_supply, money)
     return out
+
+
+#: a breakdown joined from two runs is a little less sure than one read in one piece
+INTERRUPTED_COST = 0.1
+
+
+def _resumes(first: list[Entry], second: list[Entry]) -> bool:
+    """True when ``second`` can continue the list ``first``: the same page, after it, entries of the
+    same shape."""
+    a, b = first[-1], second[0]
+    return a.page == b.page and b.order > a.last and {e.shape for e in first} == {e.shape for e in second}
+
+
+#: a list whose items, one per line and written alike, add up to 100% by themselves is the breakdown the
+#: paper means, over a finer split the subset search may assemble from shares stated elsewhere nearby
+LIST_BONUS = 0.25
+
+
+def _complete_lists(entries: list[Entry]) -> list[list[Entry]]:
+    """Blocks of consecutive items of one list (see :func:`_same_list`) whose shares sum to 100%."""
+    blocks: list[list[Entry]] = []
+    current: list[Entry] = []
+    for e in sorted(entries, key=lambda e: e.order):
+        if current and _same_list(current[0], current[1:] + [e]):
+            current.append(e)
+            continue
+        if len(current) >= 2:
+            blocks.append(current)
+        current = [e]
+    if len(current) >= 2:
+        blocks.append(current)
+    return [b for b in blocks if abs(sum(e.percent for e in b) - 100.0) <= 0.6]
 
 
 def _amount_candidates(document, entries, cache, weight, total_supply, money: bool) -> list[Candidate]:
@@ -388,7 +507,10 @@ def _amount_candidates(document, entries, cache, weight, total_supply, money: bo
     amount_entries = [e for e in entries if e.percent is None and e.amount is not None and e.money == money]
     for run in _runs(amount_entries, lines_per_page, cache):
         totals = [e.amount for e in run if "total" in e.flags]
-        parts = [e for e in run if "total" not in e.flags and weight(e) >= (0.25 if money else 0.5)]
+        # vaguely named token amounts count only against the total supply given by the caller: summing
+        # to exactly that total is the evidence then ("Secondary distribution: 30,000,000,000", ...)
+        floor = 0.25 if money or total_supply else 0.5
+        parts = [e for e in run if "total" not in e.flags and weight(e) >= floor]
         if len(parts) < 2:
             continue
         kind, kind_line = context_kind(document, run, cache)

@@ -11,6 +11,7 @@ from ico_lens.paper.tokenomics.breakdown.entry import Entry, LinePos
 from ico_lens.paper.tokenomics.breakdown.labels import (
     BASE_OF_RE,
     BONUS_RE,
+    CHANGE_RE,
     EACH_RE,
     RATE_RE,
     RELEASE_RE,
@@ -19,6 +20,7 @@ from ico_lens.paper.tokenomics.breakdown.labels import (
     VESTING_RE,
     clean_label,
     has_letters,
+    is_empty_label,
     label_strip_amounts,
 )
 from ico_lens.paper.tokenomics.breakdown.lines import BULLET_RE
@@ -70,7 +72,10 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                 # "Team 15% (vested over 24 months)"
                 shape = "row"
                 label = f"{before_clean} ({paren_after.group(1).strip()})"
-            elif k == 0 and _row_head(before):
+            elif k == 0 and _row_head(before) and (not _row_head(before)[:1].islower() or BULLET_RE.match(line) or i == 0
+                                                    or re.search(r"[.;:%)]\s*$", lines[i - 1]) or PCT_RE.search(lines[i - 1])):
+                # (a name in lower case only where the line above ended or held the share before: else it
+                # continues that line)
                 # "- Presale 10% - 10 Million tokens will be sold ...", "Reserve Fund: 19%, which is locked
                 # ...": a short name starts the line, the words after the share describe it
                 shape = "row"
@@ -90,7 +95,9 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                     and not SENTENCE_END_RE.search(label_text.rstrip()[-2:] or ".")
                     and not BULLET_RE.match(lines[j + 1])
                     and len(label_text) < 300
-                    and (not lines[j + 1][:1].isupper() or _UNFINISHED_RE.search(label_text))
+                    and (not lines[j + 1][:1].isupper() or _UNFINISHED_RE.search(label_text)
+                         or _wrapped_name(label_text, lines[j + 1]))
+                    and not _SECTION_HEADING_RE.match(lines[j + 1])
                 ):
                     if PCT_RE.search(lines[j + 1]):
                         # the sentence ends on a line that holds the next share: take the words up to
@@ -108,6 +115,8 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
             elif has_letters(before_clean) and not has_letters(after_clean):
                 shape = "row"
                 label = before_clean
+                if k == 0 and not BULLET_RE.match(line):
+                    label = _wrapped_row_label(lines, i, label)
             elif in_parens and has_letters(clean_label(label_strip_amounts(last_clause))):
                 # "Team: 150,000,000 (15%), locked for 24 months": the label is before the brackets,
                 # maybe begun on the line above ("... (20%). Community grants for / agents: 70,000,000 (7%)")
@@ -137,13 +146,18 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                 flags.add("total")
             if in_parens:
                 flags.add("paren")
+            if is_empty_label(label):
+                flags.add("empty")
+            if _EXAMPLE_RE.search(_sentence_before(lines, i, m.start())):
+                flags.add("example")
             if RELEASE_RE.search(label):
                 flags.add("release")
             if BONUS_RE.search(label):
                 flags.add("bonus")
             if VESTING_RE.search(label):
                 flags.add("vesting")
-            if RATE_RE.search(before[-30:] + " " + label):
+            if RATE_RE.search(before[-30:] + " " + label) or re.search(r"\b(?:growth|increase|decrease)\W*$", before[-30:], re.I) \
+                    or CHANGE_RE.match(after):
                 flags.add("rate")
             if EACH_RE.search(after[:12]) or re.search(r"\beach\b", label[:20], re.I):
                 flags.add("each")
@@ -153,7 +167,24 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
     return entries
 
 
-_ROW_HEAD_RE = re.compile(r"^(?-i:[A-Z])[\w&/'’.()\- ]{1,48}?[\s:=\-–—]*$")
+# "For example, if three traders pay ... they will receive 50%, 20% and 30%": a worked example's shares
+_EXAMPLE_RE = re.compile(r"\b(?:for\s+(?:example|instance)|e\.\s?g\.|as\s+an\s+example|suppose|imagine|let'?s\s+say)\b", re.I)
+
+
+def _sentence_before(lines: list[str], i: int, position: int) -> str:
+    """The sentence that holds the character ``position`` of line ``i``, up to that position: it may
+    start up to three lines above."""
+    text = lines[i][:position]
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if SENTENCE_END_RE.search(text):
+            break
+        text = lines[k] + " " + text
+    parts = SENTENCE_END_RE.split(text)
+    return parts[-1] if parts else text
+
+
+# "Team: 25% ...", and in lower case when a colon ends the name ("founders: 25% of all tokens")
+_ROW_HEAD_RE = re.compile(r"^(?:(?-i:[A-Z])[\w&/'’.()\- ]{1,48}?[\s:=\-–—]*|(?-i:[a-z])[\w&/'’.()\- ]{1,48}?\s*:\s*)$")
 #: words that make the text before a share a sentence or a heading, not a recipient's name
 _NOT_A_NAME_RE = re.compile(
     r"\b(?:will|shall|is|are|be|was|were|which|remaining|rest|another|additional|further|final|approx\w*|about|"
@@ -208,8 +239,36 @@ _LABEL_AFTER_RE = re.compile(
 )
 
 
+# "7.2 Market Maker Reward Program": a numbered heading ends the label before it
+_SECTION_HEADING_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
 # a label cut at a line end that cannot be its end ("... allocated to OEM's, Operating System implementation,")
 _UNFINISHED_RE = re.compile(r"(?:[,;&/\-–]|\b(?:and|or|of|to|the|for|with|in|a|an|by|from|as))\s*$", re.I)
+
+
+_CONNECTOR_END_RE = re.compile(r"(?:[,&/\-–]|\b(?:and|or|of|for|to|the|with|in))\s*$", re.I)
+
+
+def _wrapped_row_label(lines: list[str], i: int, label: str) -> str:
+    """A row label begun on the line above ("Founding team and early" / "contributors 20%", "Community
+    rewards" / "and airdrops 30%"): the line above holds no number and the label continues it (it
+    ends with a connector or the label starts in lower case)."""
+    if i == 0:
+        return label
+    above = lines[i - 1].strip()
+    if not above or len(above) > 60 or PCT_RE.search(above) or amounts_in(above) or SENTENCE_END_RE.search(above) \
+            or above.endswith(":") or not has_letters(above):
+        return label
+    if _CONNECTOR_END_RE.search(above) or label[:1].islower():
+        return clean_label(BULLET_RE.sub("", above)) + " " + label
+    return label
+
+
+def _wrapped_name(label: str, next_line: str) -> bool:
+    """A short name cut over two lines of a narrow cell ("800 (24%) Private & Public" / "Crowdfunding"):
+    both parts a few words, no sentence, no number."""
+    name = clean_label(label_strip_amounts(label))
+    return (0 < len(name.split()) <= 3 and len(next_line.split()) <= 2 and not re.search(r"\d|[.:;!?]", next_line)
+            and not SENTENCE_END_RE.search(name))
 
 
 def _first_clause(text: str) -> str:
@@ -305,6 +364,50 @@ def _distinct_amounts(found: list[tuple[float, int, int, bool]]) -> list[tuple[f
     return out
 
 
+_GENERIC_AMOUNT_LABEL_RE = re.compile(
+    r"(?:(?:initial|total\s+)?(?:size|amount|number|quantity)(?:\s+of\s+tokens)?|tokens?|coins?|allocation|allocated|"
+    r"(?-i:[A-Z]{2,6}))(?:\s*\(?(?-i:[A-Z]{2,6})\)?|\s+tokens?)?", re.I)
+
+
+def _name_above(lines: list[str], i: int) -> str | None:
+    """The short name on the line(s) just above line ``i`` ("Network long-term" / "incentives"), or None."""
+    def name_like(text: str) -> bool:
+        return 0 < len(text) <= 60 and has_letters(text) and not PCT_RE.search(text) and not amounts_in(text) \
+            and not SENTENCE_END_RE.search(text[:-1]) and not text.rstrip().endswith(":")
+    if i == 0 or not name_like(lines[i - 1]):
+        return None
+    name = lines[i - 1]
+    if i >= 2 and name[:1].islower() and name_like(lines[i - 2]):
+        name = lines[i - 2] + " " + name  # a name wrapped over two lines
+    name = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", name)  # a section number
+    return clean_label(name) or None
+
+
+def _sentence_amounts(page: Page, i: int, line: str) -> list[Entry]:
+    """Token amounts in prose, one a sentence, several sentences on the line: each sentence whose one
+    amount is followed by a verb ("... are allocated to the team") is an entry, its recipient the
+    first clause after the amount."""
+    out = []
+    start = 0
+    for m in list(SENTENCE_END_RE.finditer(line)) + [None]:
+        end = m.end() if m else len(line)
+        sentence = line[start:end]
+        start = end
+        found = [a for a in _distinct_amounts(amounts_in(sentence)) if not a[3]]
+        if len(found) != 1:
+            continue
+        value, a_start, a_end, _ = found[0]
+        head, tail = sentence[:a_start], sentence[a_end:]
+        if len(head.split()) > 3 or not _AMOUNT_VERB_AFTER.match(tail):
+            continue
+        recipient = re.split(r"[,;.](?=\s|$)", re.sub(r"\([^()]*\)", " ", tail).lstrip(" ,;:"), maxsplit=1)[0]
+        label = clean_label(label_strip_amounts(recipient))
+        if has_letters(label):
+            out.append(Entry(page.number, LinePos(page.number, i), label, sentence.strip(), None, value, "text", set(),
+                             "amount", 1, False))
+    return out
+
+
 def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
     """Lines that give one amount and a label but no percentage: "Team: 150,000,000 tokens",
     "• $3 million – Expanding our team" (money, for use of funds)."""
@@ -316,6 +419,10 @@ def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
         if len(found) > 1 and sum(1 for a in found if not a[3]) == 1:
             # "500 million to be sold in a public sale with a cap of $10 million": the tokens are the entry
             found = [a for a in found if not a[3]]
+        if len(found) > 1:
+            # "600,000,000 NMB will be sold in the sale. 250,000,000 NMB go to the team.": one amount a sentence
+            entries += _sentence_amounts(page, i, line)
+            continue
         if len(found) != 1:
             continue
         value, start, end, is_money = found[0]
@@ -341,6 +448,12 @@ def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
             # Ltd), covering the costs of ... advisors" is the company's share, not the advisors'
             label_text = re.split(r"[,;.](?=\s|$)", re.sub(r"\([^()]*\)", " ", label_text).lstrip(" ,;:"), maxsplit=1)[0]
         label = clean_label(label_strip_amounts(_first_sentence(BULLET_RE.sub("", label_text))))
+        if not is_money and _GENERIC_AMOUNT_LABEL_RE.fullmatch(label):
+            # "Capital reserve" / "Token: 20,000,000,000", "4.7 Reserve Pool" / "Initial size: 10,000,000":
+            # the amount's own words only say it is an amount; the name is the line above
+            above = _name_above(lines, i)
+            if above:
+                label, label_text = above, above + " " + label_text
         if not has_letters(label):
             continue
         flags = {"total"} if TOTAL_LABEL_RE.search(label) else set()

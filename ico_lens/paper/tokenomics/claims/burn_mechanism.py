@@ -39,7 +39,9 @@ class BurnMechanism(ClaimRule):
         ),
         "denied": re.compile(
             r"\bno\s+(?:direct\s+)?(?:depletion|burn(?:ing)?)\s+of\s+(?:the\s+)?tokens|\b(?:will|are|is)\s+not\s+(?:be\s+)?(?:burn(?:ed|t)|destroyed)\b"
-            r"|\b(?:go|goes|return|returns|returned)\s+back\s+(?:in)?to\s+the\s+(?:\w+\s+)?(?:supply|pool)\b|\brecycled\b",
+            r"|\b(?:go|goes|return|returns|returned)\s+back\s+(?:in)?to\s+the\s+(?:\w+\s+)?(?:supply|pool)\b|\brecycled\b"
+            # "can be neither minted nor destroyed"
+            r"|\bneither\s+(?:be\s+)?(?:minted|created|issued)\s+nor\s+(?:be\s+)?(?:destroyed|burn(?:ed|t))\b",
             re.I,
         ),
     }

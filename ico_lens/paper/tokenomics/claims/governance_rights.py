@@ -38,7 +38,7 @@ class GovernanceRights(ClaimRule):
             r"[^.;]{0,250}\b(?:vot\w+|governance|decision[\s-]making|control|management|say)\b"
             r"|\bno\s+right\s+to\s+(?:participate|vote|any\s+say)|\bnot\s+have\s+any\s+(?:say|governance|voting)\b|\bno\s+(?:say|influence)\s+(?:in|over)\b"
             r"|\bnot\s+(?:be\s+)?entitled\s+to\s+[^.;]{0,120}\b(?:vot\w+|governance)"
-            r"|\b(?:hold|have|has|confer|grant|give)s?\s+no\s+(?:\w+\s+){0,3}(?:governance|voting|votes?)\b"
+            r"|\b(?:hold|have|has|confer|grant|give)s?\s+no\s+(?:[\w,]+\s+){0,4}(?:governance|voting|votes?)\b"
             r"|\bwithout\s+(?:any\s+)?(?:voting|governance)\s+rights",
             re.I,
         ),

@@ -19,7 +19,7 @@ class SupplyFixed(ClaimRule):
             r"(?:will|can|shall|are\s+to|is\s+to|could|may)\s+(?:ever\s+)?(?:be\s+)?(?:created|issued|minted|generated|produced|planned|added)"
             r"|\bno\s+(?:additional|further|new)\s+(?:issuances?|minting|emission)\b"
             r"|\b(?:will|can|shall)\s+never\s+be\s+(?:increased|inflated|minted|created|issued)"
-            r"|\bonly\s+(?:\S+\s+){1,8}?(?:will|can|shall)\s+ever\s+(?:be\s+(?:created|issued|minted)|exist)"
+            r"|\b(?:only|no\s+more\s+than)\s+(?:\S+\s+){1,8}?(?:will|can|shall)\s+ever\s+(?:be\s+(?:created|issued|minted)|exist)"
             # "can be neither minted nor destroyed", "will not create any new tokens after the sale"
             r"|\b(?:can|will|shall)\s+(?:be\s+)?neither\s+(?:be\s+)?(?:minted|created|issued)\b"
             r"|\b(?:will|shall|can)\s+not\s+(?:create|issue|mint)\s+(?:any\s+)?(?:new|more|additional|further)\b"
@@ -50,7 +50,8 @@ class SupplyFixed(ClaimRule):
             r"|\binflation\s+rate\b[^.%]{0,40}\d+(?:\.\d+)?\s*%"
             r"|\b(?:in\s+circulation|supply)\s+will\s+increase\s+(?:annually|every\s+year|each\s+year|yearly)\b"
             r"|\bsupply\s+(?:of\s+\S+\s+)?grows\b|\bmay\s+(?:sell|issue|mint|create)\s+additional"
-            r"|\b(?:new|additional)\s+tokens?\s+(?:will|shall)\s+be\s+(?:minted|issued|created)\s+(?:as|for|to)\s+(?:rewards?|block|staking|mining)",
+            r"|(?<!\bno\s)\b(?:new|additional)\s+(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\s+(?:will|shall)\s+be\s+(?:minted|issued|created)\s+"
+            r"(?:as|for|to)\s+(?:\w+\s+)?(?:rewards?|block|staking|mining|validators?)",
             re.I,
         ),
     }

@@ -10,7 +10,7 @@ from ico_lens.paper.tokenomics.evidence import TextUnit, text_units
 from ico_lens.records import Evidence
 
 TEAM = re.compile(
-    r"\b(?:team|founders?|founding|co-?founders?|employees|staff|management|executives?|executive\s+managers|core\s+developers|"
+    r"\b(?:team|founders?|founding|co-?founders?|employees?|staff|management|executives?|executive\s+managers|core\s+developers|"
     r"key\s+personnel)\b",
     re.I,
 )
@@ -47,7 +47,7 @@ class TeamVesting(ClaimRule):
     PATTERNS = {
         "team": TEAM,
         "vesting": re.compile(
-            r"\bvest(?:ed|ing|s)?\b|\block(?:ed)?[\s-]?up\b|\blocked\b|\btime[\s-]?lock(?:ed)?\b|\bcliff\b|\bunlock(?:ed|s)?\b"
+            r"\bvest(?:ed|ing|s)?\b|\block(?:ed)?[\s-]?up\b|\blocked\b|\bholding\s+period\b|\block[\s-]?in\s+period\b|\btime[\s-]?lock(?:ed)?\b|\bcliff\b|\bunlock(?:ed|s)?\b"
             r"|\bnot\s+entitled\s+to\s+(?:sell|token\s+sale|transfer)|\bsales?\s+restrictions?\b|\brestricted\s+from\s+(?:selling|transferring)"
             r"|\breleased?\s+(?:\w+\s+){0,3}(?:linearly|gradually|monthly|quarterly|proportionally)",
             re.I,

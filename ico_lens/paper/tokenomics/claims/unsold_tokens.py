@@ -30,7 +30,8 @@ class UnsoldTokens(ClaimRule):
         ),
         "kept": re.compile(
             r"\b(?:reserve[sd]?|retain(?:ed)?|kept|keep|held\s+by|stay|remain\s+with|returned\s+to|transferred\s+to|locked|"
-            r"second\s+(?:ico|sale|round|token\s+sale)|future\s+(?:sales?|use|development)|company|foundation|treasury)\b",
+            r"second\s+(?:ico|sale|round|token\s+sale)|future\s+(?:sales?|use|development)|company|foundation|treasury|"
+            r"moved\s+(?:in)?to|(?:\w+\s+)?fund)\b",
             re.I,
         ),
     }
