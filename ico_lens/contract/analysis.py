@@ -10,11 +10,13 @@ variables with the value written, external calls and ``selfdestruct``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from slither.core.declarations import Contract, Function, SolidityVariable
+from slither.core.cfg.node import NodeType
+from slither.core.declarations import Contract, Enum, Function, SolidityVariable
 from slither.core.solidity_types import ArrayType, ElementaryType, MappingType, UserDefinedType
 from slither.core.variables.local_variable import LocalVariable
 from slither.core.variables.state_variable import StateVariable
@@ -53,6 +55,8 @@ TRANSFER_SIGNATURES = {"transfer(address,uint256)", "transferFrom(address,addres
 SUPPLY_NAMES = ("totalSupply", "_totalSupply", "totalSupply_", "total_supply", "supply", "_supply")
 BALANCE_NAMES = ("balances", "balanceOf", "_balances", "balance_of", "balance")
 MAX_DEPTH = 8
+#: the proxy convention for a constructor run once through the proxy (used with the behaviour: once only)
+INITIALIZER_NAME = re.compile(r"^_?[Ii]nit(iali[sz]e)?([A-Z0-9_].*)?$")
 
 
 @dataclass
@@ -68,6 +72,8 @@ class Effect:
     function: Function  # where the node is
     name: str | None = None  # for calls: the called function's name
     arguments: tuple = ()
+    #: for writes: how the value written was computed ("add", "sub", "zero", "const", "time", None)
+    value_kind: str | None = None
 
     @property
     def line(self) -> int | None:
@@ -109,6 +115,28 @@ class Walker:
     def effects(self, entry: Function) -> list[Effect]:
         out: list[Effect] = []
         self._walk(entry, {}, 0, set(), out)
+        return out
+
+    def _assembly_writes(self, node, function: Function, subst: dict) -> list[Effect]:
+        """``assembly { mstore(0, account) mstore(32, _balances.slot) sstore(keccak256(0, 64), amount) }``:
+        a balance (or the supply) written through its storage slot, keyed by the address parameter the
+        block names and set to the number it names (value kind "assembly": any value)."""
+        text = _assembly_text(node)
+        if "sstore" not in text:
+            return []
+        out = []
+        for var in sorted(self.supply_vars | self.balance_vars, key=lambda v: v.name):
+            if not re.search(rf"\b{re.escape(var.name)}(\.slot|_slot)\b", text):
+                continue
+            kind = "supply" if var in self.supply_vars else "balance"
+            key = value = None
+            for param in _names_in(text, function.parameters):
+                term = cond.term_of(param, subst)
+                if str(param.type) == "address" and key is None:
+                    key = term
+                elif _is_number(param.type) and value is None:
+                    value = term
+            out.append(Effect(kind, "set", var, key if kind == "balance" else None, value or cond.Term("unknown"), node, function, value_kind="assembly"))
         return out
 
     # value kinds: "add", "sub", "zero", "time", None
@@ -174,14 +202,12 @@ class Walker:
                 direction = "set"
             if value_kind == "time":
                 direction = None
-            if var in self.supply_vars:
-                out.append(Effect("supply", direction, var, key, value_term, node, function))
-            elif var in self.balance_vars:
-                out.append(Effect("balance", direction, var, key, value_term, node, function))
-            else:
-                out.append(Effect("state", direction, var, key, value_term, node, function))
+            kind_name = "supply" if var in self.supply_vars else "balance" if var in self.balance_vars else "state"
+            out.append(Effect(kind_name, direction, var, key, value_term, node, function, value_kind=value_kind))
 
         for node in function.nodes:
+            if node.type == NodeType.ASSEMBLY:
+                out.extend(self._assembly_writes(node, function, subst))
             for ir in node.irs:
                 if isinstance(ir, Index):
                     base = base_of(ir.variable_left)
@@ -192,8 +218,12 @@ class Walker:
                         terms[ir.lvalue] = term(ir.variable_left)
                 elif isinstance(ir, Member):
                     base = base_of(ir.variable_left)
-                    if base is not None:
+                    if base is not None and base[1] is None and cond.field_of(base[0], str(ir.variable_right)) is not None:
+                        refs[ir.lvalue] = (cond.field_of(base[0], str(ir.variable_right)), None)  # self.balances
+                    elif base is not None:
                         refs[ir.lvalue] = base
+                    elif type(ir.variable_left).__name__ == "EnumContract" or isinstance(ir.variable_left, Enum):
+                        terms[ir.lvalue] = cond.Term("enum", str(ir.variable_right))  # Stage.Trading
                 elif isinstance(ir, Assignment):
                     rv = ir.rvalue
                     kinds[ir.lvalue] = kind(rv)
@@ -221,6 +251,11 @@ class Walker:
                     t = term(src)
                     if isinstance(ir, Unary) and t.kind == "param":
                         t = cond.Term("param", t.value)
+                    elif isinstance(ir, Unary) and t.kind == "const":
+                        # `mintingFinished = !mintable` with mintable bound to true: false, not true
+                        text = str(t.value).lower()
+                        negated = {"true": "false", "false": "true"}.get(text) if str(ir.type) in ("!", "UnaryType.BANG") else None
+                        t = cond.Term("const", negated) if negated is not None else cond.Term("unknown")
                     terms[ir.lvalue] = t
                 elif isinstance(ir, Delete):
                     target = ir.variable if base_of(ir.variable) is not None else ir.lvalue
@@ -271,6 +306,20 @@ class Walker:
         return None
 
 
+def _assembly_text(node) -> str:
+    text = getattr(node, "inline_asm", None)
+    if isinstance(text, str) and text:
+        return text
+    try:
+        return str(node.source_mapping.content)
+    except Exception:  # noqa: BLE001 - no source text: nothing to read
+        return ""
+
+
+def _names_in(text: str, names) -> list:
+    return [n for n in names if re.search(rf"(?<![\w.]){re.escape(n.name)}(?!\w)", text)]
+
+
 def _hidden_mint(entry: Function, effects: list[Effect]) -> Effect | None:
     """A balance credited by an amount the caller chooses while no balance is debited, the supply is
     not touched and no counter moves: tokens made out of nothing, the supply left as it was (a hidden
@@ -281,12 +330,22 @@ def _hidden_mint(entry: Function, effects: list[Effect]) -> Effect | None:
     for e in effects:
         if e.kind == "supply" or (e.kind == "balance" and e.direction == "dec") or _counts(e):
             return None
-    return next((e for e in effects if e.kind == "balance" and e.direction == "inc"), None)
+    return next((e for e in effects if e.kind == "balance" and (e.direction == "inc" or e.value_kind == "assembly")), None)
 
 
 def _counts(effect: Effect) -> bool:
     """A number kept in one state variable goes up or down (not a list growing by a push)."""
     return effect.kind == "state" and effect.direction in ("inc", "dec") and effect.key is None and _is_value_type(effect.variable)
+
+
+def _enum_of(var) -> Enum | None:
+    t = getattr(var, "type", None)
+    inner = getattr(t, "type", None) if isinstance(t, UserDefinedType) else None
+    return inner if isinstance(inner, Enum) else None
+
+
+def _is_bool(v) -> bool:
+    return str(getattr(v, "type", "")) == "bool"
 
 
 def _is_value_type(v) -> bool:
@@ -443,6 +502,8 @@ class TokenModel:
         addition to it, or setting it to a value that does not come from a subtraction."""
         found = []
         for entry in self.entry_points:
+            if entry in self.initializers or self.blocked_for_good(entry):
+                continue  # an upgradeable token's one-time initialize(), a mint finished while deploying
             for effect in self.effects(entry):
                 if effect.kind == "supply" and effect.direction in ("inc", "set"):
                     if effect.direction == "set" and effect.value is not None and effect.value.kind in ("time", "const"):
@@ -464,10 +525,16 @@ class TokenModel:
         """The token's two-level mappings (``allowed[owner][spender]``): allowances, not locks."""
         if self.token is None:
             return set()
-        return {
+        found = {
             v for v in self.token.state_variables
             if isinstance(v.type, MappingType) and isinstance(v.type.type_to, MappingType)
         }
+        for holder in self.token.state_variables:  # allowances kept in a struct of a library-driven token
+            struct = cond.struct_of(holder)
+            for name, elem in (struct.elems.items() if struct is not None else ()):
+                if isinstance(elem.type, MappingType) and isinstance(elem.type.type_to, MappingType):
+                    found.add(cond.FieldVar(holder, name, elem.type))
+        return found
 
     def guards(self, function: Function) -> list[cond.Guard]:
         if function not in self._guards:
@@ -501,7 +568,8 @@ class TokenModel:
         roles: set = set()
         for guard in self.guards(function):
             assume = cond.Assumptions(caller_has_role=True)
-            cond.guard_pass(guard, assume)
+            if cond.guard_pass(guard, assume) is False:
+                continue  # being in the list stops the caller (`require(!frozen[msg.sender])`): no role
             roles |= assume.roles_seen
         return roles
 
@@ -511,15 +579,61 @@ class TokenModel:
             return []
         out = [c for c in self.token.constructors]
         out += [f for f in self.token.functions if f.name.startswith("slitherConstructor")]
+        out += [f for f in self.initializers if f not in out]
         # deployment order: bases first, each contract's initializers before its constructor body, so
         # that a derived constructor's `setTransfers(false)` wins over a base's `= true`
         bases_first = list(reversed(self.token.inheritance)) + [self.token]
         position = {c: i for i, c in enumerate(bases_first)}
 
         def order(f: Function):
-            return (position.get(f.contract_declarer, -1), 0 if f.name.startswith("slitherConstructor") else 1)
+            last = 2 if f in self.initializers else 0  # initialize() runs after the proxy's (empty) construction
+            return (last, position.get(f.contract_declarer, -1), 0 if f.name.startswith("slitherConstructor") else 1)
 
         return sorted(out, key=order)
+
+    @cached_property
+    def initializers(self) -> list[Function]:
+        """Entry points that stand for the constructor of a token behind a proxy: named
+        ``initialize``/``init`` (the proxy convention) and able to run only once (a guard on a flag
+        that only this function sets, to the value that closes it: OpenZeppelin's ``initializer``)."""
+        return [f for f in self.entry_points if INITIALIZER_NAME.match(f.name) and self._runs_once(f)]
+
+    def _runs_once(self, function: Function) -> bool:
+        final: dict = {}
+        for e in self.effects(function):
+            if e.kind == "state" and _is_bool(e.variable) and e.value is not None and e.value.kind == "const":
+                text = str(e.value.value).lower()
+                if text in ("true", "false"):
+                    final[e.variable] = text == "true"
+        if not final:
+            return False
+        for var in final:
+            if any(entry is not function for entry, _ in self.state_writes(var)):
+                return False
+        assume = cond.Assumptions(state=dict(final))
+        return any(cond.guard_pass(g, assume) is False for g in self.guards(function))
+
+    def blocked_for_good(self, entry: Function) -> bool:
+        """A guard of ``entry`` is false for the value a bool flag has after deployment, and nothing
+        after deployment can set the flag otherwise (a sale that deploys the token, mints the supply
+        and calls ``finishMinting()`` in its constructor)."""
+        for guard in self.guards(entry):
+            for var in cond.state_vars_in(guard):
+                if not _is_bool(var):
+                    continue
+                start = self.initial_value(var)
+                if start is None or start.kind != "const" or str(start.value).lower() not in ("true", "false"):
+                    continue
+                value = str(start.value).lower() == "true"
+                if cond.guard_pass(guard, cond.Assumptions(state={var: value})) is not False:
+                    continue
+                written = {
+                    str(e.value.value).lower() if e.value is not None and e.value.kind == "const" else "any"
+                    for _, e in self.state_writes(var)
+                }
+                if written <= {str(value).lower()}:
+                    return True
+        return False
 
     @cached_property
     def deployment_calls(self) -> list[Function]:
@@ -546,7 +660,7 @@ class TokenModel:
         found = []
         for entry in self.entry_points:
             for e in self.effects(entry):
-                if e.variable is var and e.kind in ("state", "supply", "balance") and e.node is not None:
+                if e.variable == var and e.kind in ("state", "supply", "balance") and e.node is not None:
                     found.append((entry, e))
         return found
 
@@ -561,6 +675,9 @@ class TokenModel:
                 if e.variable is var and e.kind == "state":
                     value = e.value if e.value is not None else cond.Term("unknown")
         if value is None:
+            enum = _enum_of(var)
+            if enum is not None and enum.values:
+                return cond.Term("enum", enum.values[0])  # an enum starts at its first member
             return cond.Term("const", "false" if str(var.type) == "bool" else 0)
         return value
 
@@ -581,7 +698,26 @@ def supply_variables(token: Contract) -> set:
             if v is not None and _is_number(v.type):
                 found.add(v)
                 break
+    if not found and fn is not None:
+        found = _struct_fields(fn, SUPPLY_NAMES, lambda f: _is_number(f.type))
     return found
+
+
+def _struct_fields(getter: Function, names, wanted) -> set:
+    """The field of a struct state variable the getter reads (through a library) that holds the
+    supply or the balances, by ERC-20's names: ``ERC20Lib.TokenStorage token`` -> ``token.balances``."""
+    if not getter.is_implemented:
+        return set()
+    holders = [v for v in _uses(getter, lambda v: cond.struct_of(v) is not None)]
+    for holder in sorted(holders, key=lambda v: v.name):
+        struct = cond.struct_of(holder)
+        for name in names:
+            elem = struct.elems.get(name)
+            if elem is not None:
+                fieldvar = cond.FieldVar(holder, name, elem.type)
+                if wanted(fieldvar):
+                    return {fieldvar}
+    return set()
 
 
 def balance_variables(token: Contract) -> set:
@@ -595,6 +731,8 @@ def balance_variables(token: Contract) -> set:
             if v is not None and _is_balance_mapping(v):
                 found.add(v)
                 break
+    if not found and fn is not None:
+        found = _struct_fields(fn, BALANCE_NAMES, _is_balance_mapping)
     return found
 
 
@@ -644,7 +782,10 @@ def choose_token(slither: Any, contract_name: str | None = None) -> Contract | N
     if not tokens:
         return None
     created = set()
+    candidates = {c.name for c in tokens}
     for c in contracts:
+        if c.name in candidates:
+            continue  # a token creating a helper token (BSC dividend trackers) is still the token
         for f in c.functions:
             for node in f.nodes:
                 for ir in node.irs:

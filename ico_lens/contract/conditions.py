@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from slither.core.cfg.node import NodeType
-from slither.core.declarations import Function, SolidityFunction, SolidityVariable, SolidityVariableComposed
+from slither.core.declarations import Enum, Function, Modifier, SolidityFunction, SolidityVariable, SolidityVariableComposed
 from slither.core.expressions import (
     AssignmentOperation,
     ConditionalExpression,
@@ -39,7 +39,11 @@ from slither.slithir.variables import TemporaryVariable
 
 TIME_SOURCES = {"now", "block.timestamp", "block.number"}
 CALLER = "msg.sender"
+#: who is calling, for guards and whose balance: ``require(tx.origin == owner)`` checks the caller too
+CALLERS = {"msg.sender", "tx.origin"}
 MAX_DEPTH = 6
+#: how deep guards are collected through modifiers and internal calls (locks sit in helpers of helpers)
+MAX_CALL_DEPTH = 10
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,52 @@ class Term:
     kind: str  # "sender" | "const" | "state" | "expr" | "unknown"
     value: Any = None
     subst: Any = None  # for "expr": the caller's substitution (tuple of pairs)
+
+
+@dataclass(frozen=True)
+class FieldVar:
+    """A field of a struct state variable that keeps the token's books: ``token.balances`` of a
+    library-driven token (``using ERC20Lib for ERC20Lib.TokenStorage; ERC20Lib.TokenStorage token;``).
+    It stands in for a state variable: name, type, no initializer."""
+
+    holder: Any
+    member: str
+    type: Any = field(default=None, compare=False, hash=False)
+
+    expression = None
+    is_constant = False
+    visibility = "internal"
+
+    @property
+    def name(self) -> str:
+        return f"{self.holder.name}.{self.member}"
+
+    @property
+    def contract(self) -> Any:
+        return self.holder.contract
+
+    @property
+    def source_mapping(self) -> Any:
+        return self.holder.source_mapping
+
+
+def struct_of(var: Any) -> Any:
+    """The Structure a struct-typed state variable holds, or None."""
+    from slither.core.declarations import Structure
+    from slither.core.solidity_types import UserDefinedType
+
+    t = getattr(var, "type", None)
+    inner = t.type if isinstance(t, UserDefinedType) else None
+    return inner if isinstance(inner, Structure) else None
+
+
+def field_of(holder: Any, member: str) -> FieldVar | None:
+    """``holder.member`` for a struct state variable ``holder`` (None for anything else)."""
+    struct = struct_of(holder) if isinstance(holder, StateVariable) else None
+    if struct is None:
+        return None
+    elem = struct.elems.get(member)
+    return FieldVar(holder, member, elem.type if elem is not None else None)
 
 
 @dataclass
@@ -90,6 +140,33 @@ def _stops(node: Any) -> bool:
             return True
     if node.type == NodeType.IF:  # the branch starts with its own if: do not guess
         return False
+    return False
+
+
+def _returns_then_stops(node: Any) -> bool:
+    """An ``if`` without ``else`` whose branch always returns (never reaches the end of the if),
+    followed by a statement that stops (throw, revert, return false)."""
+    endif = node.son_false
+    if endif is None or endif.type != NodeType.ENDIF or node.son_true is None or node.son_true is endif:
+        return False
+    if any(father is not node for father in endif.fathers):
+        return False  # the branch falls through to what follows
+    after = endif.sons[0] if len(endif.sons) == 1 else None
+    if not _stops(after):
+        return False
+    return not _branch_returns_false(node.son_true, endif)
+
+
+def _branch_returns_false(start: Any, end: Any) -> bool:
+    seen, todo = set(), [start]
+    while todo:
+        n = todo.pop()
+        if n is None or n in seen or n is end:
+            continue
+        seen.add(n)
+        if n.type == NodeType.RETURN and isinstance(n.expression, Literal) and str(n.expression.value).lower() == "false":
+            return True
+        todo.extend(n.sons)
     return False
 
 
@@ -135,7 +212,10 @@ def node_guards(node: Any, function: Function, subst: dict) -> list[Guard]:
             return [Guard(_stop_under_branches(node, expr), True, node, function, subst)]
         if _stops(node.son_false) and node.son_false is not None and node.son_false.type != NodeType.ENDIF:
             return [Guard(expr, False, node, function, subst)]
-        if function.contract_declarer is not None and function in getattr(function.contract_declarer, "modifiers", []):
+        if _returns_then_stops(node):
+            # `if (ok) { ...; return true; } revert();`: the function goes on only when ok holds
+            return [Guard(_under_branches(node, expr), False, node, function, subst)]
+        if isinstance(function, Modifier) or (function.contract_declarer is not None and function in getattr(function.contract_declarer, "modifiers", [])):
             if node.son_true is not None and node.son_true.type == NodeType.PLACEHOLDER:
                 return [Guard(expr, False, node, function, subst)]
     return []
@@ -149,7 +229,7 @@ def term_of(ir_var: Any, subst: dict) -> Term:
     """The :class:`Term` an IR argument stands for, resolving the caller's own parameters."""
     from slither.slithir.variables import Constant
 
-    if isinstance(ir_var, SolidityVariableComposed) and ir_var.name == CALLER:
+    if isinstance(ir_var, SolidityVariableComposed) and ir_var.name in CALLERS:
         return Term("sender")
     if isinstance(ir_var, TemporaryVariable) and ir_var in subst:  # a getter's result: _msgSender(), owner()
         return subst[ir_var]
@@ -183,21 +263,88 @@ def closure_guards(function: Function, *, subst: dict | None = None, depth: int 
     subst = subst or {}
     seen = set() if seen is None else seen
     key = (function, tuple(sorted((id(k), v.kind) for k, v in subst.items())))
-    if key in seen or depth > MAX_DEPTH:
+    if key in seen or depth > MAX_CALL_DEPTH:
         return []
     seen.add(key)
     guards: list[Guard] = []
     local = dict(subst)  # plus what the getters called here return
+    # `uint256 locked = lockedAmountOf(a); require(balance.sub(locked) >= v)`: the guard reads what
+    # the local was set to
+    with_locals = {**subst, **local_definitions(function, subst)}
     for node in function.nodes:
-        guards.extend(node_guards(node, function, subst))
+        guards.extend(node_guards(node, function, with_locals))
         for ir in node.irs:
             if isinstance(ir, (InternalCall, LibraryCall)) and isinstance(ir.function, Function) and ir.function.nodes:
                 getter = getter_term(ir.function)
                 if getter is not None and ir.lvalue is not None:
                     local[ir.lvalue] = getter
                     continue
-                guards.extend(closure_guards(ir.function, subst=call_subst(ir, local), depth=depth + 1, seen=seen))
+                bound = call_subst(ir, local)
+                _bind_argument_expressions(node, ir, bound, with_locals)
+                guards.extend(closure_guards(ir.function, subst=bound, depth=depth + 1, seen=seen))
     return guards
+
+
+def local_definitions(function: Function, subst: dict) -> dict:
+    """Local variables assigned exactly once, at their declaration, bound to the expression they
+    were given (``Term("expr", ...)``), so that guards see through them."""
+    from slither.core.variables.local_variable import LocalVariable as Local
+
+    writes: dict = {}
+    for node in function.nodes:
+        for v in node.local_variables_written:
+            writes[v] = writes.get(v, 0) + 1
+    out = {}
+    for node in function.nodes:
+        var = getattr(node, "variable_declaration", None)
+        expr = node.expression
+        if node.type != NodeType.VARIABLE or not isinstance(var, Local) or var in function.parameters:
+            continue
+        if writes.get(var, 0) != 1 or var in subst:
+            continue
+        if isinstance(expr, AssignmentOperation):
+            expr = expr.expression_right
+        if expr is None or str(getattr(var, "type", "")) == "" or node.type == NodeType.IFLOOP:
+            continue
+        if _in_loop(node):
+            continue
+        out[var] = Term("expr", expr, tuple(subst.items()))
+    return out
+
+
+def _in_loop(node: Any) -> bool:
+    return any(d.type == NodeType.IFLOOP for d in getattr(node, "dominators", []) or [] if d is not node)
+
+
+def _bind_argument_expressions(node: Any, ir: Any, bound: dict, subst: dict) -> None:
+    """A parameter bound to an IR temporary (``assert(!stopped)``, DappHub's own assert(bool)) is
+    bound to the argument's expression instead, so the callee's ``if (!x) throw;`` reads ``!stopped``."""
+    params = list(getattr(ir.function, "parameters", []) or [])
+    if not any(bound.get(p) is not None and bound[p].kind == "unknown" for p in params):
+        return
+    call = _find_call(node.expression, ir.function)
+    if call is None or len(call.arguments) != len(params):
+        return
+    for param, arg in zip(params, call.arguments):
+        if bound.get(param) is not None and bound[param].kind == "unknown":
+            bound[param] = Term("expr", arg, tuple(subst.items()))
+
+
+def _find_call(expr: Any, function: Function, depth: int = 0) -> Any:
+    expr = _strip(expr)
+    if expr is None or depth > 12:
+        return None
+    if isinstance(expr, CallExpression):
+        called = expr.called
+        if isinstance(called, Identifier) and called.value is function:
+            return expr
+        if isinstance(called, MemberAccess) and called.member_name == function.name:
+            return expr
+    for child in _children(expr):
+        found = _find_call(child, function, depth + 1)
+        if found is not None:
+            return found
+    return None
 
 
 def getter_term(function: Function, depth: int = 0) -> Term | None:
@@ -227,6 +374,8 @@ class Assumptions:
     lookups: bool | None = None
     #: collects the names of the roles met while evaluating
     roles_seen: set = field(default_factory=set)
+    #: values of calls to other contracts, by the call's text (``sale.hasEnded()`` -> False)
+    calls: dict = field(default_factory=dict)
 
 
 def _not(v):
@@ -275,7 +424,7 @@ def _resolve(expr: Any, subst: dict, depth: int) -> Term | None:
         return getter_term(target, depth) if target is not None else None
     if isinstance(expr, Identifier):
         value = expr.value
-        if isinstance(value, SolidityVariableComposed) and value.name == CALLER:
+        if isinstance(value, SolidityVariableComposed) and value.name in CALLERS:
             return Term("sender")
         if isinstance(value, SolidityVariable) and value.name in TIME_SOURCES:
             return Term("time")
@@ -294,8 +443,11 @@ def _resolve(expr: Any, subst: dict, depth: int) -> Term | None:
             return Term("local", value)
     if isinstance(expr, MemberAccess):
         text = str(expr)
-        if text == CALLER:
+        if text in CALLERS:
             return Term("sender")
+        inner = _strip(expr.expression)
+        if isinstance(inner, Identifier) and isinstance(inner.value, Enum):
+            return Term("enum", expr.member_name)  # Stage.Trading
         if text in TIME_SOURCES:
             return Term("time")
     if isinstance(expr, Literal):
@@ -320,8 +472,35 @@ def is_role_mapping(var: Any) -> bool:
     return isinstance(t, MappingType)
 
 
+def _named_return_expression(function: Function) -> Any:
+    """The one expression a function's single named return variable is set to, outside any branch
+    or loop (``returns (bool r) { r = msg.sender == owner; }``), else None."""
+    if len(function.returns) != 1:
+        return None
+    var = function.returns[0]
+    found = []
+    for node in function.nodes:
+        if var in node.local_variables_written:
+            found.append(node)
+    if len(found) != 1 or branch_conditions(found[0]) or _in_loop(found[0]):
+        return None
+    expr = found[0].expression
+    if isinstance(expr, AssignmentOperation) and isinstance(expr.expression_left, Identifier) and expr.expression_left.value is var:
+        return expr.expression_right
+    return None
+
+
 def _returned_expressions(function: Function) -> list:
-    return [n.expression for n in function.nodes if n.type == NodeType.RETURN and n.expression is not None]
+    out = []
+    for n in function.nodes:
+        if n.type != NodeType.RETURN or n.expression is None:
+            continue
+        expr = n.expression
+        if isinstance(expr, Identifier) and expr.value in function.returns:
+            # the implicit `return yes` of `returns (bool yes) { yes = who == admin; }`
+            expr = _named_return_expression(function) or expr
+        out.append(expr)
+    return out
 
 
 def _call_target(expr: CallExpression) -> Function | None:
@@ -374,15 +553,28 @@ def truth(expr: Any, assume: Assumptions, subst: dict | None = None, depth: int 
         if key is not None and key.kind == "param" and base is not None and base.kind == "state":
             return assume.lookups
         return None
+    if isinstance(expr, Identifier) and isinstance(expr.value, LocalVariable) and expr.value in subst and subst[expr.value].kind == "expr":
+        bound = subst[expr.value]
+        return truth(bound.value, assume, dict(bound.subst or ()), depth + 1)
+    if isinstance(expr, CallExpression) and assume.calls and str(expr) in assume.calls:
+        return assume.calls[str(expr)]
     if isinstance(expr, CallExpression):
         target = _call_target(expr)
         if target is not None and target.nodes:
             returns = _returned_expressions(target)
             if len(returns) == 1:
                 return truth(returns[0], assume, _expr_subst(target, list(expr.arguments), subst), depth + 1)
+            if len(returns) > 1:
+                # DappHub's isAuthorized(): `if (src == this) return true; else if (src == owner) ...`
+                value = _branching_truth(target, assume, _expr_subst(target, list(expr.arguments), subst), depth + 1)
+                if value is not None:
+                    return value
             if not returns and target.return_type:
                 # named return variable: `function isOwner(address a) returns (bool r) { r = ...; }`
-                return None
+                assigned = _named_return_expression(target)
+                if assigned is None:
+                    return None
+                return truth(assigned, assume, _expr_subst(target, list(expr.arguments), subst), depth + 1)
             if any(resolve(a, subst) and resolve(a, subst).kind == "sender" for a in expr.arguments):
                 values = {truth(r, assume, _expr_subst(target, list(expr.arguments), subst), depth + 1) for r in returns}
                 if len(values) == 1:
@@ -403,6 +595,56 @@ def truth(expr: Any, assume: Assumptions, subst: dict | None = None, depth: int 
     if term is not None and term.kind == "const":
         return _literal_bool(Literal(term.value, None)) if str(term.value).lower() in ("true", "false") else None
     return None
+
+
+def _branching_truth(function: Function, assume: Assumptions, subst: dict, depth: int) -> bool | None:
+    """What a boolean function returns, followed along its ``if``/``else`` branches from its entry:
+    a branch whose condition is unknown is followed both ways and counts when both agree. Functions
+    that loop or assign local variables are not followed (None)."""
+    if depth > MAX_DEPTH or any(n.type in (NodeType.IFLOOP, NodeType.STARTLOOP, NodeType.ASSEMBLY) for n in function.nodes):
+        return None
+    if any(n.local_variables_written for n in function.nodes):
+        return None
+    budget = [64]
+
+    def run(node) -> Any:  # True / False / None (unknown) / "stop" (throws)
+        seen = 0
+        while node is not None:
+            budget[0] -= 1
+            seen += 1
+            if budget[0] < 0 or seen > 64:
+                return None
+            if node.type == NodeType.RETURN:
+                return truth(node.expression, assume, subst, depth + 1) if node.expression is not None else None
+            if node.type == NodeType.THROW or _stops_by_revert(node):
+                return "stop"
+            if node.type == NodeType.IF:
+                value = truth(node.expression, assume, subst, depth + 1)
+                if value is True:
+                    node = node.son_true
+                    continue
+                if value is False:
+                    node = node.son_false
+                    continue
+                a, b = run(node.son_true), run(node.son_false)
+                a, b = (False if a == "stop" else a), (False if b == "stop" else b)
+                return a if a == b else None
+            if node.type == NodeType.EXPRESSION and node.expression is not None and node_guards(node, function, subst):
+                guard = node_guards(node, function, subst)[0]
+                if guard_pass(guard, assume) is False:
+                    return "stop"
+            sons = node.sons
+            if len(sons) != 1:
+                return None
+            node = sons[0]
+        return None
+
+    result = run(function.entry_point)
+    return False if result == "stop" else result
+
+
+def _stops_by_revert(node: Any) -> bool:
+    return node.type == NodeType.EXPRESSION and _is_call_to(node.expression, {"revert"})
 
 
 def _counter_comparison(expr: BinaryOperation, assume: Assumptions, subst: dict) -> bool | None:
@@ -440,6 +682,9 @@ def _equality(expr: BinaryOperation, assume: Assumptions, subst: dict, depth: in
             return None if v is None else v == lit
     lt, rt = resolve(left, subst), resolve(right, subst)
     for a, b in ((lt, rt), (rt, lt)):
+        if a is not None and a.kind == "sender" and b is not None and b.kind == "this":
+            return False  # the contract calling itself: no account, owner or not, is `this`
+    for a, b in ((lt, rt), (rt, lt)):
         if a is not None and a.kind == "sender" and b is not None and b.kind == "state":
             assume.roles_seen.add(b.value.name)
             return assume.caller_has_role
@@ -449,6 +694,11 @@ def _equality(expr: BinaryOperation, assume: Assumptions, subst: dict, depth: in
             if _reads_state(bexpr, subst):
                 assume.roles_seen.add(str(bexpr))
                 return assume.caller_has_role
+    for a, b in ((lt, rt), (rt, lt)):  # an enum state variable against a member: `stage == Stage.Trading`
+        if a is not None and a.kind == "state" and b is not None and b.kind == "enum":
+            assumed = assume.state.get(a.value)
+            if isinstance(assumed, tuple) and assumed[0] == "enum":
+                return assumed[1] == b.value
     # a state variable compared with a constant: known only under assumptions on that variable
     for a, b in ((lt, rt), (rt, lt)):
         if a is not None and a.kind == "state" and a.value in assume.state and b is not None and b.kind == "const":
@@ -502,6 +752,10 @@ def walk_expression(expr: Any, subst: dict, visit: Callable[[Any, dict], None], 
     visit(expr, subst)
     for child in _children(expr):
         walk_expression(child, subst, visit, depth + 1, inline)
+    if isinstance(expr, Identifier) and isinstance(expr.value, LocalVariable) and expr.value in subst:
+        bound = subst[expr.value]
+        if bound.kind == "expr" and not _is_plain_name(bound.value):
+            walk_expression(bound.value, dict(bound.subst or ()), visit, depth + 1, inline)
     if inline and isinstance(expr, CallExpression):
         target = _call_target(expr)
         if target is not None and target.nodes and not target.is_constructor:
@@ -509,6 +763,12 @@ def walk_expression(expr: Any, subst: dict, visit: Callable[[Any, dict], None], 
             for node in target.nodes:
                 if node.expression is not None and node.type in (NodeType.RETURN, NodeType.IF, NodeType.EXPRESSION, NodeType.VARIABLE):
                     walk_expression(node.expression, inner, visit, depth + 1, inline)
+
+
+def _is_plain_name(expr: Any) -> bool:
+    """An argument that is a bare identifier or member (``msg.sender``, ``_from``): resolve() already
+    stands for it; walking into it again would only repeat the caller's lookups."""
+    return isinstance(_strip(expr), (Identifier, MemberAccess, Literal))
 
 
 def guard_pass(guard: Guard, assume: Assumptions) -> bool | None:
@@ -558,10 +818,20 @@ def mapping_lookups(guard: Guard) -> list[tuple[StateVariable, Term | None]]:
     return found
 
 
-def _base_state(expr: Any, subst: dict) -> StateVariable | None:
+def _base_state(expr: Any, subst: dict, depth: int = 0) -> StateVariable | None:
     expr = _strip(expr)
     while isinstance(expr, (IndexAccess, MemberAccess)):
+        if isinstance(expr, MemberAccess):
+            holder = resolve(expr.expression, subst)
+            if holder is not None and holder.kind == "state":
+                fieldvar = field_of(holder.value, expr.member_name)
+                if fieldvar is not None:
+                    return fieldvar  # self.balances[a] of a library-driven token
         expr = _strip(expr.expression_left if isinstance(expr, IndexAccess) else expr.expression)
+    if isinstance(expr, Identifier) and isinstance(expr.value, LocalVariable) and expr.value in subst and depth < MAX_DEPTH:
+        bound = subst[expr.value]
+        if bound.kind == "expr":
+            return _base_state(bound.value, dict(bound.subst or ()), depth + 1)
     term = resolve(expr, subst)
     if term is not None and term.kind == "state":
         return term.value
@@ -634,6 +904,76 @@ def time_direction(guard: Guard, *, stored_only: bool = False) -> set[str]:
             direction = "after" if direction == "before" else "before"
         out.add(direction)
     return out
+
+
+def time_bounds(guard: Guard) -> list[Term | None]:
+    """What the guard compares the time with, directly in its expression: the state variable's
+    Term for ``now > endTime``, None for anything else (``endTime + 365 days``, a call)."""
+    relations = (BinaryOperationType.LESS, BinaryOperationType.LESS_EQUAL, BinaryOperationType.GREATER, BinaryOperationType.GREATER_EQUAL)
+    found: list = []
+
+    def visit(e, subst):
+        if isinstance(e, BinaryOperation) and e.type in relations:
+            left, right = resolve(e.expression_left, subst), resolve(e.expression_right, subst)
+            if left is not None and left.kind == "time":
+                found.append(right if right is not None and right.kind == "state" else None)
+            elif right is not None and right.kind == "time":
+                found.append(left if left is not None and left.kind == "state" else None)
+
+    walk_expression(guard.expression, guard.subst, visit, inline=False)
+    return found
+
+
+def time_compared_fields(guard: Guard) -> list[tuple[StateVariable, Term | None]]:
+    """``(mapping, key)`` for a field of a per-account struct compared with the time
+    (``now >= accounts[_from].lockedUntil``): lock data kept beside the balance."""
+    relations = (BinaryOperationType.LESS, BinaryOperationType.LESS_EQUAL, BinaryOperationType.GREATER, BinaryOperationType.GREATER_EQUAL)
+    found: list = []
+
+    def field_lookup(e, subst, depth=0):
+        e = _strip(e)
+        if isinstance(e, Identifier) and isinstance(e.value, LocalVariable) and e.value in subst and depth < MAX_DEPTH:
+            bound = subst[e.value]
+            if bound.kind == "expr":
+                return field_lookup(bound.value, dict(bound.subst or ()), depth + 1)
+        if isinstance(e, MemberAccess) and isinstance(_strip(e.expression), IndexAccess):
+            index = _strip(e.expression)
+            base = _base_state(index.expression_left, subst)
+            if base is not None:
+                return base, resolve(index.expression_right, subst)
+        return None
+
+    def visit(e, subst):
+        if isinstance(e, BinaryOperation) and e.type in relations:
+            left, right = resolve(e.expression_left, subst), resolve(e.expression_right, subst)
+            other = e.expression_right if left is not None and left.kind == "time" else e.expression_left if right is not None and right.kind == "time" else None
+            if other is not None:
+                hit = field_lookup(other, subst)
+                if hit is not None:
+                    found.append(hit)
+
+    walk_expression(guard.expression, guard.subst, visit)
+    return found
+
+
+def companion_calls(guard: Guard) -> list[tuple[Any, Any, str]]:
+    """``(call expression, stored contract, member)`` for each ``sale.hasEnded()`` / ``ico.finalized()``
+    the guard makes on a state variable typed as a contract."""
+    from slither.core.declarations import Contract
+    from slither.core.solidity_types import UserDefinedType
+
+    found: list = []
+
+    def visit(e, subst):
+        if isinstance(e, CallExpression) and isinstance(e.called, MemberAccess) and not e.arguments:
+            base = resolve(e.called.expression, subst)
+            if base is not None and base.kind == "state":
+                t = getattr(base.value, "type", None)
+                if isinstance(t, UserDefinedType) and isinstance(t.type, Contract):
+                    found.append((e, t.type, e.called.member_name))
+
+    walk_expression(guard.expression, guard.subst, visit, inline=False)
+    return found
 
 
 def compares_with_zero(guard: Guard, var: Any) -> bool:

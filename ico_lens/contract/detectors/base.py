@@ -233,6 +233,31 @@ def is_one_shot(model: TokenModel, function: Any) -> bool:
     return False
 
 
+def only_brings_forward(model: TokenModel, function: Any, effect: Effect, var: Any) -> bool:
+    """``function`` writes ``var`` only with a value below its current one (``require(_start <
+    tradingStart); tradingStart = _start``): a time that can only move earlier."""
+    from slither.core.expressions import BinaryOperation, BinaryOperationType
+
+    written = effect.value
+    if written is None or written.kind != "param":
+        return False
+    less = {BinaryOperationType.LESS, BinaryOperationType.LESS_EQUAL}
+    greater = {BinaryOperationType.GREATER, BinaryOperationType.GREATER_EQUAL}
+    for guard in model.guards(function):
+        expr = cond._strip(guard.expression)
+        if not isinstance(expr, BinaryOperation) or expr.type not in less | greater:
+            continue
+        left, right = cond.resolve(expr.expression_left, guard.subst), cond.resolve(expr.expression_right, guard.subst)
+        below = expr.type in less
+        if guard.negated:
+            below = not below
+        if left == written and right is not None and right.kind == "state" and right.value is var:
+            return below
+        if right == written and left is not None and left.kind == "state" and left.value is var:
+            return not below
+    return False
+
+
 def sets_latch(model: TokenModel, function: Any) -> bool:
     """``function`` also sets a one-way latch (``mintingFinished = true``): a finalisation step."""
     for e in model.effects(function):
@@ -286,18 +311,38 @@ def forwarding_calls(model: TokenModel):
     for entry in model.entry_points:
         effects = model.effects(entry)
         own_burn = any(e.kind == "balance" and e.direction == "dec" and e.key is not None and e.key.kind in ("sender", "param") for e in effects)
-        own_burn = own_burn and any(e.kind == "supply" and e.direction == "dec" for e in effects)
+        credits = any(e.kind == "balance" and e.direction in ("inc", "set") for e in effects)
+        own_burn = own_burn and (any(e.kind == "supply" and e.direction == "dec" for e in effects) or not credits)
         is_transfer = entry in model.transfer_functions
         if not is_transfer and not own_burn:
             continue
         for e in effects:
             if e.kind != "call" or e.key is None or e.key.kind != "state":
                 continue
-            if is_transfer and _in_guard(e.node):
-                continue  # require(controller.onTransfer(...)): a hook that may veto, not the logic
+            if (is_transfer and _in_guard(e.node)) or _answers_a_check(entry, e):
+                continue  # require(controller.onTransfer(...)), DSAuth's authority.canCall(): a check, not the logic
+            if is_transfer and _beside_own_bookkeeping(model, entry, e):
+                continue  # the token moved the balances itself and then told a companion: a hook
             if _admin_set_address(model, e.key.value):
                 yield entry, e
                 break
+
+
+def _answers_a_check(entry: Any, effect: Effect) -> bool:
+    """The call is made by a modifier of ``entry`` or what it runs (DSAuth's ``auth`` ->
+    ``isAuthorized()`` -> ``return authority.canCall(...)``): a permission check, not the logic."""
+    from ico_lens.contract.analysis import closure_functions
+
+    checks = {f for modifier in getattr(entry, "modifiers", []) or [] for f in closure_functions(modifier)}
+    return effect.function is not entry and effect.function in checks
+
+
+def _beside_own_bookkeeping(model: TokenModel, entry: Any, effect: Effect) -> bool:
+    """The transfer moves balances itself and makes the call on the same path (under no ``if``):
+    a notification of a companion (Tether's ``if (deprecated) return upgraded.transferByLegacy(...)``
+    stays an upgrade: the call replaces the bookkeeping on its branch)."""
+    moves = any(e.kind == "balance" for e in model.effects(entry))
+    return moves and not cond.branch_conditions(effect.node)
 
 
 def _admin_set_address(model: TokenModel, var: Any) -> bool:

@@ -21,8 +21,15 @@ class BurnDetector(FactDetector):
                 continue
             effects = self.model.effects(entry)
             supply_down = [e for e in effects if e.kind == "supply" and e.direction == "dec"]
-            balance_down = [e for e in effects if e.kind == "balance" and e.direction == "dec"]
+            # a balance lowered, or written anew (`balances[owner] = newReserve` beside
+            # `totalSupply = totalSupply.sub(current.sub(newReserve))`): a burn by assignment
+            balance_down = [e for e in effects if e.kind == "balance" and (e.direction == "dec" or _rewritten(e))]
             if supply_down and balance_down:
                 e = supply_down[0]
                 findings.append(self.finding(f"{entry.name}() lowers {e.variable.name}", e.node, e.function))
         return findings
+
+
+def _rewritten(effect) -> bool:
+    """A balance set to a value that is no sum (a credit would be ``balances[a] = x.add(v)``)."""
+    return effect.direction == "set" and effect.value_kind not in ("add", "const", "time")

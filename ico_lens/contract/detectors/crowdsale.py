@@ -7,7 +7,9 @@ import re
 from ico_lens.contract.analysis import entry_points_of
 from ico_lens.contract.detectors.base import FactDetector, Finding, reads_msg_value, register
 
-SALE_NAME = re.compile(r"(?i)(crowd)?sale|crowdfund|\bico\b|^ico|ico$")
+#: calls that hand out tokens when made on a stored address cast to a contract (``Token(token).mint(...)``)
+TOKEN_CALLS = {"mint", "mintTokens", "issue", "issueTokens", "generateTokens", "createTokens"}
+SALE_NAME = re.compile(r"(?i)(crowd)?sale|crowdfund|fundrais|offering|\bico\b|^ico|ico$")
 
 
 @register
@@ -26,11 +28,13 @@ class CrowdsaleDetector(FactDetector):
             if contract.is_library:
                 continue
             for entry in entry_points_of(contract):
-                if not entry.payable or not reads_msg_value(entry):
+                if not entry.payable or not reads_msg_value(entry) or _priced_at_zero(model, entry):
                     continue
                 for e in model.effects(entry):
                     credited = e.kind in ("balance", "supply") and e.direction in ("inc", "set")
-                    token_call = e.kind == "call" and e.key is not None and e.key.kind == "state" and _is_contract_var(e.key.value)
+                    token_call = e.kind == "call" and e.key is not None and e.key.kind == "state" and (
+                        _is_contract_var(e.key.value) or (e.name or "") in TOKEN_CALLS
+                    )
                     if credited or token_call:
                         return [self.finding(f"{contract.name}.{entry.name}() is payable and hands out tokens", e.node, e.function)]
         for contract in model.contracts:
@@ -52,4 +56,42 @@ def _is_contract_var(var) -> bool:
     if not (isinstance(t, UserDefinedType) and isinstance(t.type, Contract)):
         return False
     declared = {f.solidity_signature for f in t.type.functions}
-    return "allowance(address,address)" in declared or "mint(address,uint256)" in declared
+    # OpenZeppelin's ERC20Basic (no allowance) is still a token: it has transfer and balanceOf
+    token_like = {"transfer(address,uint256)", "balanceOf(address)"} <= declared and "ownerOf(uint256)" not in declared  # not an ERC-721
+    return token_like or "allowance(address,address)" in declared or "mint(address,uint256)" in declared
+
+
+def _priced_at_zero(model, entry) -> bool:
+    """The tokens are ``msg.value * rate`` for a rate that is 0 after deployment and that nothing
+    writes afterwards (the template's ``unitsOneEthCanBuy`` never set): buyers get nothing."""
+    from slither.core.declarations import SolidityVariableComposed
+    from slither.core.variables.state_variable import StateVariable
+    from slither.slithir.operations import Binary, BinaryType
+
+    from ico_lens.contract.analysis import closure_functions
+
+    for function in closure_functions(entry):
+        for node in function.nodes:
+            for ir in node.irs:
+                if not isinstance(ir, Binary) or ir.type != BinaryType.MULTIPLICATION:
+                    continue
+                operands = (ir.variable_left, ir.variable_right)
+                if not any(isinstance(v, SolidityVariableComposed) and v.name == "msg.value" for v in operands):
+                    continue
+                for v in operands:
+                    if isinstance(v, StateVariable) and not v.is_constant and _zero_forever(model, v):
+                        return True
+    return False
+
+
+def _zero_forever(model, var) -> bool:
+    if var.expression is not None:
+        return False
+    contract = var.contract
+    for f in contract.functions:  # constructors and every function may write it
+        if var in f.state_variables_written:
+            return False
+    for m in contract.modifiers:
+        if var in m.state_variables_written:
+            return False
+    return True

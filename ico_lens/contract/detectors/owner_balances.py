@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ico_lens.contract.detectors.base import FactDetector, Finding, register
+from ico_lens.contract.detectors.base import FactDetector, Finding, is_one_shot, is_scalar, register
 
 
 @register
@@ -18,18 +18,63 @@ class OwnerBalancesDetector(FactDetector):
         findings = []
         for entry in model.entry_points:
             effects = model.effects(entry)
-            if any(e.variable in model.allowance_vars and e.kind == "state" for e in effects):
+            granted = self._grants_allowance(entry, effects)
+            if granted is not None:
+                findings.append(granted)
+                continue
+            spends = [e for e in effects if e.variable in model.allowance_vars and e.kind == "state"]
+            bypass = [_skipped_for_roles(e) for e in spends]
+            if spends and not all(bypass):
                 continue  # spends an allowance: the holder agreed
-            roles = model.role_mentioned(entry)
+            roles = model.role_mentioned(entry) | set().union(*bypass)
             if not roles:
+                # open to anyone (a purchase): it may still debit a stored wallet a role can point at any holder
+                stored = self._stored_debit(effects)
+                if stored is not None:
+                    findings.append(self.finding(f"{entry.name}() lowers {stored.variable.name}[{_name(stored.key)}], an address a role can point at any holder", stored.node, stored.function))
                 continue
             for e in effects:
-                if e.kind != "balance" or e.direction != "dec" or e.key is None:
+                if e.kind != "balance" or e.key is None:
                     continue
+                if e.direction != "dec" and not (e.direction == "set" and e.key.kind == "param" and _any_value(e) and not self._allots(entry)):
+                    continue  # `balances[holder] = amount`, repeatable: any balance written to anything the role chooses
                 if e.key.kind == "param" or (e.key.kind == "state" and self._arbitrary(e.key.value, roles)):
                     findings.append(self.finding(f"{entry.name}() (role {', '.join(sorted(roles))}) lowers {e.variable.name}[{_name(e.key)}]", e.node, e.function))
                     break
         return findings
+
+    def _grants_allowance(self, entry, effects):
+        """A role writes the allowance *of an address it is given* (``superApprove(_hoarder, _spender,
+        _value) onlyOwner``): the spender it names can then move that holder's tokens."""
+        roles = self.model.role_only(entry)
+        if not roles:
+            return None
+        for e in effects:
+            if e.kind == "state" and e.variable in self.model.allowance_vars and e.direction in ("set", "inc") and _spender_amounts(e.variable):
+                if e.key is not None and e.key.kind == "param":
+                    return self.finding(
+                        f"{entry.name}() (role {', '.join(sorted(roles))}) sets {e.variable.name}[{_name(e.key)}], the allowance of an address it is given",
+                        e.node, e.function,
+                    )
+        return None
+
+    def _allots(self, entry) -> bool:
+        """Writing a balance is handing out an allotment: a one-time step, or one that moves a
+        counter (``accountsToAllocate--`` while the allocation phase lasts)."""
+        if is_one_shot(self.model, entry):
+            return True
+        return any(
+            e.kind == "state" and e.direction in ("inc", "dec") and e.key is None and is_scalar(e.variable)
+            for e in self.model.effects(entry)
+        )
+
+    def _stored_debit(self, effects):
+        for e in effects:
+            if e.kind == "balance" and e.direction == "dec" and e.key is not None and e.key.kind == "state":
+                var = e.key.value
+                if var.name not in self.model.all_roles and self._arbitrary(var, set()):
+                    return e
+        return None
 
     def _arbitrary(self, var, roles) -> bool:
         """A stored address a role can point anywhere (and not the role holder's own address)."""
@@ -44,3 +89,33 @@ class OwnerBalancesDetector(FactDetector):
 def _name(term) -> str:
     value = getattr(term, "value", None)
     return getattr(value, "name", None) or term.kind
+
+
+def _any_value(effect) -> bool:
+    """The balance is written with a value the caller gives, not a sum (a credit) or a constant."""
+    if effect.value_kind == "assembly":  # sstore into the balance slot of an address it is given
+        return True
+    return effect.value_kind is None and effect.value is not None and effect.value.kind == "param"
+
+
+def _skipped_for_roles(effect) -> set:
+    """The roles whose holders skip the branch where the allowance is spent
+    (``if (msg.sender != owner) { allowed[_from][msg.sender] -= _value; }``); empty when everyone spends it."""
+    from ico_lens.contract import conditions as cond
+
+    for dom, branch in cond.branch_conditions(effect.node):
+        assume = cond.Assumptions(caller_has_role=True)
+        value = cond.truth(dom.expression, assume, {})
+        if value is not None and value != branch and assume.roles_seen:
+            return set(assume.roles_seen)
+    return set()
+
+
+def _spender_amounts(var) -> bool:
+    """An allowance proper: holder address -> spender address -> amount (not a lock per reason)."""
+    t = getattr(var, "type", None)
+    inner = getattr(t, "type_to", None)
+    key_from = str(getattr(t, "type_from", ""))
+    spender = str(getattr(inner, "type_from", ""))
+    amount = str(getattr(inner, "type_to", ""))
+    return key_from == "address" and spender == "address" and amount.startswith("uint")

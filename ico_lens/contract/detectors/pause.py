@@ -12,6 +12,7 @@ from ico_lens.contract.detectors.base import (
     is_global,
     is_one_shot,
     is_scalar,
+    only_brings_forward,
     register,
     sets_latch,
     writers,
@@ -54,6 +55,8 @@ class PauseDetector(FactDetector):
                 elif cond.reads_time(guard) and is_global(guard):
                     # a lock time the owner can move: lockUntil(block)
                     for entry, effect in writers(model, var):
+                        if is_one_shot(model, entry) or sets_latch(model, entry) or only_brings_forward(model, entry, effect, var):
+                            continue  # set once (when minting ends), or only ever earlier: a lock, not a pause
                         if effect.value is not None and effect.value.kind in ("param", "unknown") and model.role_only(entry):
                             seen.add(var)
                             findings.append(

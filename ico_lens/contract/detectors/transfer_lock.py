@@ -37,6 +37,17 @@ class TransferLockDetector(FactDetector):
                     findings.append(
                         self.finding(f"{function.name}() needs {var.name} != {str(start).lower()}, its value at deployment", guard.node, guard.function)
                     )
+            for var in variables:  # a state machine: `require(stage == Stage.Trading)` while it starts at Funding
+                start = model.initial_value(var)
+                if start is None or start.kind != "enum" or var in model.balance_vars:
+                    continue
+                if _stops_when(guard, var, ("enum", start.value)) and self._enum_opens(guard, var):
+                    findings.append(
+                        self.finding(f"{function.name}() needs {var.name} to leave {start.value}, its stage at deployment", guard.node, guard.function)
+                    )
+            companion = self._companion_lock(guard)
+            if companion is not None:
+                findings.append(self.finding(f"{function.name}() waits for {companion}, false while the sale runs", guard.node, guard.function))
             exempting = not is_global(guard)
             if exempting and not _exempts_accounts_only(guard):
                 continue
@@ -53,9 +64,39 @@ class TransferLockDetector(FactDetector):
                 times = [v for v in variables if is_scalar(v) and not is_bool(v)]
                 starts = [model.initial_value(v) for v in times]
                 if times and all(s is not None and s.kind == "const" and str(s.value) in ("0", "false") for s in starts):
-                    continue  # lock times unset at deployment: at most a pause
+                    # lock times unset at deployment: at most a pause, unless the unset time itself
+                    # blocks (`require(transfersAllowedAt != 0 && now >= transfersAllowedAt)`)
+                    unset = cond.Assumptions(state={v: "zero" for v in times}, caller_has_role=False, lookups=False)
+                    if cond.guard_pass(guard, unset) is not False:
+                        continue
                 findings.append(self.finding(f"{function.name}() is blocked before a time", guard.node, guard.function))
         return _unique(findings)
+
+    def _companion_lock(self, guard):
+        """The transfer asks the sale contract of the file (``require(crowdsale.hasEnded())``,
+        ``require(ico.finalized())``) something that is false at deployment: a flag it starts without,
+        or an end time it compares ``now`` with."""
+        values = {}
+        for call, contract, member in cond.companion_calls(guard):
+            if contract not in self.model.contracts:
+                continue
+            value = _false_at_start(contract, member)
+            if value is not None:
+                values[str(call)] = value
+        if not values:
+            return None
+        assume = cond.Assumptions(caller_has_role=False, lookups=False, calls=values)
+        if cond.guard_pass(guard, assume) is False:
+            return ", ".join(sorted(values))
+        return None
+
+    def _enum_opens(self, guard, var) -> bool:
+        """Some stage written after deployment lets the transfer through."""
+        for _, effect in self.model.state_writes(var):
+            value = effect.value
+            if value is not None and value.kind == "enum" and not _stops_when(guard, var, ("enum", value.value)):
+                return True
+        return False
 
     def _counter_lock(self, guard, var) -> bool:
         return _counter_lock_impl(self.model, guard, var)
@@ -92,3 +133,34 @@ def _counter_lock_impl(model, guard, var) -> bool:
         return False
     return _stops_when(guard, var, "nonzero") and not _stops_when(guard, var, "zero")
 
+
+
+def _false_at_start(contract, member):
+    """False when ``contract.member()`` is false when the sale starts: a bool state variable never
+    set in the constructor and with no initializer (a later ``finalized = true``), or a view that
+    only says whether ``now`` is past a stored time (``return now > endTime``)."""
+    from ico_lens.contract.analysis import closure_functions
+
+    var = contract.get_state_variable_from_name(member)
+    if var is not None:
+        if is_bool(var) and var.expression is None:
+            for ctor in contract.constructors:
+                if any(var in f.state_variables_written for f in closure_functions(ctor)):
+                    return None
+            return False
+        return None
+    for function in contract.functions:
+        if function.name != member or function.parameters or not function.nodes:
+            continue
+        returns = [n.expression for n in function.nodes if n.expression is not None and n.type.name == "RETURN"]
+        if len(returns) != 1:
+            return None
+        guard = cond.Guard(returns[0], False, None, function)
+        if cond.reads_time(guard) and cond.time_direction(guard, stored_only=True) == {"after"}:
+            expr = cond._strip(returns[0])
+            from slither.core.expressions import BinaryOperation, BinaryOperationType
+
+            if isinstance(expr, BinaryOperation) and expr.type == BinaryOperationType.ANDAND:
+                return None
+            return False
+    return None

@@ -28,7 +28,7 @@ class VestingDetector(FactDetector):
         model = self.model
         for contract in model.contracts:
             for function in contract.functions_declared:
-                if function.is_constructor or not function.is_implemented or function.payable:
+                if function.is_constructor or not function.is_implemented or _sells(function):
                     continue
                 effects = model.effects(function)
                 if any(e.kind == "supply" and e.direction in ("inc", "set") for e in effects):
@@ -51,12 +51,24 @@ class VestingDetector(FactDetector):
             holder = cond.guard_pass(guard, cond.Assumptions(caller_has_role=True))
             if others is True and holder is not True:
                 return [self.finding(f"{function.name}() keeps a designated holder's tokens locked until a time", guard.node, guard.function)]
+            for mapping, key in cond.time_compared_fields(guard):
+                if mapping not in model.allowance_vars and key is not None and key.kind in ACCOUNT_KEYS:
+                    return [self.finding(f"{function.name}() checks a lock time kept in {mapping.name}[account] against the time", guard.node, guard.function)]
             for mapping, key in cond.mapping_lookups(guard):
                 if mapping in model.allowance_vars or mapping in model.balance_vars or is_flag_mapping(mapping):
                     continue  # a bool per account beside the time is an exemption from a global lock
                 if key is not None and key.kind in ACCOUNT_KEYS:
                     return [self.finding(f"{function.name}() checks {mapping.name}[account] against the time", guard.node, guard.function)]
         return []
+
+    def _sale_window(self, contract) -> set:
+        """State variables the contract's paying entry points compare the time with (its start and end)."""
+        window = set()
+        for entry in entry_points_of(contract):
+            if entry.payable and reads_msg_value(entry):
+                for guard in self.model.guards(entry):
+                    window |= {b.value for b in cond.time_bounds(guard) if b is not None}
+        return window
 
     def _timed_releases(self) -> list[Finding]:
         model = self.model
@@ -66,9 +78,10 @@ class VestingDetector(FactDetector):
                 continue
             # a wallet anyone can poll (TokenVesting.release()), not a shop or an admin's tool
             selling = any(entry.payable and reads_msg_value(entry) for entry in entry_points_of(contract))
+            sale_times = self._sale_window(contract) if selling else set()
             for entry in entry_points_of(contract):
-                if entry.payable:
-                    continue
+                if _sells(entry):
+                    continue  # a purchase (a `payable unlock()` that ignores the ether is still a release)
                 effects = model.effects(entry)
                 if any(e.kind == "supply" and e.direction in ("inc", "set") for e in effects):
                     continue  # minting at the end of a sale is not a release of held tokens
@@ -84,6 +97,9 @@ class VestingDetector(FactDetector):
                     continue
                 for guard in model.guards(entry):
                     if cond.reads_time(guard) and "after" in cond.time_direction(guard):
+                        bounds = cond.time_bounds(guard)
+                        if sale_times and bounds and all(b is not None and b.value in sale_times for b in bounds):
+                            continue  # finalize() once the sale's own end is past: the sale closing, not a vesting
                         findings.append(self.finding(f"{contract.name}.{entry.name}() releases tokens only after a time", guard.node, guard.function))
                         break
                 else:
@@ -92,6 +108,10 @@ class VestingDetector(FactDetector):
                         # TokenVesting.release(): the releasable amount is computed from the time
                         findings.append(self.finding(f"{contract.name}.{entry.name}() releases an amount computed from the time", timed[0], timed[1]))
         return findings
+
+
+def _sells(function) -> bool:
+    return function.payable and reads_msg_value(function)
 
 
 def _timed_branch(effects):
