@@ -1,11 +1,15 @@
 """Benchmark: code facts over real verified token sources (compile + Slither + every detector).
 
-    .venv/bin/python bench/contracts.py [--limit N] [--jobs 2] [--warm] [--dir DIR]
+    .venv/bin/python bench/contracts.py [--limit N] [--jobs 2] [--modes cold,warm] [--cache] [--dir DIR]
 
 Default sources: ../shared/tokens (250 Etherscan-verified ERC-20-like tokens, pragma 0.4.4-0.5.x).
-Prints the share compiled *and* analysed (target >= 98%), median and p95 seconds per contract
-(compile and facts separately), the peak memory of the workers and of the compiler processes, how
-often each fact fires, and every failure with its reason. Skips when ../shared is absent.
+One run measures both compiler paths, the solc output cache off: cold (``ICO_LENS_SOLC_WARM=0``, node
+loads solc-js for every compile) and warm (one long-lived solc-js server per version, started by
+the first compile that needs it). For each: the share compiled *and* analysed (target >= 98%),
+median and p95 seconds per contract (compile and facts separately), the peak memory of the workers
+and of the compiler processes, how often each fact fires, and every failure with its reason; then
+cold vs warm side by side and the number of contracts whose facts differ between them (target 0).
+Skips when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -68,31 +74,32 @@ def p95(values: list[float]) -> float:
     return sorted(values)[max(0, int(round(0.95 * len(values))) - 1)]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", default=str(SHARED / "tokens"))
-    parser.add_argument("--limit", type=int, default=0, help="only the first N sources")
-    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
-    parser.add_argument("--warm", action="store_true", help="use the solc output cache (default: cold compiles)")
-    args = parser.parse_args(argv)
-    directory = Path(args.dir)
-    if not directory.is_dir():
-        print(f"bench/contracts.py: skipped, real data not found at {directory}")
-        return 0
-    if not args.warm:
-        os.environ["ICO_LENS_SOLC_CACHE"] = "off"
-    files = sorted(directory.glob("*.sol"))
-    if args.limit:
-        files = files[: args.limit]
-    started = time.monotonic()
-    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        results = list(pool.map(analyse, [str(f) for f in files]))
-    wall = time.monotonic() - started
+def run(files: list[Path], jobs: int, *, warm: bool) -> tuple[list[dict], float]:
+    """Analyse every file in ``jobs`` worker processes, with the warm compiler on or off.
 
+    The warm servers of this run live in a folder of their own: the warm pass starts them (their
+    start-up is part of its times, as in a batch) and they are stopped when the pass ends."""
+    from ico_lens.contract import solc
+
+    os.environ["ICO_LENS_SOLC_WARM"] = "1" if warm else "0"  # the workers and their launchers inherit it
+    run_dir = tempfile.mkdtemp(prefix="icl-bench-run-", dir="/tmp")
+    os.environ["ICO_LENS_SOLC_RUN_DIR"] = run_dir
+    started = time.monotonic()
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+            results = list(pool.map(analyse, [str(f) for f in files]))
+    finally:
+        wall = time.monotonic() - started
+        solc.stop_warm_servers()
+        shutil.rmtree(run_dir, ignore_errors=True)
+    return results, wall
+
+
+def summarise(label: str, results: list[dict], wall: float) -> None:
     ok = [r for r in results if "error" not in r]
     failures = [r for r in results if "error" in r]
     n = len(results)
-    print(f"sources: {n} ({directory}); workers: {args.jobs}; solc output cache {'on' if args.warm else 'off'}")
+    print(f"== {label}")
     print(f"compiled and analysed: {len(ok)}/{n} = {100.0 * len(ok) / max(n, 1):.1f}% (target >= 98%)")
     if ok:
         total = [r["compile_s"] + r["facts_s"] for r in ok]
@@ -101,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"seconds per contract (compile + facts): median {statistics.median(total):.2f}, p95 {p95(total):.2f}, max {max(total):.2f}")
         print(f"  compile + Slither: median {statistics.median(comp):.2f}, p95 {p95(comp):.2f}")
         print(f"  detectors (derive_facts): median {statistics.median(facts):.3f}, p95 {p95(facts):.3f}, max {max(facts):.2f}")
-        print(f"peak memory: worker (Slither + detectors) {max(r['rss_mb'] for r in ok):.0f} MB, compiler processes {max(r['child_rss_mb'] for r in ok):.0f} MB")
+        print(f"peak memory: worker (Slither + detectors) {max(r['rss_mb'] for r in ok):.0f} MB, compiler processes {max(r['child_rss_mb'] for r in ok):.0f} MB"
+              " (warm servers are not children of the workers: not counted)")
         counts = Counter()
         nulls = Counter()
         for r in ok:
@@ -117,6 +125,59 @@ def main(argv: list[str] | None = None) -> int:
     print(f"failures: {len(failures)}")
     for r in failures:
         print(f"  {r['name']}: {r['error'][:300]}")
+
+
+def outcome(r: dict) -> tuple:
+    """What must not depend on the compiler path: the error code, or the token and every fact."""
+    if "error" in r:
+        return ("error", r["error"].split(":")[1].strip() if ":" in r["error"] else r["error"])
+    return ("ok", r["token"], tuple(sorted(r["facts"].items())))
+
+
+def compare(cold: list[dict], warm: list[dict]) -> None:
+    def times(results: list[dict]) -> list[float]:
+        return [r["compile_s"] + r["facts_s"] for r in results if "error" not in r]
+
+    c, w = times(cold), times(warm)
+    print("== cold (one-shot solc-js per compile) vs warm (a server per version)")
+    if c and w:
+        print(f"{'':8s} {'median s':>9s} {'p95 s':>7s} {'analysed':>9s}")
+        print(f"{'cold':8s} {statistics.median(c):9.2f} {p95(c):7.2f} {len(c):5d}/{len(cold)}")
+        print(f"{'warm':8s} {statistics.median(w):9.2f} {p95(w):7.2f} {len(w):5d}/{len(warm)}")
+        print(f"speed-up: median {statistics.median(c) / statistics.median(w):.1f}x, p95 {p95(c) / p95(w):.1f}x"
+              " (targets: warm p95 <= 3 s, median <= 1.5 s)")
+    differing = [a["name"] for a, b in zip(cold, warm) if outcome(a) != outcome(b)]
+    print(f"contracts whose facts (or failure) differ cold vs warm: {len(differing)} {' '.join(differing[:10])}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", default=str(SHARED / "tokens"))
+    parser.add_argument("--limit", type=int, default=0, help="only the first N sources")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--cache", action="store_true", help="use the solc output cache (default: off, every compile runs)")
+    parser.add_argument("--modes", default="cold,warm",
+                        help="compiler paths to measure, in this order: cold (ICO_LENS_SOLC_WARM=0), warm (default both)")
+    args = parser.parse_args(argv)
+    directory = Path(args.dir)
+    if not directory.is_dir():
+        print(f"bench/contracts.py: skipped, real data not found at {directory}")
+        return 0
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    if not modes or set(modes) - {"cold", "warm"}:
+        parser.error("--modes takes cold, warm or cold,warm")
+    if not args.cache:
+        os.environ["ICO_LENS_SOLC_CACHE"] = "off"
+    files = sorted(directory.glob("*.sol"))
+    if args.limit:
+        files = files[: args.limit]
+    print(f"sources: {len(files)} ({directory}); workers: {args.jobs}; solc output cache {'on' if args.cache else 'off'}")
+    results = {}
+    for mode in modes:
+        results[mode], wall = run(files, args.jobs, warm=mode == "warm")
+        summarise(mode, results[mode], wall)
+    if len(results) == 2:
+        compare(results["cold"], results["warm"])
     return 0
 
 

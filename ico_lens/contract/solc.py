@@ -7,7 +7,10 @@ are preferred.
 
 solc-js is driven through ``solcjs/solc_wrapper.js``, which answers ``--version`` and
 ``--standard-json`` like native solc, so py-solc-x and crytic-compile can call it. For each version a
-tiny launcher script is generated (:func:`compiler_for`) that bounds the compile's time and memory::
+tiny launcher script is generated (:func:`compiler_for`) that bounds the compile's time and memory.
+By default the launcher hands ``--standard-json`` compiles to a warm server of its version
+(``solcjs/solc_server.js`` through ``solcjs/solc_client.js``: solc-js is loaded once, not per
+compile); ``ICO_LENS_SOLC_WARM=0`` runs every compile one-shot::
 
     from ico_lens.contract import solc
     choice = solc.choose_version({"Token.sol": text})           # VersionChoice(version='0.4.26', ...)
@@ -46,6 +49,7 @@ DEFAULT_TIMEOUT = 120.0
 DEFAULT_MAX_MB = 2048
 
 _WRAPPER_JS = Path(__file__).resolve().parent / "solcjs" / "solc_wrapper.js"
+_CLIENT_JS = _WRAPPER_JS.with_name("solc_client.js")
 
 
 # --------------------------------------------------------------------------------------------- errors
@@ -336,7 +340,12 @@ if [ "$1" = "--version" ]; then
 fi
 T="${{ICO_LENS_SOLC_TIMEOUT:-{DEFAULT_TIMEOUT:g}}}"
 M="${{ICO_LENS_SOLC_MAX_MB:-{DEFAULT_MAX_MB}}}"
-{limit}"{node}" --no-warnings --max-old-space-size="$M" "{_WRAPPER_JS}" --solc-dir "{package_dir}" "$@"
+if [ "${{ICO_LENS_SOLC_WARM:-1}}" != "0" ] && [ "$1" = "--standard-json" ]; then
+  # warm: a long-lived server per version compiles it (started on first use; it bounds time itself)
+  "{node}" --no-warnings "{_CLIENT_JS}" --node "{node}" --solc-dir "{package_dir}" "$@"
+else
+  {limit}"{node}" --no-warnings --max-old-space-size="$M" "{_WRAPPER_JS}" --solc-dir "{package_dir}" "$@"
+fi
 status=$?
 if [ "$status" -eq 124 ]; then echo "solc timed out after $T s" >&2; fi
 exit $status
@@ -386,6 +395,54 @@ def compiler_for(version: Version | str, *, prefer_native: bool = True) -> Compi
         except OSError:
             continue  # a read-only cache directory: fall back to the temp directory
     raise CompilerNotAvailable(f"cannot write a solc launcher in {_bin_dir()} or the temp directory")
+
+
+# --------------------------------------------------------------------------------------- warm servers
+# With ICO_LENS_SOLC_WARM not "0" (the default) a launcher sends each --standard-json compile to a
+# long-lived solc-js server of its version (solcjs/solc_server.js), which loads the compiler once.
+# The servers stop by themselves after ICO_LENS_SOLC_IDLE seconds (default 300); these helpers
+# list and stop them (tests, benchmarks). solcjs/solc_run.js decides where their files live.
+def warm_run_dirs() -> list[Path]:
+    """The folders that may hold warm-server sockets and pid files (see ``solcjs/solc_run.js``)."""
+    env = os.environ.get("ICO_LENS_SOLC_RUN_DIR")
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    primary = Path(env) if env else cache / "ico_lens" / "solc-run"
+    return [primary, Path(tempfile.gettempdir()) / f"ico_lens-solc-run-{os.getuid()}"]
+
+
+def _server_pid(pid_file: Path) -> int | None:
+    """The pid in a warm server's pid file when that process is alive and is a solc server."""
+    try:
+        pid = int(pid_file.read_text().strip())
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return None
+    return pid if b"solc_server.js" in cmdline else None
+
+
+def warm_servers() -> dict[str, int]:
+    """Running warm servers: socket name (``solc-0.4.24-<digest>``) -> pid."""
+    found = {}
+    for folder in warm_run_dirs():
+        for pid_file in sorted(folder.glob("solc-*.pid")) if folder.is_dir() else []:
+            pid = _server_pid(pid_file)
+            if pid is not None:
+                found[pid_file.stem] = pid
+    return found
+
+
+def stop_warm_servers() -> int:
+    """Stop every warm server of this user's run folders (SIGTERM: each removes its own files)."""
+    import signal
+
+    stopped = 0
+    for pid in warm_servers().values():
+        try:
+            os.kill(pid, signal.SIGTERM)
+            stopped += 1
+        except OSError:
+            pass
+    return stopped
 
 
 # ------------------------------------------------------------------------------------ version choice

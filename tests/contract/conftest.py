@@ -23,3 +23,21 @@ def source_facts():
         return cache[name, source]
 
     return get
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_warm_compilers(tmp_path_factory):
+    """Warm solc servers started by the tests live in a folder of this session and are stopped at
+    its end, so no compiler process outlives the tests (and none of the user's is touched)."""
+    import os
+
+    from ico_lens.contract import solc
+
+    before = os.environ.get("ICO_LENS_SOLC_RUN_DIR")
+    os.environ["ICO_LENS_SOLC_RUN_DIR"] = str(tmp_path_factory.mktemp("solc-run"))
+    yield
+    solc.stop_warm_servers()
+    if before is None:
+        os.environ.pop("ICO_LENS_SOLC_RUN_DIR", None)
+    else:
+        os.environ["ICO_LENS_SOLC_RUN_DIR"] = before
