@@ -155,6 +155,18 @@ def unregister(name: str) -> None:
 # shared reasoning about state flags, used by several detectors
 
 
+def functions_reached(entry: Any) -> list:
+    """Every function ``entry`` runs: the ones it calls (transitively) and those of its modifiers."""
+    from ico_lens.contract.analysis import closure_functions
+
+    reached = list(closure_functions(entry))
+    for modifier in getattr(entry, "modifiers", []):
+        for f in closure_functions(modifier):
+            if f not in reached:
+                reached.append(f)
+    return reached
+
+
 def is_bool(var: Any) -> bool:
     return str(getattr(var, "type", "")) == "bool"
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ico_lens.contract.detectors.base import NO_BALANCES, NO_TOKEN, FactDetector, Finding, register
+from ico_lens.contract.detectors.base import NO_BALANCES, NO_TOKEN, FactDetector, Finding, functions_reached, register
 
 #: Chainlink aggregator reads (names distinctive enough on an external contract)
 FEED_READS = frozenset({"latestRoundData", "latestAnswer", "getRoundData", "latestTimestamp"})
@@ -71,17 +71,6 @@ def oracle_call(ir: Any) -> str | None:
     return None
 
 
-def _functions_reached(entry: Any) -> list:
-    from ico_lens.contract.analysis import closure_functions
-
-    reached = list(closure_functions(entry))
-    for modifier in getattr(entry, "modifiers", []):
-        for f in closure_functions(modifier):
-            if f not in reached:
-                reached.append(f)
-    return reached
-
-
 @register
 class OracleDetector(FactDetector):
     NAME = "oracle_call"
@@ -119,7 +108,7 @@ class OracleDetector(FactDetector):
     def _first_oracle_call(self, entry: Any):
         """(what, node, function) of the first oracle call ``entry`` reaches (the outermost: the
         ``oraclize_query`` the contract calls rather than the connector call inside it), or None."""
-        for function in _functions_reached(entry):
+        for function in functions_reached(entry):
             for node in function.nodes:
                 for ir in node.irs:
                     what = oracle_call(ir)
@@ -139,7 +128,7 @@ class OracleDetector(FactDetector):
     def _why_undecided(self) -> str | None:
         for entry in self._entry_points():
             roles = sorted(r for r in self.model.role_only(entry) if ORACLE_ROLE.search(r))
-            written = [v.name for f in _functions_reached(entry) for v in f.state_variables_written]
+            written = [v.name for f in functions_reached(entry) for v in f.state_variables_written]
             if roles and written:
                 return (f"{entry.name}() lets the {roles[0]} address push data ({written[0]}); whether it relays an "
                         "off-chain feed the code cannot show")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ico_lens.contract.detectors.base import NO_BALANCES, NO_TOKEN, FactDetector, Finding, register
+from ico_lens.contract.detectors.base import NO_BALANCES, NO_TOKEN, FactDetector, Finding, functions_reached, register
 
 #: calls that read a holder's (current or snapshot) token balance or voting weight
 BALANCE_CALLS = frozenset({
@@ -59,17 +59,6 @@ def _called_name(ir: Any) -> str | None:
     if isinstance(ir, InternalCall):
         return getattr(ir.function, "name", None)
     return None
-
-
-def _functions_reached(entry: Any) -> list:
-    from ico_lens.contract.analysis import closure_functions
-
-    reached = list(closure_functions(entry))
-    for modifier in getattr(entry, "modifiers", []):
-        for f in closure_functions(modifier):
-            if f not in reached:
-                reached.append(f)
-    return reached
 
 
 def _is_guard(node: Any) -> bool:
@@ -127,7 +116,7 @@ class VotingDetector(FactDetector):
         balance_read = None  # (node, what, gated)
         record = None  # (node, function, variable)
         words = speaks_of_voting(entry.name)
-        for function in _functions_reached(entry):
+        for function in functions_reached(entry):
             for node in function.nodes:
                 read = [v for v in node.state_variables_read if v in balances]
                 calls = [name for ir in node.irs if (name := _called_name(ir)) in BALANCE_CALLS]
@@ -176,7 +165,7 @@ class VotingDetector(FactDetector):
             found |= self.model.supply_vars
         approve = contract.get_function_from_signature("approve(address,uint256)")
         if approve is not None and approve.is_implemented:
-            for function in _functions_reached(approve):
+            for function in functions_reached(approve):
                 found |= set(function.state_variables_written)
         return found
 
