@@ -1,11 +1,11 @@
 """Benchmark: code facts over real verified token sources (compile + Slither + every detector).
 
-    .venv/bin/python bench/contracts.py [--limit N] [--jobs 2] [--modes cold,warm] [--cache] [--dir DIR]
+    .venv/bin/python bench/contracts.py [--limit N] [--jobs 2] [--cache] [--dir DIR]
 
 Default sources: ../shared/tokens (250 Etherscan-verified ERC-20-like tokens, pragma 0.4.4-0.5.x).
-One run measures both compiler paths, the solc output cache off: cold (``ICO_LENS_SOLC_WARM=0``, node
-loads solc-js for every compile) and warm (one long-lived solc-js server per version, started by
-the first compile that needs it). For each: the share compiled *and* analysed (target >= 98%),
+One run measures both compiler paths on every source, back to back in the same worker, the solc
+output cache off: cold (``ICO_LENS_SOLC_WARM=0``, node loads solc-js for every compile) and warm (one
+long-lived solc-js server per version, started by the first compile that needs it). For each: the share compiled *and* analysed (target >= 98%),
 median and p95 seconds per contract (compile and facts separately), the peak memory of the workers
 and of the compiler processes, how often each fact fires, and every failure with its reason; then
 cold vs warm side by side and the number of contracts whose facts differ between them (target 0).
@@ -74,28 +74,38 @@ def p95(values: list[float]) -> float:
     return sorted(values)[max(0, int(round(0.95 * len(values))) - 1)]
 
 
-def run(files: list[Path], jobs: int, *, warm: bool) -> tuple[list[dict], float]:
-    """Analyse every file in ``jobs`` worker processes, with the warm compiler on or off.
+def analyse_both(path: str) -> dict:
+    """One source cold (``ICO_LENS_SOLC_WARM=0``) then warm, in the same worker, back to back: both
+    see the same code and the same load on the machine (the figures are per contract, not per pass)."""
+    out = {}
+    for mode in ("cold", "warm"):
+        os.environ["ICO_LENS_SOLC_WARM"] = "1" if mode == "warm" else "0"  # the launcher reads it
+        out[mode] = analyse(path)
+    return out
 
-    The warm servers of this run live in a folder of their own: the warm pass starts them (their
-    start-up is part of its times, as in a batch) and they are stopped when the pass ends."""
+
+def run(files: list[Path], jobs: int) -> tuple[dict[str, list[dict]], float]:
+    """Analyse every file cold and warm in ``jobs`` worker processes.
+
+    The warm servers of this run live in a folder of their own: the first warm compile of each
+    version starts one (its start-up is part of that contract's time, as in a batch), and they are
+    stopped when the run ends."""
     from ico_lens.contract import solc
 
-    os.environ["ICO_LENS_SOLC_WARM"] = "1" if warm else "0"  # the workers and their launchers inherit it
     run_dir = tempfile.mkdtemp(prefix="icl-bench-run-", dir="/tmp")
     os.environ["ICO_LENS_SOLC_RUN_DIR"] = run_dir
     started = time.monotonic()
     try:
         with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-            results = list(pool.map(analyse, [str(f) for f in files]))
+            pairs = list(pool.map(analyse_both, [str(f) for f in files]))
     finally:
         wall = time.monotonic() - started
         solc.stop_warm_servers()
         shutil.rmtree(run_dir, ignore_errors=True)
-    return results, wall
+    return {mode: [p[mode] for p in pairs] for mode in ("cold", "warm")}, wall
 
 
-def summarise(label: str, results: list[dict], wall: float) -> None:
+def summarise(label: str, results: list[dict]) -> None:
     ok = [r for r in results if "error" not in r]
     failures = [r for r in results if "error" in r]
     n = len(results)
@@ -121,7 +131,6 @@ def summarise(label: str, results: list[dict], wall: float) -> None:
             print(f"  {name:28s} {counts[name]:4d} / {len(ok)}  ({nulls[name]} null)")
         no_token = [r["name"] for r in ok if r["token"] is None]
         print(f"no token contract found: {len(no_token)} {' '.join(no_token[:10])}")
-    print(f"total wall time: {wall:.0f} s")
     print(f"failures: {len(failures)}")
     for r in failures:
         print(f"  {r['name']}: {r['error'][:300]}")
@@ -156,28 +165,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N sources")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--cache", action="store_true", help="use the solc output cache (default: off, every compile runs)")
-    parser.add_argument("--modes", default="cold,warm",
-                        help="compiler paths to measure, in this order: cold (ICO_LENS_SOLC_WARM=0), warm (default both)")
     args = parser.parse_args(argv)
     directory = Path(args.dir)
     if not directory.is_dir():
         print(f"bench/contracts.py: skipped, real data not found at {directory}")
         return 0
-    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    if not modes or set(modes) - {"cold", "warm"}:
-        parser.error("--modes takes cold, warm or cold,warm")
     if not args.cache:
         os.environ["ICO_LENS_SOLC_CACHE"] = "off"
     files = sorted(directory.glob("*.sol"))
     if args.limit:
         files = files[: args.limit]
     print(f"sources: {len(files)} ({directory}); workers: {args.jobs}; solc output cache {'on' if args.cache else 'off'}")
-    results = {}
-    for mode in modes:
-        results[mode], wall = run(files, args.jobs, warm=mode == "warm")
-        summarise(mode, results[mode], wall)
-    if len(results) == 2:
-        compare(results["cold"], results["warm"])
+    results, wall = run(files, args.jobs)
+    for mode in ("cold", "warm"):
+        summarise(mode, results[mode])
+    compare(results["cold"], results["warm"])
+    print(f"total wall time (both paths): {wall:.0f} s")
     return 0
 
 
