@@ -165,13 +165,16 @@ def replication_data(db: str):
 
 def public_sale_agreement(frame, points: float = AGREEMENT_POINTS) -> Agreement:
     """How often the main allocation's public-sale share is within ``points`` of TORD's distributed_in_ico."""
-    both = frame[frame["alloc_public_sale"].notna() & (frame["alloc_public_sale"] > 0)
-                 & frame.get("outcome_distributed_in_ico", frame["alloc_public_sale"] * float("nan")).notna()]
+    if "outcome_distributed_in_ico" not in frame or "alloc_public_sale" not in frame:
+        return Agreement(0, 0, points)
+    both = frame[(frame["alloc_public_sale"] > 0) & frame["outcome_distributed_in_ico"].notna()]
     if both.empty:
         return Agreement(0, 0, points)
-    difference = (both["alloc_public_sale"] - both["outcome_distributed_in_ico"]).abs()
-    presale = both.get("alloc_presale_private", 0).fillna(0) if "alloc_presale_private" in both else 0
-    with_presale = (both["alloc_public_sale"] + presale - both["outcome_distributed_in_ico"]).abs()
+    tord = both["outcome_distributed_in_ico"]
+    difference = (both["alloc_public_sale"] - tord).abs()
+    # TORD's figure sometimes counts the pre-sale with the public sale
+    presale = both["alloc_presale_private"].fillna(0) if "alloc_presale_private" in both else 0
+    with_presale = (both["alloc_public_sale"] + presale - tord).abs()
     return Agreement(len(both), int((difference <= points).sum()), points, float(difference.median()),
                      int((with_presale <= points).sum()))
 

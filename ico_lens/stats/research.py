@@ -74,7 +74,8 @@ def sample_store(db: Path | None = None, *, use_models: bool = False) -> Path:
         raise InputError("the sample corpus is not built (make sample)", path=str(SAMPLE))
     db = db or research_dir() / "sample.db"
     manifest = sample_manifest(SAMPLE, research_dir() / "sample-manifest.csv")
-    build_store(str(manifest), str(db), options=Options(use_models=use_models), stream=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        build_store(str(manifest), str(db), options=Options(use_models=use_models), stream=quiet)
     import_outcomes(str(db), str(SAMPLE_OUTCOMES))
     return db
 
@@ -89,7 +90,8 @@ def shared_store(shared: Path, db: Path | None = None, *, use_models: bool = Fal
 
     db = db or research_dir() / ("shared-models.db" if use_models else "shared.db")
     manifest = shared_manifest(str(shared), str(research_dir() / "shared-manifest.csv"))
-    build_store(manifest, str(db), options=Options(use_models=use_models), workers=workers, stream=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        build_store(manifest, str(db), options=Options(use_models=use_models), workers=workers, stream=quiet)
     import_outcomes(str(db), str(shared / "outcomes" / "tord_v4.csv"))
     return db
 

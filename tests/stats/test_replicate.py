@@ -101,3 +101,21 @@ def test_the_real_shared_directory_gives_one_row_per_project(shared_dir, tmp_pat
     assert sum(1 for r in rows if r["contract"]) == 36
     assert len(rows) > 250 and all(Path(r["paper"]).is_file() for r in rows)
     assert len({r["name"].lower() for r in rows}) == len(rows)
+
+
+def test_public_sale_agreement_counts_only_projects_with_both_shares():
+    import pandas as pd
+
+    from ico_lens.stats.replicate import public_sale_agreement
+
+    frame = pd.DataFrame({
+        "alloc_public_sale": [50.0, 40.0, 0.0, None, 30.0],
+        "alloc_presale_private": [None, 10.0, 5.0, 5.0, 0.0],
+        "outcome_distributed_in_ico": [52.0, 50.0, 10.0, 60.0, None],
+    })
+    agreement = public_sale_agreement(frame)
+    # rows 0 and 1 have both shares; a zero share (no sale found) and a missing one do not count
+    assert (agreement.n, agreement.within, agreement.within_with_presale) == (2, 1, 2)
+    assert agreement.median_difference == 6.0
+    # no TORD column at all (outcomes never imported): nothing to compare, no error
+    assert public_sale_agreement(frame.drop(columns="outcome_distributed_in_ico")).n == 0

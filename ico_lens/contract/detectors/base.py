@@ -89,6 +89,9 @@ class FactDetector:
         self.model = model
         #: verdicts of the detectors that ran before (for facts that depend on others)
         self.decided = decided if decided is not None else {}
+        #: set by ``_detect`` when it found nothing but cannot say the fact is absent (the verdict is
+        #: then None and this is why)
+        self.undecided: str | None = None
 
     def applicable(self) -> bool:
         if self.model.token is None:
@@ -99,7 +102,9 @@ class FactDetector:
         raise NotImplementedError
 
     def verdict(self, findings: list[Finding]) -> Any:
-        return bool(findings)
+        if findings:
+            return True
+        return None if self.undecided else False
 
     def detect(self) -> tuple[Any, list[Finding]]:
         """``(value, findings)``; value None when the fact is not applicable."""
@@ -110,6 +115,8 @@ class FactDetector:
 
     def why_null(self) -> str:
         """Why the verdict is None."""
+        if self.undecided:
+            return self.undecided
         if self.model.token is None and self.NEEDS_TOKEN:
             return NO_TOKEN
         if not self.applicable():

@@ -82,10 +82,6 @@ class OracleDetector(FactDetector):
     NEEDS_TOKEN = False  # a sale of the file may price tokens with a feed
     NEEDS_BALANCES = False
 
-    def __init__(self, model, decided=None):
-        super().__init__(model, decided)
-        self._null_reason: str | None = None
-
     def _detect(self) -> list[Finding]:
         findings: list[Finding] = []
         for entry in self._entry_points():
@@ -94,16 +90,8 @@ class OracleDetector(FactDetector):
                 what, node, function = found
                 findings.append(self.finding(f"{entry.name}() {what}", node, function))
         if not findings:
-            self._null_reason = self._why_undecided()
+            self.undecided = self._why_undecided()
         return findings[:3]
-
-    def verdict(self, findings: list[Finding]) -> Any:
-        if findings:
-            return True
-        return None if self._null_reason else False
-
-    def why_null(self) -> str:
-        return self._null_reason or super().why_null()
 
     def _first_oracle_call(self, entry: Any):
         """(what, node, function) of the first oracle call ``entry`` reaches (the outermost: the

@@ -78,10 +78,6 @@ class VotingDetector(FactDetector):
     NEEDS_TOKEN = False  # a DAO contract of the file may read the token's balances
     NEEDS_BALANCES = False
 
-    def __init__(self, model, decided=None):
-        super().__init__(model, decided)
-        self._null_reason: str | None = None
-
     def _detect(self) -> list[Finding]:
         findings: list[Finding] = []
         for contract in self.model.contracts:
@@ -94,16 +90,8 @@ class VotingDetector(FactDetector):
             if findings:
                 break  # one contract's voting is evidence enough
         if not findings:
-            self._null_reason = self._why_undecided()
+            self.undecided = self._why_undecided()
         return findings[:3]
-
-    def verdict(self, findings: list[Finding]) -> Any:
-        if findings:
-            return True
-        return None if self._null_reason else False
-
-    def why_null(self) -> str:
-        return self._null_reason or super().why_null()
 
     # -- what a voting function does -------------------------------------------------------------
     def _voting(self, entry: Any, balances: set, excluded: set) -> Finding | None:
