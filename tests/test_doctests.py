@@ -26,6 +26,7 @@ MODULES = [
     "ico_lens.stats.regress",
     "ico_lens.stats.research",
     "ico_lens.stats.archetypes",
+    "ico_lens.align.rules.hard_cap",
 ]
 
 

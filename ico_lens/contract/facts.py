@@ -97,8 +97,10 @@ def derive_facts(slither: Any, bundle: Any = None) -> CodeFacts:
         from ico_lens.contract.detectors.base import NO_TOKEN
 
         facts.undetermined.update(dict.fromkeys(("token_contract", "decimals", "initial_supply", "cap"), NO_TOKEN))
+        _sale_cap(model, facts)
         return facts
     _values(model, facts)
+    _sale_cap(model, facts)  # after _values: a cap in tokens counts in the token's decimals
     facts.roles = roles_of(model)
     facts.erc20 = erc20_of(token)
     return facts
@@ -158,6 +160,23 @@ def _values(model: Any, facts: CodeFacts) -> None:
             "no minting function compares the supply with a constant" if model.minting_entries
             else "nothing can be minted after deployment"
         )
+
+
+def _sale_cap(model: Any, facts: CodeFacts) -> None:
+    """The hard cap of a sale of the file, with evidence, or why there is none."""
+    from ico_lens.contract.detectors.base import evidence_at
+    from ico_lens.contract.sale import sale_cap_of
+
+    found, why = sale_cap_of(model)
+    if found is None:
+        facts.undetermined["sale_cap"] = why
+        return
+    if found.unit == "wei":
+        facts.sale_cap, facts.sale_cap_unit = TokenAmount.from_raw(found.value, 18), "ETH"
+    else:
+        facts.sale_cap, facts.sale_cap_unit = TokenAmount.from_raw(found.value, facts.decimals), "tokens"
+    _add(facts, "sale_cap", evidence_at(None, found.variable,
+                                        f"{found.contract.name}.{found.variable.name} = {found.value}, read by {found.function.name}()"))
 
 
 def _add(facts: CodeFacts, name: str, evidence: Evidence) -> None:

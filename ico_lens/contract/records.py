@@ -141,6 +141,10 @@ class CodeFacts(Record):
     initial_supply: TokenAmount | None = None
     #: a hard maximum minting cannot pass
     cap: TokenAmount | None = None
+    #: the hard cap of a sale in the file (:mod:`ico_lens.contract.sale`): ether (18 decimals) or tokens
+    sale_cap: TokenAmount | None = None
+    #: "ETH" or "tokens"
+    sale_cap_unit: str | None = None
     #: boolean fact -> verdict (None: the file cannot show it), in the detectors' order
     verdicts: dict[str, bool | None] = field(default_factory=dict)
     #: fact -> evidence (file, contract, function, line, code, reason), up to three per fact

@@ -12,7 +12,7 @@ from ico_lens.contract.records import CodeFacts, ContractReport
 from ico_lens.records import Evidence, TokenAmount
 
 #: the non-boolean facts, in GOLD.md's order
-VALUE_FACTS = ("token_contract", "pragma", "decimals", "initial_supply", "cap")
+VALUE_FACTS = ("token_contract", "pragma", "decimals", "initial_supply", "cap", "sale_cap")
 CHAIN_LINES = ("name", "symbol", "decimals", "total_supply", "owner", "paused", "minting_finished")
 
 
@@ -42,7 +42,8 @@ def _fact_lines(facts: CodeFacts, symbol: str) -> list[str]:
     lines = []
     for name in names:
         value = getattr(facts, name)
-        line = f"  {name:<{width}}  {_amount(value, symbol) if isinstance(value, TokenAmount) else _short(value)}"
+        unit = "ETH" if name == "sale_cap" and facts.sale_cap_unit == "ETH" else symbol
+        line = f"  {name:<{width}}  {_amount(value, unit) if isinstance(value, TokenAmount) else _short(value)}"
         evidence = facts.evidence.get(name) or []
         if evidence and evidence[0].reason:
             line += f"  - {_short(evidence[0].reason, 70)}"

@@ -58,18 +58,24 @@ def profile(*sentences: str) -> LanguageProfile:
 
 
 def contract(facts: dict | None = None, *, initial_supply: int | None = None, cap: int | None = None,
-             roles: list[Role] | None = None, chain: ChainState | None = None, undetermined: dict | None = None) -> ContractReport:
-    """A contract report whose facts are PLAIN updated with ``facts`` (amounts in whole tokens, 18 decimals)."""
+             roles: list[Role] | None = None, chain: ChainState | None = None, undetermined: dict | None = None,
+             sale_cap: tuple[int, str] | None = None) -> ContractReport:
+    """A contract report whose facts are PLAIN updated with ``facts`` (amounts in whole tokens, 18 decimals;
+    ``sale_cap`` as (whole amount, "ETH" | "tokens"))."""
     verdicts = {**PLAIN, **(facts or {})}
     evidence = {name: [Evidence.in_code(contract=c, function=f, line=line, code=code, reason=f"{f}() decides {name}")]
                 for name, (c, f, line, code) in WHERE.items() if verdicts.get(name)}
     if initial_supply is not None:
         evidence["initial_supply"] = [Evidence.in_code(contract="DemoICOToken", function="constructor", line=122,
                                                        code="totalSupply_ = INITIAL_SUPPLY", reason="minted at deployment")]
+    if sale_cap is not None:
+        evidence["sale_cap"] = [Evidence.in_code(contract="DemoCrowdsale", function=None, line=31,
+                                                 code="uint256 public hardCap = 30000 ether", reason="read by buyTokens()")]
     code_facts = CodeFacts(
         ref=ProjectRef(address=OWNER.replace("11", "22")), token_contract="DemoICOToken", decimals=18,
         initial_supply=TokenAmount.from_whole(initial_supply, 18) if initial_supply is not None else None,
         cap=TokenAmount.from_whole(cap, 18) if cap is not None else None,
+        sale_cap=TokenAmount.from_whole(sale_cap[0], 18) if sale_cap else None, sale_cap_unit=sale_cap[1] if sale_cap else None,
         verdicts=verdicts, evidence=evidence, undetermined=undetermined or {}, roles=roles or [],
         # the JSON lists the facts by their detectors: a report read back knows its facts through them
         detectors={name: DetectorInfo(f"decides {name}") for name in verdicts})

@@ -270,6 +270,43 @@ def test_a_power_the_code_lacks_or_cannot_show_is_no_finding():
     assert align(paper(total_supply=1_000), None).findings[0].reason == NO_SOURCE
 
 
+# -- hard_cap ----------------------------------------------------------------------------------------
+
+
+def test_a_hard_cap_in_ether_is_the_crowdsales_cap_within_the_papers_rounding():
+    report = align(paper({"hard_cap": "30,000 ETH"}), contract({"crowdsale_in_file": True}, sale_cap=(30_000, "ETH")))
+    found = report.finding("hard_cap")
+    assert (found.verdict, found.code_value) == ("consistent", 30_000)
+    assert found.code_evidence[0].contract == "DemoCrowdsale" and found.paper_evidence[0].page == 4
+    rounded = align(paper({"hard_cap": "about 12 million tokens"}), contract(sale_cap=(12_004_000, "tokens")))
+    assert verdict(rounded, "hard_cap") == ("consistent", None)
+
+
+def test_a_hard_cap_above_the_papers_is_contradicted():
+    report = align(paper({"hard_cap": "26,790 ETH"}), contract({"crowdsale_in_file": True}, sale_cap=(35_000, "ETH")))
+    found = report.finding("hard_cap")
+    assert found.verdict == "contradicted" and "35,000 ETH" in found.explanation and report.exit_code == 1
+
+
+@pytest.mark.parametrize("written, sale_cap, reason, why", [
+    ("US$ 20M", (30_000, "ETH"), CLAIM_TOO_VAGUE, "in money"),  # dollars: the ether price decides
+    ("$25 000 000", None, CLAIM_TOO_VAGUE, "in money"),
+    ("a hard cap will apply", (30_000, "ETH"), CLAIM_TOO_VAGUE, "names no amount"),
+    ("61200 ETH", None, FACT_UNDETERMINED, "set when it is deployed"),  # the cap is a constructor argument
+    ("520 million tokens", (30_000, "ETH"), FACT_UNDETERMINED, "not the same unit"),
+])
+def test_a_hard_cap_that_code_cannot_check_is_unverifiable_and_says_why(written, sale_cap, reason, why):
+    undetermined = {"sale_cap": "the sale's cap is set when it is deployed (CappedCrowdsale.cap = _cap): only the chain knows it"}
+    report = align(paper({"hard_cap": written}), contract(sale_cap=sale_cap, undetermined=undetermined))
+    found = report.finding("hard_cap")
+    assert (found.verdict, found.reason) == ("unverifiable", reason) and why in found.explanation
+
+
+def test_a_hard_cap_without_a_source_or_a_claim():
+    assert verdict(align(paper({"hard_cap": "61200 ETH"}), None), "hard_cap") == ("unverifiable", NO_SOURCE)
+    assert align(paper(), contract(sale_cap=(30_000, "ETH"))).finding("hard_cap") is None
+
+
 # -- the registry and the report ----------------------------------------------------------------------
 
 
