@@ -115,10 +115,18 @@ CREATE TABLE outcome_matches (
 );
 """
 
+# version 4: the hard cap a sale of the contract's source enforces (in whole ETH or tokens), beside the
+# token's supply cap; contracts stored before keep NULL there (their records table JSON has no sale cap)
+V4 = """
+ALTER TABLE contracts ADD COLUMN sale_cap TEXT;
+ALTER TABLE contracts ADD COLUMN sale_cap_unit TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "the feature store's tables", V1),
     Migration(2, "outcomes table; attempts per item", V2),
     Migration(3, "imported outcomes and their matches", V3),
+    Migration(4, "the sale's hard cap in code", V4),
 )
 
 #: the version this ico_lens writes

@@ -124,6 +124,7 @@ def contract_rows(key: str, report, path: str | None) -> Rows:
         "token_contract": facts.token_contract if facts else None, "status": report.status,
         "pragma": facts.pragma if facts else None, "decimals": facts.decimals if facts else None,
         "initial_supply": _amount(facts.initial_supply) if facts else None, "cap": _amount(facts.cap) if facts else None,
+        "sale_cap": _amount(facts.sale_cap) if facts else None, "sale_cap_unit": facts.sale_cap_unit if facts else None,
         "solc_version": report.compile.solc_version,
         "proxy_implementation": report.proxy.implementation if report.proxy else None,
     }]}

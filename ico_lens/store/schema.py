@@ -36,7 +36,7 @@ TABLES: dict[str, str] = {
                        "specified flags with confidence and first evidence, sentence-role shares (kind role_share)",
     "sentence_labels": "every labelled sentence (risk disclosure, legal disclaimer, return promise, "
                        "forward looking) with its page",
-    "contracts": "one row per token contract: token, status, decimals, supply, compiler",
+    "contracts": "one row per token contract: token, status, decimals, supply, supply cap, the sale's hard cap (ETH or tokens), compiler",
     "code_facts": "what the code can do (mint, burn, pause ...) with the first evidence: contract, "
                   "function, line, code",
     "chain_state": "on-chain state read with --rpc: supply, owner, paused",

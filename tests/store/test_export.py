@@ -49,3 +49,12 @@ def test_the_datasette_metadata_file_describes_every_table_and_view(tmp_path):
     described = set(shipped["databases"]["corpus"]["tables"])
     assert described == set(store.table_names()) | set(store.view_names())
     store.close()
+
+
+def test_a_contract_row_keeps_the_sales_hard_cap_in_whole_units():
+    from ico_lens.store.rows import contract_rows
+    from tests.align.records import contract
+
+    row = contract_rows("1:0xabc", contract(sale_cap=(35_000, "ETH")), "Token.sol")["contracts"][0]
+    assert (row["sale_cap"], row["sale_cap_unit"]) == ("35000", "ETH")
+    assert contract_rows("1:0xabc", contract(), "Token.sol")["contracts"][0]["sale_cap"] is None

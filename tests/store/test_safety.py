@@ -127,7 +127,7 @@ def test_an_old_store_is_upgraded_in_place_keeping_its_rows(tmp_path, papers, ca
     assert batch(papers, "--db", db, "--no-models") == 0
     assert f"{db}: feature store upgraded in place from schema version 1 to {SCHEMA_VERSION}" in capsys.readouterr().err
     store = open_store(db, write=False)
-    assert schema_version(store) == SCHEMA_VERSION == 3
+    assert schema_version(store) == SCHEMA_VERSION == 4
     assert store.execute("SELECT attempts FROM items WHERE key = 'paper:abc'").fetchone()[0] == 1
     assert store["documents"].count == 6 and "outcomes" in store.table_names()
     assert {"imported_outcomes", "outcome_matches"} <= set(store.table_names())
