@@ -11,6 +11,7 @@ variables with the value written, external calls and ``selfdestruct``.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -274,7 +275,9 @@ class Walker:
                     new_subst = {}
                     for param, arg in zip(callee.parameters, ir.arguments or []):
                         b = base_of(arg)
-                        if b is not None and not isinstance(arg, Constant):
+                        if isinstance(arg, StateVariable) and _is_value_type(arg):
+                            new_subst[param] = term(arg)  # a stored address/number is passed by value: `_transfer(from, marketingWallet, fee)`
+                        elif b is not None and not isinstance(arg, Constant):
                             new_subst[param] = cond.Term("storage", b)
                         elif kind(arg) in ("add", "sub", "zero", "time"):
                             new_subst[param] = cond.Term("kind", kind(arg))
@@ -304,6 +307,11 @@ class Walker:
             if t.kind in ("state", "this", "sender", "param"):
                 return t
         return None
+
+
+def assembly_text(node) -> str:
+    """The text of an inline-assembly node (legacy ``inline_asm``, or the Yul block's source)."""
+    return _assembly_text(node)
 
 
 def _assembly_text(node) -> str:
@@ -358,7 +366,9 @@ def _is_temp(v) -> bool:
     return isinstance(v, TemporaryVariable)
 
 
-_ARITH_CACHE: dict = {}
+# weak keys: a plain dict kept every analysed Slither alive (a batch grew by ~30 MB per token and
+# its garbage collections by seconds)
+_ARITH_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _number_pair_parameters(function: Function) -> bool:
@@ -447,6 +457,8 @@ class TokenModel:
 
     def __init__(self, slither: Any, contract_name: str | None = None):
         self.slither = slither
+        #: Etherscan's verified name of the deployed contract, when known
+        self.contract_name = contract_name
         self.contracts = [c for c in slither.contracts if not is_interface_like(c)]
         self.token = choose_token(slither, contract_name)
         self.supply_vars: set = set()
@@ -778,7 +790,8 @@ def choose_token(slither: Any, contract_name: str | None = None) -> Contract | N
     leaves = [c for c in contracts if c not in inherited]
     tokens = [c for c in leaves if erc20_score(c) >= 3 and c.get_function_from_signature("transfer(address,uint256)") is not None]
     if not tokens:
-        tokens = [c for c in contracts if erc20_score(c) >= 2]
+        # a token whose transfer sits in a base; not a pool that books deposits of an outside token
+        tokens = [c for c in contracts if erc20_score(c) >= 2 and not _pools_outside_token(c)]
     if not tokens:
         return None
     created = set()
@@ -792,10 +805,12 @@ def choose_token(slither: Any, contract_name: str | None = None) -> Contract | N
                     if isinstance(ir, NewContract):
                         created.add(str(ir.contract_name))
     order = {c: i for i, c in enumerate(_declaration_order(slither, contracts))}
+    held = _held_by_helpers(tokens)
 
     def rank(c: Contract):
         return (
             c.name in created,
+            c in held,
             erc20_score(c),
             bool(supply_variables(c)) and bool(balance_variables(c)),
             len(c.inheritance),
@@ -811,3 +826,47 @@ def _declaration_order(slither: Any, contracts: list) -> list:
         return (str(sm.filename.absolute), sm.start)
 
     return sorted(contracts, key=pos)
+
+
+#: calls on a held token by which a contract takes holders' tokens in (a migration from an old token)
+_PULLS = {"transferFrom", "safeTransferFrom", "burn", "burnFrom"}
+
+
+def _held_by_helpers(tokens: list) -> set:
+    """Tokens another token of the file keeps as a typed state variable without creating it, and
+    pays out of rather than pulls from (a farm's receipt token holding ``CakeToken public cake`` and
+    sending ``cake.transfer``): the held one is the project's token, the holder a helper. A token
+    that pulls holders' tokens from the one it holds (``oldToken.transferFrom``, a migration) is the
+    newer token, not a helper; a token creating its helper with ``new`` (a dividend tracker) holds
+    it as a helper, not as the main token."""
+    by_name = {c.name: c for c in tokens}
+    held: set = set()
+    for holder in tokens:
+        created = {
+            str(ir.contract_name)
+            for f in holder.functions for node in f.nodes for ir in node.irs if isinstance(ir, NewContract)
+        }
+        for var in holder.state_variables:
+            t = var.type
+            target = by_name.get(str(getattr(t, "type", ""))) if isinstance(t, UserDefinedType) else None
+            if target is None or target is holder or target.name in created or target in holder.inheritance:
+                continue
+            calls = {
+                str(getattr(ir.function, "name", ir.function_name))
+                for f in holder.functions for node in f.nodes for ir in node.irs
+                if isinstance(ir, HighLevelCall) and ir.destination == var
+            }
+            if calls and not calls & _PULLS:
+                held.add(target)
+    return held
+
+
+def _pools_outside_token(contract: Contract) -> bool:
+    """A staking pool: it pulls another contract's tokens in (``stakingToken.transferFrom(msg.sender,
+    ...)``) and keeps ``totalSupply``/``balanceOf`` books of the deposits, with no ``transfer`` of its own."""
+    if contract.get_function_from_signature("transfer(address,uint256)") is not None:
+        return False
+    return any(
+        isinstance(ir, HighLevelCall) and str(getattr(ir.function, "name", ir.function_name)) in ("transferFrom", "safeTransferFrom")
+        for f in contract.functions for node in f.nodes for ir in node.irs
+    )

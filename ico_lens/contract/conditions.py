@@ -376,6 +376,9 @@ class Assumptions:
     roles_seen: set = field(default_factory=set)
     #: values of calls to other contracts, by the call's text (``sale.hasEnded()`` -> False)
     calls: dict = field(default_factory=dict)
+    #: stored addresses the caller's argument is taken to equal (``to == uniswapV2Pair``: a sell);
+    #: an argument compared with any other stored address stays unknown
+    parties: frozenset = frozenset()
 
 
 def _not(v):
@@ -694,6 +697,9 @@ def _equality(expr: BinaryOperation, assume: Assumptions, subst: dict, depth: in
             if _reads_state(bexpr, subst):
                 assume.roles_seen.add(str(bexpr))
                 return assume.caller_has_role
+    for a, b in ((lt, rt), (rt, lt)):  # `to == uniswapV2Pair` when the transfer is assumed to be a sell
+        if a is not None and a.kind == "param" and b is not None and b.kind == "state" and b.value in assume.parties:
+            return True
     for a, b in ((lt, rt), (rt, lt)):  # an enum state variable against a member: `stage == Stage.Trading`
         if a is not None and a.kind == "state" and b is not None and b.kind == "enum":
             assumed = assume.state.get(a.value)
@@ -990,3 +996,63 @@ def compares_with_zero(guard: Guard, var: Any) -> bool:
 
     walk_expression(guard.expression, guard.subst, visit)
     return found
+
+
+_UPPER_BOUND_OPS = {
+    BinaryOperationType.LESS_EQUAL: "left",  # amount <= maxTxAmount: the right side bounds the left
+    BinaryOperationType.LESS: "left",
+    BinaryOperationType.GREATER_EQUAL: "right",  # maxTxAmount >= amount
+    BinaryOperationType.GREATER: "right",
+}
+
+
+def _mentions_param(expr: Any, subst: dict, *, numbers_only: bool = False) -> bool:
+    found = False
+
+    def visit(e, s):
+        nonlocal found
+        term = resolve(e, s)
+        if term is not None and term.kind == "param":
+            if not numbers_only or str(getattr(term.value, "type", "")).startswith(("uint", "int")):
+                found = True
+
+    walk_expression(expr, subst, visit, inline=False)
+    return found
+
+
+def upper_limits(guard: Guard) -> list:
+    """State variables that bound an amount the caller passes from above: ``require(amount <=
+    maxTxAmount)``, ``require(balanceOf(to) + amount <= maxWallet)`` (BSC anti-whale limits). The
+    guard's polarity is followed through ``!``, ``&&``, ``||`` and its own negation (``if (value <
+    minimum) throw;`` is a lower bound, not a limit); the bounded side must hold a number argument
+    (``_to.balance < minBalance`` reads an address's ether)."""
+    found: dict = {}
+
+    def visit(e, subst, positive, depth=0):
+        e = _strip(e)
+        if depth > MAX_DEPTH:
+            return
+        if isinstance(e, UnaryOperation) and e.type == UnaryOperationType.BANG:
+            visit(e.expression, subst, not positive, depth + 1)
+        elif isinstance(e, BinaryOperation) and e.type in (BinaryOperationType.ANDAND, BinaryOperationType.OROR):
+            visit(e.expression_left, subst, positive, depth + 1)
+            visit(e.expression_right, subst, positive, depth + 1)
+        elif isinstance(e, BinaryOperation) and e.type in _UPPER_BOUND_OPS:
+            bounded, bound = e.expression_left, e.expression_right
+            if (_UPPER_BOUND_OPS[e.type] == "right") == positive:
+                bounded, bound = bound, bounded
+            term = resolve(bound, subst)
+            if term is not None and term.kind == "state" and _mentions_param(bounded, subst, numbers_only=True):
+                found.setdefault(term.value, None)
+        elif isinstance(e, Identifier) and isinstance(e.value, LocalVariable) and e.value in subst:
+            bound_term = subst[e.value]
+            if bound_term.kind == "expr":
+                visit(bound_term.value, dict(bound_term.subst or ()), positive, depth + 1)
+
+    visit(guard.expression, guard.subst, not guard.negated)
+    return list(found)
+
+
+def params_in(guard: Guard) -> bool:
+    """The guard reads an argument of the function (``require(amount >= totalSupply() / 1000)``)."""
+    return _mentions_param(guard.expression, guard.subst)

@@ -110,7 +110,90 @@ def bundle_from_source_text(
             return bundle_from_standard_json(stripped, address=address, chain_id=chain_id, label=label)
         except InputError:
             pass  # not JSON after all: Solidity text that starts with "{"
-    return SourceBundle(address=address, sources={name: text}, origin="file", chain_id=chain_id)
+    sources, warnings = split_pasted_files(text, name)
+    bundle = SourceBundle(address=address, sources=sources, origin="file", chain_id=chain_id)
+    bundle.warnings.extend(warnings)
+    return bundle
+
+
+_SPDX = re.compile(r"^[ \t]*//[ \t]*SPDX-License-Identifier:.*$", re.M)
+_PRAGMA_LINE = re.compile(r"^[ \t]*pragma[ \t]+solidity\b", re.M)
+_IMPORT = re.compile(r"\bimport\b[^;]*?([\"'])([^\"']+)\1[^;]*;")
+_UNIT = re.compile(r"\b(?:abstract\s+)?(?:contract|library|interface)\s+([A-Za-z_$][\w$]*)")
+
+
+def split_pasted_files(text: str, name: str) -> tuple[dict[str, str], list[str]]:
+    """Several files pasted one after another into one (each with its SPDX line, pragma and
+    ``import`` of files pasted above): split back into files, so that solc accepts them (it refuses
+    two SPDX lines in one file and cannot find the imported paths). Each part keeps the lines it had
+    in the paste (it starts with as many empty lines), so evidence lines point into the pasted text;
+    each import of a pasted file is pointed at that part. An import of a file that was not pasted is
+    removed, with a warning (the compile fails if anything from it is used). Returns ``({name:
+    text}, [])`` unchanged when the text is one file."""
+    from ico_lens.contract.solc import mask_comments
+
+    masked = mask_comments(text, strings=False)
+    starts = [m.start() for m in _SPDX.finditer(text)]
+    if len(starts) < 2:
+        pragmas = [m.start() for m in _PRAGMA_LINE.finditer(masked)]
+        if len(pragmas) < 2 or not _IMPORT.search(masked):
+            return {name: text}, []
+        starts = [_line_start(text, p) for p in pragmas]
+    elif not _IMPORT.search(masked):
+        # a flattener's output (hardhat flatten): the files were merged, only their licence lines
+        # remain; solc refuses more than one, so the later ones are blanked (offsets kept)
+        kept = starts[0]
+        for m in reversed(list(_SPDX.finditer(text))):
+            if m.start() != kept:
+                text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        return {name: text}, [f"{name}: {len(starts)} SPDX licence lines (a flattened file): all but the first blanked"]
+    starts[0] = 0
+    bounds = list(zip(starts, starts[1:] + [len(text)]))
+    stem = name[:-4] if name.endswith(".sol") else name
+    parts: list[tuple[str, int, str]] = []  # (path, start offset, text)
+    declared: dict[str, str] = {}  # unit name -> path of the part declaring it
+    used: set = set()
+    for index, (start, end) in enumerate(bounds):
+        units = _UNIT.findall(masked[start:end])
+        base = units[-1] if units else f"part{index + 1}"
+        path = f"{stem}/{base}.sol"
+        while path in used:
+            path = f"{stem}/{base}_{index + 1}.sol"
+        used.add(path)
+        for unit in units:
+            declared.setdefault(unit, path)
+        parts.append((path, start, text[start:end]))
+    if len(parts) < 2:
+        return {name: text}, []
+    sources: dict[str, str] = {}
+    warnings = [f"{name}: {len(parts)} files pasted into one, split back into {', '.join(p for p, _, _ in parts)}"]
+    for path, start, part in parts:
+        part_masked = mask_comments(part, strings=False)
+        pieces, last = [], 0
+        for m in _IMPORT.finditer(part_masked):
+            target = m.group(2).rsplit("/", 1)[-1]
+            unit = target[:-4] if target.endswith(".sol") else target
+            pieces.append(part[last:m.start()])
+            statement = part[m.start():m.end()]
+            if unit in declared:
+                local = "./" + declared[unit].rsplit("/", 1)[-1]
+                pieces.append(statement.replace(m.group(2), local))
+            else:
+                warnings.append(f"{name}: import \"{m.group(2)}\" names a file that was not pasted: removed (the compile fails if anything from it is used)")
+                pieces.append(" " * len(statement))
+            last = m.end()
+        pieces.append(part[last:])
+        sources[path] = "\n" * text.count("\n", 0, start) + "".join(pieces)
+    return sources, warnings
+
+
+def _line_start(text: str, offset: int) -> int:
+    """Where the comment block before ``offset`` begins (a file's header comments belong to it)."""
+    lines = text[:offset].split("\n")
+    keep = len(lines) - 1  # the line with the pragma
+    while keep > 0 and lines[keep - 1].strip().startswith(("//", "/*", "*")):
+        keep -= 1
+    return sum(len(line) + 1 for line in lines[:keep])
 
 
 def _require_solidity(text: str, label: str) -> None:

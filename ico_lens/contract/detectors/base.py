@@ -190,16 +190,30 @@ def is_scalar(var: Any) -> bool:
     return isinstance(getattr(var, "type", None), ElementaryType)
 
 
-def blocking_values(guard: cond.Guard, var: Any) -> list[bool]:
+def blocking_values(guard: cond.Guard, var: Any, roles: Any = ()) -> list[bool]:
     """Values of the bool ``var`` for which ``guard`` stops an ordinary account (no role, in no
-    allow-list: ``require(released || transferAgents[_from])`` stops it while not released)."""
+    allow-list: ``require(released || transferAgents[_from])`` stops it while not released), on
+    any transfer, or on one to or from a stored counterparty (``if (to == uniswapV2Pair)``: sells)."""
     out = []
     for value in (True, False):
-        stops = cond.guard_pass(guard, cond.Assumptions(state={var: value}, caller_has_role=False, lookups=False)) is False
-        other = cond.guard_pass(guard, cond.Assumptions(state={var: not value}, caller_has_role=False, lookups=False))
-        if stops and other is not False:
-            out.append(value)
+        for parties in counterparties(guard, roles):
+            stops = cond.guard_pass(guard, cond.Assumptions(state={var: value}, caller_has_role=False, lookups=False, parties=parties)) is False
+            other = cond.guard_pass(guard, cond.Assumptions(state={var: not value}, caller_has_role=False, lookups=False, parties=parties))
+            if stops and other is not False:
+                out.append(value)
+                break
     return out
+
+
+def counterparties(guard: cond.Guard, roles: Any = ()) -> list[frozenset]:
+    """Ways to read a transfer guard: any transfer (no assumption), then a transfer to or from each
+    stored address the guard compares an argument with that is no role (the DEX pair of a BSC
+    token: ``if (to == uniswapV2Pair) require(tradingOpen)`` restricts sells)."""
+    options = [frozenset()]
+    for v in cond.state_vars_in(guard):
+        if str(getattr(v, "type", "")) in ("address", "address payable") and v.name not in roles:
+            options.append(frozenset({v}))
+    return options
 
 
 def written_value(effect: Effect) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ico_lens.contract import conditions as cond
-from ico_lens.contract.detectors.base import ACCOUNT_KEYS, FactDetector, Finding, is_flag_mapping, register
+from ico_lens.contract.detectors.base import ACCOUNT_KEYS, FactDetector, Finding, counterparties, is_flag_mapping, register
 
 
 def credits_tokens(model, entry) -> bool:
@@ -17,19 +17,20 @@ def account_lock_mappings(model):
         for mapping, key in cond.mapping_lookups(guard):
             if mapping in model.balance_vars or mapping in model.allowance_vars or mapping.name in roles:
                 continue
-            if key is not None and key.kind in ACCOUNT_KEYS and _entry_can_stop(guard, mapping):
+            if key is not None and key.kind in ACCOUNT_KEYS and _entry_can_stop(guard, mapping, roles):
                 yield function, guard, mapping
 
 
-def _entry_can_stop(guard, mapping) -> bool:
+def _entry_can_stop(guard, mapping, roles=()) -> bool:
     """Some value of an account's flag stops the transfer whatever the other state is; an entry of
     an allow-list OR'd with a global lock (``allowTransfers || isException[_from]``) only exempts.
     (A date or an amount per account is judged by its writers alone.)"""
     if not is_flag_mapping(mapping):
         return True
     for entry in (True, False):
-        if cond.guard_pass(guard, cond.Assumptions(caller_has_role=entry, lookups=entry)) is False:
-            return True
+        for parties in counterparties(guard, roles):  # any transfer, or a sell to the pair
+            if cond.guard_pass(guard, cond.Assumptions(caller_has_role=entry, lookups=entry, parties=parties)) is False:
+                return True
     return False
 
 

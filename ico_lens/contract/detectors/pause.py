@@ -36,7 +36,7 @@ class PauseDetector(FactDetector):
                 if var in seen or not is_scalar(var) or var in model.balance_vars:
                     continue
                 if is_bool(var):
-                    blocking = blocking_values(guard, var)
+                    blocking = blocking_values(guard, var, model.all_roles)
                     if not blocking:
                         continue
                     value = blocking[0]
@@ -52,6 +52,21 @@ class PauseDetector(FactDetector):
                                 )
                             )
                             break
+                elif var in cond.upper_limits(guard) and not cond.reads_time(guard):
+                    # a max-transaction / max-wallet limit the owner may lower to nothing: setMaxTxAmount(0)
+                    for entry, effect in writers(model, var):
+                        if is_one_shot(model, entry) or not model.role_only(entry) or not _unbounded(model, entry, effect):
+                            continue
+                        seen.add(var)
+                        findings.append(
+                            self.finding(
+                                f"{entry.name}() (role {', '.join(sorted(model.role_only(entry)))}) can set {var.name}, "
+                                f"the most {function.name}() may move, to any value (0 stops it)",
+                                effect.node,
+                                effect.function,
+                            )
+                        )
+                        break
                 elif cond.reads_time(guard) and is_global(guard):
                     # a lock time the owner can move: lockUntil(block)
                     for entry, effect in writers(model, var):
@@ -64,3 +79,18 @@ class PauseDetector(FactDetector):
                             )
                             break
         return findings
+
+
+def _unbounded(model, entry, effect) -> bool:
+    """The limit written comes from the caller's argument and no guard of the writer checks that
+    argument (``require(amount >= totalSupply() / 1000)`` keeps the limit above a floor)."""
+    if effect.value is None or effect.value.kind not in ("param", "unknown"):
+        return False
+    params = set(effect.function.parameters)
+    if effect.value.kind == "unknown" and not params & set(effect.node.variables_read):
+        return False  # maxTx = totalSupply() / 100: a fixed value, not the caller's
+    return not any(
+        cond.params_in(guard)
+        for guard in model.guards(entry)
+        if not getattr(getattr(guard.function, "contract", None), "is_library", False)  # SafeMath's overflow checks
+    )

@@ -33,7 +33,7 @@ class TransferLockDetector(FactDetector):
                 if not is_bool(var) or var in model.balance_vars:
                     continue
                 start = initial_bool(model, var)
-                if start is not None and start in blocking_values(guard, var):
+                if start is not None and start in blocking_values(guard, var, model.all_roles):
                     findings.append(
                         self.finding(f"{function.name}() needs {var.name} != {str(start).lower()}, its value at deployment", guard.node, guard.function)
                     )
