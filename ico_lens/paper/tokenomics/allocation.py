@@ -64,7 +64,30 @@ def _score(candidate: Candidate) -> float:
     categories = {allocation_match(e.label)[0] for e in candidate.entries}
     if categories & {"public_sale", "presale_private", "team_founders"}:
         score += 0.3
+    if is_schedule(candidate.entries):
+        score -= SCHEDULE_PENALTY
     return score
+
+
+#: a set whose labels all say the same thing is the rows of a schedule, not one allocation
+SCHEDULE_PENALTY = 1.5
+_WORD_RE = re.compile(r"[a-z]{2,}")
+
+
+def is_schedule(entries: list[Entry]) -> bool:
+    """True when three or more entries carry (nearly) the same label once numbers are left out: rows of
+    a reward or release schedule ("Block 86401 - 151200 150 ALQO Masternodes 25% / Miners 75%", one
+    share picked from each row), whereas an allocation names a different recipient in each bucket."""
+    if len(entries) < 3:
+        return False
+    words = [set(_WORD_RE.findall(e.label.lower())) for e in entries]
+    if not all(words):
+        return False
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            if len(a & b) / len(a | b) < 0.8:
+                return False
+    return True
 
 
 def extract_allocation(document: Document, total_supply: float | None = None, *, ocr: bool = False) -> list[Distribution]:
@@ -78,6 +101,7 @@ def extract_allocation(document: Document, total_supply: float | None = None, *,
     """
     entries, cache = engine.find_entries(document)
     found = engine.candidates(document, allocation_weight, total_supply=total_supply, entries=entries, cache=cache)
+    found += [c for c in (_with_sale_remainder(c, cache) for c in found) if c is not None]
     scored = sorted(((round(_score(c), 4), engine.tie_break(c), c) for c in found), key=lambda t: (t[0], t[1]), reverse=True)
     results: list[Distribution] = []
     seen_pages: set[tuple[int, ...]] = set()
@@ -106,6 +130,41 @@ def extract_allocation(document: Document, total_supply: float | None = None, *,
     return [absent]
 
 
+#: a breakdown completed with the sale as its remainder is a little less sure than one stated in full
+REMAINDER_COST = 0.3
+_SALE_WORDS = re.compile(r"\b(?:token\s+sale|crowd-?sale|ico|public\s+sale|(?:token\s+)?creation\s+event|sold\s+to|contribut\w+)\b", re.I)
+_ADDITIONAL_RE = re.compile(r"\b(?:additional|in\s+addition|on\s+top\s+of|besides|further)\b", re.I)
+
+
+def _with_sale_remainder(candidate: Candidate, cache) -> Candidate | None:
+    """A partial breakdown that states only the insiders' shares ("Additional tokens will be created for
+    the reserve, founders and advisors as follows: 25% ... 10% ... 5% ... 30%") around a token sale:
+    the sale holds the rest. Only when every bucket clearly names a recipient that is not the sale
+    (three or more of them, 40-95% together) and the lines before the list speak of the sale and of
+    these shares coming on top of it."""
+    if candidate.complete or len(candidate.entries) < 3 or not 40 <= candidate.sum_percent <= 95:
+        return None
+    matches = [allocation_match(e.label) for e in candidate.entries]
+    if any(tier != 1 or category in ("public_sale", "presale_private", "other") for category, tier in matches):
+        return None
+    first = min(candidate.entries, key=lambda e: e.order)
+    lines = cache.get(first.page, [])
+    window = lines[max(0, int(first.order.line) - 15): int(first.order.line) + 1]
+    said = [line for line in window if _ADDITIONAL_RE.search(line)]
+    if not (_SALE_WORDS.search(" ".join(window)) and said):
+        return None
+    rest = round(100.0 - candidate.sum_percent, 2)
+    # the quote is the paper's own sentence that puts the stated shares on top of the sale
+    sale = Entry(first.page, first.order.shift(-0.01), "Token sale (the remaining share)", said[-1], rest, None,
+                 "computed", {"remainder"}, "prose")
+    entries = candidate.entries + [sale]
+    weights = [allocation_weight(e) for e in candidate.entries]
+    score = sum(weights) / len(weights) + 0.15 * min(len(entries), 6) - REMAINDER_COST
+    note = (candidate.note + "; " if candidate.note else "") + f"the sale's {rest:g}% is the remainder of the stated shares"
+    return Candidate(entries, score, 100.0, True, candidate.context_kind, note=note,
+                     total_used=candidate.total_used, context_line=candidate.context_line)
+
+
 def _to_distribution(cand: Candidate, score: float, cache, entries: list[Entry]) -> Distribution:
     ordered = sorted(cand.entries, key=lambda e: e.order)
     all_orders = [e.order for e in ordered]  # a bucket's details run up to the next bucket
@@ -117,7 +176,8 @@ def _to_distribution(cand: Candidate, score: float, cache, entries: list[Entry])
         if percent is None and e.amount is not None and cand.total_used:
             percent = round(e.amount / cand.total_used * 100, 1)
             method = "computed"
-        text = _following_text(e, cache, all_orders)
+        # a sale computed as the remainder has no lines of its own to read terms from
+        text = "" if "remainder" in e.flags else _following_text(e, cache, all_orders)
         vesting, cliff = vesting_terms(text)
         buckets.append(
             AllocationBucket(

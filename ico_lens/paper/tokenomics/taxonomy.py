@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ALLOCATION_CATEGORIES = (
     "public_sale",
@@ -91,6 +92,8 @@ ALLOCATION_RULES = _rules(
         ("presale_private", 1, r"\bprivate(?:\s+pre)?[\s\-]*(?:sale|round|placement|investors?|contributors?|sales)\b"),
         ("presale_private", 1, r"\bseed\s+(?:round|investors?|sale|funding)\b"),
         ("presale_private", 1, r"\bstrategic\s+(?:investors?|round|sale|backers)\b"),
+        # "Partner sale", "Institutional round": tokens sold to chosen buyers before the public sale
+        ("presale_private", 1, r"\b(?:partners?|institutional|whitelist(?:ed)?)\s+(?:sales?|rounds?|investors?)\b"),
         ("presale_private", 1, r"\b(?:early|initial)\s+(?:\w+\s+){0,2}(?:investors?|purchasers|buyers|bird|participants)\b|\bsaft\b"),
         ("public_sale", 1, rf"\b(?:ico|ito|ieo|tge|token{_SEP}generation\s+event)\b"),
         ("public_sale", 1, rf"\bcrowd{_SEP}sale\b|\bcrowd{_SEP}funding\b|\bcrowd{_SEP}sale\s+purchasers\b"),
@@ -123,7 +126,7 @@ ALLOCATION_RULES = _rules(
         # "Bonus fund": tokens paid to buyers on top of their purchase
         ("public_sale", 2, r"^\W*(?:token\s+)?bonus(?:es)?\b|\bbonus(?:es)?\s+(?:fund|pool|tokens?|reserve)\b"),
         # --- tier 3: hints
-        ("public_sale", 3, r"\bsold\b|\bsell(?:ing)?\b|\boffered\b|\bpurchasers\b|\bbuyers\b|\bcontributors\b|\binvestors\b"),
+        ("public_sale", 3, r"\bsold\b|\bsell(?:ing)?\b|\boffered\b|\bpurchasers?\b|\bbuyers?\b|\bcontributors?\b|\binvestors?\b"),
         # "distributed to participants of the exchange campaign", "individuals who purchase memberships"
         ("public_sale", 3, r"\bparticipants\b|\b(?:who|which|that)\s+(?:\w+\s+)?(?:purchase|purchased|buy|bought)\b"),
         # "reserved for MetaX", "kept by Example Ltd": a named holder, nothing else said of them
@@ -185,12 +188,63 @@ def _classify(label: str, rules: tuple[Rule, ...]) -> tuple[str, int]:
 
 def allocation_category(label: str) -> str:
     """Canonical allocation category of a paper's label, e.g. ``"Advisors & partners" -> "advisors"``."""
-    return _classify(label, ALLOCATION_RULES)[0]
+    return allocation_match(label)[0]
 
 
 def allocation_match(label: str) -> tuple[str, int]:
-    """``(category, tier)`` of a label; tier 0 means no rule matched (category ``other``)."""
-    return _classify(label, ALLOCATION_RULES)
+    """``(category, tier)`` of a label; tier 0 means no rule matched (category ``other``). A label that
+    matches nothing is tried again with misspelt recipient words put right ("Adivsors", "Foundrs",
+    "Bouty"), at most tier 2 then (a guess)."""
+    found = _classify(label, ALLOCATION_RULES)
+    if found[1] == 0:
+        corrected = _spelling_corrected(label)
+        if corrected != label:
+            category, tier = _classify(corrected, ALLOCATION_RULES)
+            if tier:
+                return category, max(tier, 2)
+    return found
+
+
+#: recipient words whose misspellings are put right (words of five letters or more: shorter ones
+#: are too close to other words)
+RECIPIENT_WORDS = ("advisors", "advisers", "advisory", "bounty", "bounties", "airdrop", "reserve", "treasury",
+                   "foundation", "ecosystem", "community", "marketing", "partners", "liquidity", "employees",
+                   "crowdsale", "investors", "contributors", "incentives", "referral", "management")
+# left out on purpose: words one edit away from common other words ("presale"/"resale",
+# "founders"/"funders", "staking"/"stating", "mining"/"mixing")
+_WORD_RE = re.compile(r"[A-Za-z]{5,}")
+
+
+@lru_cache(maxsize=4096)
+def _spelling_corrected(label: str) -> str:
+    """``label`` with each word one edit away from a recipient word replaced by it (a typo: one letter
+    dropped, added, changed or two swapped)."""
+    def fix(m: re.Match) -> str:
+        word = m.group(0).lower()
+        if word in RECIPIENT_WORDS:
+            return m.group(0)
+        for target in RECIPIENT_WORDS:
+            # "reserved", "partner": inflections, which the rules judge themselves, are no typos
+            if word.startswith(target) or target.startswith(word):
+                continue
+            if abs(len(target) - len(word)) <= 1 and _one_edit(word, target):
+                return target
+        return m.group(0)
+
+    return _WORD_RE.sub(fix, label)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` becomes ``b`` by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 def funds_category(label: str) -> str:

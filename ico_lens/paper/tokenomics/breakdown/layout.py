@@ -3,6 +3,7 @@ the nearest label box."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -24,6 +25,7 @@ class _Box:
     top: float
     x1: float
     bottom: float
+    words: tuple = ()
 
     @property
     def cx(self) -> float:
@@ -48,7 +50,52 @@ def _boxes(words: Sequence[Word]) -> list[_Box]:
 
 def _merge(words: list[Word]) -> _Box:
     return _Box(" ".join(w.text for w in words), min(w.x0 for w in words), min(w.top for w in words),
-                max(w.x1 for w in words), max(w.bottom for w in words))
+                max(w.x1 for w in words), max(w.bottom for w in words), tuple(words))
+
+
+_SEVERAL_PERCENTS_RE = re.compile(r"^(?:\s*\d{1,3}(?:[.,]\d{1,3})?\s?%){2,}\s*$")
+
+
+def _split_percents(box: _Box) -> list[_Box]:
+    """A box that holds only shares ("2 % 2 %": legend numbers set close on one row) is one box per
+    share, so each can meet the label under or beside it."""
+    if not _SEVERAL_PERCENTS_RE.match(box.text) or len(box.words) < 2:
+        return [box]
+    parts, current = [], []
+    for w in box.words:
+        current.append(w)
+        if w.text.endswith("%"):
+            parts.append(_merge(current))
+            current = []
+    if current:
+        if not parts:
+            return [box]
+        parts[-1] = _merge(list(parts[-1].words) + current)
+    return parts
+
+
+def _split_under_numbers(box: _Box, numbers: list[_Box]) -> list[_Box]:
+    """A label box that two legend numbers stand right above (or below) holds two labels set close on
+    one line ("7 %  2 %" over "Partnerships Bounty"): cut it between the numbers' centres."""
+    height = max(4.0, box.bottom - box.top)
+    slack = 0.25 * height  # tight legends: the boxes overlap by a little (see _legend_pairs)
+    near = [n for n in numbers if box.x0 - 1 <= n.cx <= box.x1 + 1
+            and (-slack <= box.top - n.bottom <= 1.5 * height or -slack <= n.top - box.bottom <= 1.5 * height)]
+    if len(near) < 2 or len(box.words) < 2:
+        return [box]
+    centres = sorted(n.cx for n in near)
+    cuts = [(a + b) / 2 for a, b in zip(centres, centres[1:])]
+    groups: list[list] = [[] for _ in centres]
+    for w in box.words:
+        cx = (w.x0 + w.x1) / 2
+        groups[sum(1 for c in cuts if cx > c)].append(w)
+    if sum(1 for g in groups if g) < 2:
+        return [box]
+    return [_merge(g) for g in groups if g]
+
+
+#: a box set in type this many times taller than the legend numbers is a heading, not a label
+HEADING_HEIGHT_RATIO = 2.0
 
 
 MAX_LEGEND_LABEL = 50  # characters in one box of a legend label
@@ -59,11 +106,13 @@ def entries_from_layout(page: Page) -> list[Entry]:
     """Legend pairing: a percentage alone in its box gets the nearest unused text box as label."""
     if not page.words:
         return []
-    boxes = _boxes(page.words)
+    boxes = [part for b in _boxes(page.words) for part in _split_percents(b)]
     numbers = [b for b in boxes if LONE_PERCENT_RE.match(b.text)]
     # legend labels are short boxes; a line of body text is not a label
-    labels = _label_blocks([b for b in boxes if not PCT_RE.search(b.text) and has_letters(b.text)
-                            and len(b.text) <= MAX_LEGEND_LABEL])
+    number_height = sorted(b.bottom - b.top for b in numbers)[len(numbers) // 2] if numbers else 0.0
+    texts = [b for b in boxes if not PCT_RE.search(b.text) and has_letters(b.text) and len(b.text) <= MAX_LEGEND_LABEL
+             and not (number_height and b.bottom - b.top > HEADING_HEIGHT_RATIO * number_height)]
+    labels = _label_blocks([part for b in texts for part in _split_under_numbers(b, numbers)])
     if not numbers or not labels:
         return []
     # A legend reads one way: "Label ... NN%" or "NN% Label". Pairing each number with its nearest
@@ -77,7 +126,37 @@ def entries_from_layout(page: Page) -> list[Entry]:
         key = (len(entries), -sum(d for d, _, _ in pairs[: len(entries)]))
         if best_key is None or key > best_key:
             best, best_key = entries, key
+    _group_by_chart(page, best, numbers, boxes)
     return best
+
+
+#: characters of a box that is a line of body text, not a legend label
+BODY_LINE = 60
+
+
+def _group_by_chart(page: Page, entries: list[Entry], numbers: list[_Box], boxes: list[_Box]) -> None:
+    """Two charts on one page, one above the other with a line of body text between them (a footnote,
+    a caption sentence), are two breakdowns: their legend entries get different groups, so no run
+    mixes them. Only when each chart keeps at least two numbers (a legend whose items carry long
+    descriptions between them stays one)."""
+    body = [b for b in boxes if len(b.text) >= BODY_LINE]
+    if not body or len(entries) < 4:
+        return
+    tops = sorted({round(n.top, 1) for n in numbers})
+    cuts = []
+    for upper, lower in zip(tops, tops[1:]):
+        if any(upper < b.top and b.bottom < lower for b in body):
+            cuts.append(lower)
+    if not cuts:
+        return
+    def chart(entry: Entry) -> int:
+        top = (entry.order.line - 0.7) * 10000.0
+        return sum(1 for c in cuts if top >= c - 0.05)
+    sizes = [sum(1 for e in entries if chart(e) == k) for k in range(len(cuts) + 1)]
+    if min(sizes) < 2:
+        return
+    for e in entries:
+        e.group = f"chart {page.number}.{chart(e)}"
 
 
 def _legend_pairs(numbers: list[_Box], labels: list[_Box], label_side: str) -> list[tuple[float, int, int]]:

@@ -36,4 +36,38 @@ def page_lines(page: Page) -> list[str]:
         if page.words:
             return [" ".join(w.text for w in line) for line in words_to_lines(page.words)]
         return [" ".join(reversed(line.split())) for line in lines]
-    return lines
+    return _unreverse_paragraphs(lines)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?]\W{0,2}$")
+_ENDS_MID_SENTENCE = re.compile(r"[A-Za-z0-9,%]$")
+
+
+def _prose_line(line: str) -> bool:
+    """A full line of running text (not a bullet, a label or a heading)."""
+    return len(line.split()) >= 6 and not BULLET_RE.match(line)
+
+
+def _unreverse_paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs that the text layer lists from the bottom up (seen in some generated PDFs) put back
+    in reading order. Such a block starts (at its top) with the end of a sentence in lower case
+    ("reserved for future development."), every line below it stops mid-sentence, and the bottom line
+    starts in upper case (the paragraph's first line): read bottom-up, every line runs on into the one
+    above it."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        top = out[i]
+        if not (top[:1].islower() and _ENDS_SENTENCE.search(top)):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and _ENDS_MID_SENTENCE.search(out[j]) and out[j][:1].islower() and _prose_line(out[j]):
+            j += 1
+        if j < len(out) and j - i >= 2 and out[j][:1].isupper() and _ENDS_MID_SENTENCE.search(out[j]) \
+                and _prose_line(out[j]):
+            out[i:j + 1] = out[i:j + 1][::-1]
+            i = j + 1
+        else:
+            i += 1
+    return out

@@ -195,7 +195,10 @@ def _dedupe(run: list[Entry], weight: Callable[[Entry], float]) -> list[Entry]:
             close = (k.page == e.page and abs(e.order.line - k.last.line) <= 3 and k.shape != e.shape
                      and "row" in (k.shape, e.shape))
             same_source = k.method != e.method and k.page == e.page
-            if close or same_source:
+            # the same sentence printed twice (a page that repeats the end of the one before)
+            same_sentence = (k.label == e.label and len(k.label.split()) >= 3
+                             and " ".join(k.context.split())[:60] == " ".join(e.context.split())[:60])
+            if close or same_source or same_sentence:
                 twin = k
                 break
         if twin is None and "paren" in e.flags:
@@ -402,11 +405,18 @@ def _vertical_line(page: Page, entry: Entry, line_count: int) -> float:
 
 
 def _line_index_of(lines: list[str], label: str, fallback: float) -> float:
-    key = label[:20].lower()
-    for i, line in enumerate(lines):
-        if key and key in line.lower():
-            return i + 0.5
-    return fallback
+    """The line that holds ``label`` (its first 20 characters) as whole words, the one nearest to
+    where the number sits (``fallback``) when several do: a short legend label ("AI") is not found
+    inside another word ("Details") or in a heading far above its chart ("Effect.AI")."""
+    key = label[:20].lower().strip()
+    if not key:
+        return fallback
+    end = r"(?!\w)" if len(label) <= 20 else ""
+    pattern = re.compile(r"(?<!\w)" + re.escape(key) + end)
+    found = [i + 0.5 for i, line in enumerate(lines) if pattern.search(line.lower())]
+    if not found:
+        return fallback
+    return min(found, key=lambda line: (abs(line - fallback), line))
 
 
 def candidates(
@@ -501,39 +511,63 @@ def _complete_lists(entries: list[Entry]) -> list[list[Entry]]:
 def _amount_candidates(document, entries, cache, weight, total_supply, money: bool) -> list[Candidate]:
     """Amount-only breakdowns. Token amounts are turned into percentages against the total supply (the
     parameter, a total row, or a total stated just before the list); money amounts (use of funds) against
-    their stated total or, failing that, their sum."""
+    their stated total or, failing that, their sum. Two runs on one page that add up only together (a
+    chart title between the legend rows cut the list) form one breakdown."""
     out = []
     lines_per_page = {n: len(v) for n, v in cache.items()}
     amount_entries = [e for e in entries if e.percent is None and e.amount is not None and e.money == money]
-    for run in _runs(amount_entries, lines_per_page, cache):
-        totals = [e.amount for e in run if "total" in e.flags]
-        # vaguely named token amounts count only against the total supply given by the caller: summing
-        # to exactly that total is the evidence then ("Secondary distribution: 30,000,000,000", ...)
-        floor = 0.25 if money or total_supply else 0.5
-        parts = [e for e in run if "total" not in e.flags and weight(e) >= floor]
-        if len(parts) < 2:
+    runs = _runs(amount_entries, lines_per_page, cache)
+    previous_short: list[Entry] | None = None  # the last run when it did not add up by itself
+    for run in runs:
+        found = _amount_candidate(document, run, cache, weight, total_supply, money)
+        if found is not None:
+            out.append(found)
+            previous_short = None
             continue
-        kind, kind_line = context_kind(document, run, cache)
-        stated = totals + ([total_supply] if total_supply and not money else []) + _stated_totals(run, cache, money)
-        amounts_sum = sum(e.amount for e in parts)
-        if money:
-            stated.append(amounts_sum)  # GOLD.md: token amounts need a stated total; spending lists add up
-        for total in stated:
-            if not total:
-                continue
-            found = best_subset([e.amount / total * 100 for e in parts], [weight(e) for e in parts], tolerance=1.0)
-            if not found:
-                continue
-            idx, pct = found
-            chosen = [parts[i] for i in idx]
-            if len(chosen) < 2:
-                continue
-            score = sum(weight(e) for e in chosen) / len(chosen) + 0.15 * min(len(chosen), 6) - 0.1
-            what = "their sum" if total == amounts_sum and total not in stated[:-1] else f"a total of {total:,.0f}"
-            out.append(Candidate(chosen, score, pct, True, kind, note=f"percent computed from amounts against {what}",
-                                 total_used=total, context_line=kind_line))
-            break
+        before, previous_short = previous_short, run
+        if before is None or before[-1].page != run[0].page or run[0].order.line - before[-1].last.line > MAX_GAP_LINES:
+            continue
+        joined = _amount_candidate(document, before + run, cache, weight, total_supply, money, need_both=(before, run))
+        if joined is not None:
+            joined.score -= INTERRUPTED_COST
+            out.append(joined)
+            previous_short = None
     return out
+
+
+def _amount_candidate(document, run, cache, weight, total_supply, money: bool,
+                      need_both: tuple[list[Entry], list[Entry]] | None = None) -> Candidate | None:
+    """The amount breakdown of one run (see :func:`_amount_candidates`), or None. With ``need_both``
+    (two runs joined) the chosen set must take entries from each."""
+    totals = [e.amount for e in run if "total" in e.flags]
+    # vaguely named token amounts count only against the total supply given by the caller: summing
+    # to exactly that total is the evidence then ("Secondary distribution: 30,000,000,000", ...)
+    floor = 0.25 if money or total_supply else 0.5
+    parts = [e for e in run if "total" not in e.flags and weight(e) >= floor]
+    if len(parts) < 2:
+        return None
+    kind, kind_line = context_kind(document, run, cache)
+    stated = totals + ([total_supply] if total_supply and not money else []) + _stated_totals(run, cache, money)
+    amounts_sum = sum(e.amount for e in parts)
+    if money:
+        stated.append(amounts_sum)  # GOLD.md: token amounts need a stated total; spending lists add up
+    for total in stated:
+        if not total:
+            continue
+        found = best_subset([e.amount / total * 100 for e in parts], [weight(e) for e in parts], tolerance=1.0)
+        if not found:
+            continue
+        idx, pct = found
+        chosen = [parts[i] for i in idx]
+        if len(chosen) < 2:
+            continue
+        if need_both is not None and not all({id(e) for e in chosen} & {id(e) for e in half} for half in need_both):
+            return None
+        score = sum(weight(e) for e in chosen) / len(chosen) + 0.15 * min(len(chosen), 6) - 0.1
+        what = "their sum" if total == amounts_sum and total not in stated[:-1] else f"a total of {total:,.0f}"
+        return Candidate(chosen, score, pct, True, kind, note=f"percent computed from amounts against {what}",
+                         total_used=total, context_line=kind_line)
+    return None
 
 
 _TOTAL_STATEMENT = re.compile(r"\b(?:total|max\w*|overall|whole)\b[^.]{0,40}\b(?:supply|tokens|emission|amount|issued|created)\b|"

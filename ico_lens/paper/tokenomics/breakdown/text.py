@@ -281,6 +281,9 @@ def _first_sentence(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+_DANGLING_OF_RE = re.compile(r"\s*(?:of|of\s+the|of\s+all|of\s+our)\s*", re.I)
+
+
 def _clause(line: str, m: re.Match, prev_end: int, next_start: int, lines: list[str], i: int) -> str:
     """The clause of a prose sentence that holds the percentage at ``m``."""
     start = prev_end
@@ -300,6 +303,13 @@ def _clause(line: str, m: re.Match, prev_end: int, next_start: int, lines: list[
         if joins:
             start += joins[-1].end()
     text = line[start:end]
+    # "... development. 67% of" / "tokens will be distributed to ...": a share that ends its line with
+    # only "of" after it is named on the next line, up to that line's first clause break
+    if end >= len(line.rstrip()) and _DANGLING_OF_RE.fullmatch(line[m.end():end]) and i + 1 < len(lines):
+        following = re.split(r",\s|;|\.\s|\.$|\s(?:while|whereas)\s", lines[i + 1])[0]
+        following = PCT_RE.split(following)[0]
+        if has_letters(following):
+            text = text.rstrip() + " " + following
     # a clause that starts the line may continue the previous line's sentence
     if start == 0 and i > 0 and not SENTENCE_END_RE.search(lines[i - 1][-2:]) and len(text) < 60:
         text = lines[i - 1].split(". ")[-1] + " " + text
