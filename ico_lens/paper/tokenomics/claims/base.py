@@ -38,6 +38,59 @@ HEDGE = re.compile(r"\b(?:consider(?:ing|ed)?|might|could|would|potentially|poss
                    r"if\s+we\s+decide|e\.g\.|for\s+example)\b", re.I)
 
 
+# ---------------------------------------------------------------------------------------------
+# lost ligatures: some PDFs drop the glyphs "ti", "tt", "ft", "fi", "fl", "ff" (their font maps them to
+# nothing or to U+FFFD), so a paper reads "no right to parcipate", "restricons on transfer", "a\ufffder
+# the sale". The words the claim patterns need are restored, only in a document that shows the damage.
+
+#: words of the claim patterns that contain a ligature, with their common inflections
+_LIGATURE_WORDS = (
+    "participate participates participated participating participation participant participants "
+    "restriction restrictions distribution distributions transaction transactions after thereafter afterwards "
+    "fixed first final finally finalized finalised finish finished infinite inflation inflationary deflation "
+    "deflationary entitle entitled entitles entity utility liquidation foundation creation allocation "
+    "allocations additional initial initially potential specific specified profit profits effective offer "
+    "offered offering offerings transition conditions attached identity quantity flexible certificate "
+    "notification circulation emission issuance definitive").split()
+_LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "tt", "ti")
+
+
+def _broken_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for word in _LIGATURE_WORDS:
+        for lig in _LIGATURES:
+            if lig in word:
+                for broken in (word.replace(lig, ""), word.replace(lig, "\ufffd")):
+                    # a broken form that is itself a word ("so" from "soft") or too short is left alone
+                    if len(broken) >= 3 and broken != word:
+                        forms.setdefault(broken, word)
+    return forms
+
+
+_BROKEN = _broken_forms()
+_BROKEN_RE = re.compile(r"(?<![\w\ufffd])(?:" + "|".join(sorted(map(re.escape, _BROKEN), key=len, reverse=True)) + r")(?![\w\ufffd])", re.I)
+#: how many broken words a document needs before it counts as damaged (a stray "aer" is a typo or a name)
+_DAMAGE_MIN = 3
+
+
+def _restore(match: re.Match) -> str:
+    word = _BROKEN[match.group(0).lower()]
+    return word.capitalize() if match.group(0)[0].isupper() else word
+
+
+def repair_ligatures(text: str) -> str:
+    """``text`` with the claim words whose ligature glyphs were lost written out again."""
+    return _BROKEN_RE.sub(_restore, text) if ("\ufffd" in text or _BROKEN_RE.search(text)) else text
+
+
+def claim_units(document) -> Iterator[TextUnit]:
+    """The sentences of ``document`` (:func:`text_units`), ligature-repaired when the document lost them."""
+    units = list(text_units(document))
+    damaged = len(_BROKEN_RE.findall(" ".join(u.text for u in units))) >= _DAMAGE_MIN
+    for unit in units:
+        yield TextUnit(unit.page, repair_ligatures(unit.text), unit.kind) if damaged else unit
+
+
 def evidence_at(unit: TextUnit, match: re.Match | None = None) -> Evidence:
     """The page of ``unit`` and a quote around ``match`` (the whole unit without one)."""
     if match is None:
@@ -79,7 +132,7 @@ class ClaimRule:
     def matches(self, document, role: str, *, hedged: bool = False) -> Iterator[tuple[TextUnit, re.Match]]:
         """Sentences where ``PATTERNS[role]`` matches (hedged sentences skipped unless asked)."""
         pattern = self.PATTERNS[role]
-        for unit in text_units(document):
+        for unit in claim_units(document):
             m = pattern.search(unit.text)
             if m and (hedged or not HEDGE.search(unit.text)):
                 yield unit, m

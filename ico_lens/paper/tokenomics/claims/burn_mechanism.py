@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, evidence_at, register
-from ico_lens.paper.tokenomics.evidence import text_units
+from ico_lens.paper.tokenomics.claims.base import claim_units
 from ico_lens.records import confidence_value
 
 
@@ -49,7 +49,7 @@ class BurnMechanism(ClaimRule):
     def _detect(self, document):
         burns, denials = [], []
         symbol = self.symbol()
-        for unit in text_units(document):
+        for unit in claim_units(document):
             text = unit.text
             m = self.PATTERNS["burn"].search(text)
             if m and not HEDGE.search(text) and not self.PATTERNS["one_off"].search(text):

@@ -17,12 +17,21 @@ class GovernanceRights(ClaimRule):
                 r"|tokenholders|stakeholders\s+holding|masternode\s+(?:holders|owners))")
     PATTERNS = {
         "granted": re.compile(
-            _HOLDERS + r"\s+(?:\w+\s+){0,6}(?:vote|govern|elect)\w*"
+            _HOLDERS + r"\s+(?:[\w,]+\s+){0,7}(?:vot(?:e|es|ed|ing)\b|govern\w*|decid\w*\s+(?:on|upon|over|about|whether)\b|elect(?:s|ed|ing)?\b(?!\s+to\b))"
+            # "token votes", "a stake-weighted vote", "voting and profit participation rights"
+            r"|\b(?:token|stake)[\s-](?:weighted\s+)?vot(?:e|es|ing)\b|\bvoting\s+(?:and|&)\s+(?:\w+\s+){0,2}rights\b"
+            # "proposals are voted on by token holders", "grants its holders governance rights"
+            r"|\bvoted\s+(?:on|upon)\s+by\s+(?:the\s+)?(?:\w+\s+)?" + _HOLDERS
+            + r"|\b(?:grants?|gives?|provides?|confers?|offers?)\s+(?:its\s+|their\s+|the\s+)?(?:token\s*)?holders\s+(?:\w+\s+){0,2}(?:governance|voting)\s+(?:rights|power)"
             # "one vote per token", "every 1 ALQO is given 1 vote", "participate in the community governance",
             # "voting privileges on major decisions", "governance turned over to holders", "the voting weight of each wallet"
             r"|\b(?:one|1)\s+vote\s+per\s+(?:token|coin|(?-i:[A-Z]{2,6}))\b|\bevery\s+1\s+\S+\s+(?:is\s+)?(?:given|gets|has)\s+1\s+vote"
             r"|\bparticipat\w*\s+in\s+(?:the\s+)?(?:\w+\s+){0,2}governance\b|\bvoting\s+privileges?\s+(?:on|over|in|regarding)\b|\bprivilege\s+to\s+vote\b"
-            r"|\bgovernance\s+(?:\w+\s+){0,3}(?:turned|handed|transferred)\s+over\s+to\b"
+            r"|\bgovernance\s+(?:\w+\s+){0,5}(?:turned|handed|transferred|passed)\s+over\s+to\b|\b(?:hand|turn|pass)(?:s|ed|ing)?\s+(?:over\s+)?governance\s+(?:\w+\s+){0,3}(?:over\s+)?to\b"
+            # "holders use their NOVA tokens to vote", "is a governance token", "each token gives one vote"
+            r"|\b(?:use|using|stake|staking|lock|locking|spend|spending)\s+(?:their\s+|the\s+|your\s+|its\s+)?(?:\w+\s+)?(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\s+(?:to|for)\s+vot"
+            r"|\b(?:is|as|serves\s+as)\s+(?:a|the)\s+governance\s+token\b"
+            r"|\b(?:each|every|one|1)\s+(?:\w+\s+)?(?:token|coin)\s+(?:gives|grants|equals|represents|carries|confers|is\s+worth)\s+(?:\w+\s+)?(?:one|1)\s+vote"
             r"|\bvoting\s+(?:power|weight)\s+of\s+(?:each|every)\s+(?:wallet|holder|account)"
             r"|\bvot(?:e|ing)\s+(?:\w+\s+){0,4}(?:by|among|of|from)\s+(?:the\s+)?" + _HOLDERS
             + r"|\b(?:quorum|majority)\s+of\s+(?:the\s+)?" + _HOLDERS
@@ -36,13 +45,24 @@ class GovernanceRights(ClaimRule):
             r"\bno\s+(?:[\w,]+\s+){0,5}(?:governance|voting)(?:\s+or\s+other)?\s+rights?\b"
             r"|\b(?:do(?:es)?|shall|will|is|are)\s+not\s+(?:\w+\s+){0,2}(?:grant|give|confer|provide|entitle|represent|carry)\w*\s+"
             r"[^.;]{0,250}\b(?:vot\w+|governance|decision[\s-]making|control|management|say)\b"
-            r"|\bno\s+right\s+to\s+(?:participate|vote|any\s+say)|\bnot\s+have\s+any\s+(?:say|governance|voting)\b|\bno\s+(?:say|influence)\s+(?:in|over)\b"
+            r"|\bno\s+rights?\s+to\s+(?:participate|vote|any\s+say)|\bnot\s+have\s+any\s+(?:say|governance|voting|rights?\s+to\s+(?:vote|participate))\b|\bno\s+(?:say|influence)\s+(?:in|over)\b"
             r"|\bnot\s+(?:be\s+)?entitled\s+to\s+[^.;]{0,120}\b(?:vot\w+|governance)"
             r"|\b(?:hold|have|has|confer|grant|give)s?\s+no\s+(?:[\w,]+\s+){0,4}(?:governance|voting|votes?)\b"
-            r"|\bwithout\s+(?:any\s+)?(?:voting|governance)\s+rights",
+            r"|\bwithout\s+(?:any\s+)?(?:voting|governance)\s+rights"
+            r"|\b(?:not|never)\s+(?:\w+\s+){0,3}any\s+(?:[\w,]+\s+){0,4}?(?:voting|governance)\b"
+            # third round: a blanket denial ("confers no other rights in any form", "carries no rights, express
+            # or implied, other than the right to use the platform") denies governance too (GOLD.md)
+            r"|\b(?:confer|carr(?:y|ies)|grant|give|provide|entitle|represent)s?\s+(?:(?:its\s+)?holders?\s+)?no\s+(?:other\s+)?rights?\b"
+            r"[^.;]{0,80}?\b(?:other\s+than|except|in\s+any\s+form|whatsoever|of\s+any\s+kind|express\s+or\s+implied)"
+            r"|\b(?:do(?:es)?|shall|will)\s+not\s+(?:confer|carry|grant|give|provide|entitle)\s+(?:\w+\s+){0,2}any\s+(?:other\s+)?rights?\s+"
+            r"(?:\w+\s+){0,6}?(?:other\s+than|except|whatsoever|of\s+any\s+kind)",
             re.I,
         ),
     }
+
+    #: cues that name a right but not whose it is: kept only in a sentence about tokens or their holders
+    _BARE_RIGHT = re.compile(r"voting\s+rights|right\s+to\s+vote", re.I)
+    _ABOUT_TOKENS = re.compile(r"\b(?:tokens?|coins?|holders?|tokenholders|stakes?|stakers?|(?-i:[A-Z]{2,6}))\b", re.I)
 
     def _detect(self, document):
         denied = [evidence_at(u, m) for u, m in self.matches(document, "denied", hedged=True)]
@@ -50,6 +70,8 @@ class GovernanceRights(ClaimRule):
         for u, m in self.matches(document, "granted"):
             if self.PATTERNS["denied"].search(u.text):
                 continue
+            if self._BARE_RIGHT.fullmatch(m.group(0)) and not self._ABOUT_TOKENS.search(u.text):
+                continue  # "Right to vote is at first acquired by a selection of 51 individuals": not holders
             granted.append(evidence_at(u, m))
         if granted:
             # Legal disclaimers often deny rights "over the company" while the protocol lets holders

@@ -1,8 +1,89 @@
-"""``hard_cap``: the sale's hard cap, as written (the token term of the same name)."""
+"""``hard_cap``: the sale's hard cap, as written (the token term of the same name, checked and completed).
+
+The term (:func:`~ico_lens.paper.tokenomics.terms.find_hard_cap`) reads "Hard cap: N", "cap of N",
+"raise up to N". Two kinds of statement are no sale cap although they say "cap" and are dropped here:
+a market capitalisation ("a market cap of 3.1 trillion USD") and a *minimum* cap ("a minimum cap of
+5,000 ETH", a soft cap), as well as a cap in the paper's own tokens that is the total supply ("saved
+from the cap of 66,588,888 METAL"). When the term is missing or dropped, wordings of a hard cap the term
+does not know are read (GOLD.md: the cap as written, in money or, for a sale capped in tokens, tokens):
+"the sale will end once 20,000 ETH has been raised", "the maximum amount to be raised is $20 million",
+"the funding ceiling of 22,000 ETH", "sell to the public up to 520 million tokens", "the crowdsale is
+capped at 15,000 ETH", a "Cap: $12,000,000" row.
+"""
 
 from __future__ import annotations
 
-from ico_lens.paper.tokenomics.claims.base import TermClaim, register
+import re
+
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, HEDGE, TermClaim, claim_units, evidence_at, register
+
+_NUM = r"\d{1,3}(?:[ ,.'’]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_SCALE = r"(?:\s*(?:million|billion|thousand|mln|M|k|B)\b)?"
+#: an amount of money: "$20 million", "US$ 12,000,000", "15,000 ETH", "20 million USD", "€ 14,820,000"
+MONEY = (r"(?:(?:US\$|\$|€|£|USD|EUR|CHF)\s*(?:" + _NUM + r")" + _SCALE
+         + r"|(?:" + _NUM + r")" + _SCALE + r"\s*(?:ETH|Ether|BTC|USD|EUR|CHF|NEO|US\s+dollars|dollars|euros?)\b)")
+#: an amount of tokens: "520 million tokens", "200M NOVA tokens"
+TOKENS = r"(?:" + _NUM + r")" + _SCALE + r"\s+(?:(?-i:[A-Z][A-Za-z0-9]{1,9})\s+)?(?:tokens?|coins?)\b"
+_SALE = r"(?:token\s+sale|crowd\s?sale|ico|sale|offering|pre-?sale|token\s+generation\s+event|tge|contribution\s+period)"
+
+#: statements of a hard cap the token term does not read, most specific first
+FALLBACK = [
+    re.compile(r"\b(?:the\s+)?" + _SALE + r"\s+(?:will\s+|shall\s+)?(?:end|close|stop|finish|conclude|be\s+completed)s?\s+(?:once|when|as\s+soon\s+as|after|if)\s+"
+               r"(?:a\s+(?:total\s+)?(?:of\s+)?)?(?P<v>" + MONEY + r")\s+(?:has|have|is|are)\s+(?:been\s+)?(?:raised|reached|collected|contributed|received)", re.I),
+    re.compile(r"\bmaximum\s+(?:amount|sum)\s+(?:of\s+(?:funds?|money|capital)\s+)?(?:to\s+be\s+raised|(?:that\s+)?(?:will|can)\s+be\s+raised|raised)\s+"
+               r"(?:\w+\s+){0,5}?(?:is|will\s+be|of|:|amounts\s+to)\s*(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"\b(?:funding|fundraising|sale|ico)\s+ceiling\s+(?:of\s+|is\s+|at\s+|:\s*|\(\s*)?(?P<v>" + MONEY + r")"
+               r"|\bceiling\s+(?:for|of)\s+(?:the\s+)?(?:funding|fundraising|the\s+sale|contributions)\s+(?:of\s+|is\s+|at\s+|:\s*|\(\s*)?(?P<v2>" + MONEY + r")", re.I),
+    re.compile(r"\b(?:sell|offer|distribute)\s+(?:to\s+the\s+public\s+|in\s+the\s+(?:token\s+)?sale\s+)?(?:up\s+(?:to\s+)?|a\s+maximum\s+of\s+|at\s+most\s+|no\s+more\s+than\s+)"
+               r"(?P<v>" + TOKENS + r")", re.I),
+    re.compile(r"\b" + _SALE + r"\s+(?:is|will\s+be|has\s+been)\s+(?:hard[\s-]?)?capped\s+at\s+(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"^\s*(?:(?:maximum|max\.?)\s+)?cap\s*[:=]\s*(?P<v>" + MONEY + r")", re.I),
+    # "Maximum raise: $15M", "the maximum amount of ETH that will be accepted in the crowdsale is 12,000 ETH",
+    # "until the 50,000 ETH cap is reached", "Cap on contributions: 100,000 ETH", "the maximum goal of the crowdsale is"
+    re.compile(r"\bmax(?:imum)?\.?\s+(?:raise|fundraise|funding|amount\s+raised)\s*[:=\-–]?\s*(?:of\s+|is\s+)?(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"\bmaximum\s+(?:amount|number|sum)\s+of\s+(?:ETH|ether|BTC|funds?|money|contributions?)\s+(?:that\s+)?(?:will|can|to)\s+be\s+"
+               r"(?:accepted|raised|collected|received|contributed)\s+(?:\w+\s+){0,5}?(?:is|will\s+be|:)\s*(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"(?P<v>" + MONEY + r")\s+(?:hard\s+)?cap\s+(?:is|has\s+been|was)\s+(?:reached|met|hit)\b", re.I),
+    re.compile(r"\bcap\s+(?:on|for)\s+(?:the\s+)?(?:contributions?|funding|fundraising|the\s+sale|token\s+sale|crowdsale)\s*[:=\-–]?\s*(?:of\s+|is\s+)?(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"\bmaximum\s+(?:funding\s+)?(?:goal|target)\s+(?:of|for)\s+(?:the\s+)?" + _SALE + r"\s+(?:is|will\s+be|:)\s*(?P<v>" + MONEY + r")", re.I),
+]
+
+#: "market cap of", "minimum cap of", "soft cap": a word before "cap" that makes it no sale's hard cap
+_NOT_A_HARD_CAP = re.compile(r"\b(?:market|minimum|min\.?|soft|supply|circulating)\s+(?:cap(?:italisation|italization)?|capitali[sz]ation)\b", re.I)
+_SALE_WORDS = re.compile(r"\b(?:sale|sell|sold|offer\w*|ico|crowd\s?sale|offering|raise[sd]?|contribut\w+|purchas\w+|fund(?:ing|raising)?)\b", re.I)
+_MONEY_RE = re.compile(MONEY, re.I)
+_PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|seed\b", re.I)
+
+
+def _cap_statement_kept(quote: str, value: str) -> bool:
+    """Whether the sentence ``quote`` stating cap ``value`` is about the sale's maximum."""
+    first = value.split()[0] if value.split() else ""
+    at = quote.find(first) if first else -1
+    if at < 0:
+        return not _NOT_A_HARD_CAP.search(quote)
+    # the word before the "cap" nearest to the value ("Soft Cap — $5M Hard Cap — $25M": the hard one)
+    caps = list(re.finditer(r"\bcap(?:italisation|italization)?\b", quote[:at], re.I))
+    if caps and _NOT_A_HARD_CAP.search(quote[max(0, caps[-1].start() - 14) : caps[-1].end()]):
+        return False
+    if caps and re.search(r"hard[\s-]?$", quote[max(0, caps[-1].start() - 6) : caps[-1].start()], re.I):
+        return True  # "Hard cap: 30,000,000 NOVA tokens": named a hard cap, in money or tokens
+    if not _MONEY_RE.search(value) and not _SALE_WORDS.search(quote):
+        return False  # "the cap of 66,588,888 METAL" with no sale in sight: the total supply
+    return True
+
+
+def _term_statements(document):
+    """The term's own hard-cap statements, one by one (when its first pick was no sale cap)."""
+    from ico_lens.paper.tokenomics.terms import HARD_CAP_AFTER_RE, HARD_CAP_RE
+
+    for pattern in (HARD_CAP_RE, HARD_CAP_AFTER_RE):
+        for unit in claim_units(document):
+            for m in pattern.finditer(unit.text):
+                value = " ".join(m.group("v").split()).strip(" ,.;:-–")
+                if not re.search(r"\d", value) or _PRESALE.search(unit.text[max(0, m.start() - 150) : m.end() + 10]):
+                    continue
+                if _cap_statement_kept(unit.text[max(0, m.start() - 60) : m.end()], value):
+                    yield unit, m, value
 
 
 @register
@@ -11,3 +92,26 @@ class HardCap(TermClaim):
     ORDER = 90
     DESCRIPTION = "The sale's hard cap, as written."
     TERM = "hard_cap"
+    PATTERNS = {f"fallback_{i}": p for i, p in enumerate(FALLBACK, start=1)}
+
+    def _detect(self, document):
+        found = super()._detect(document)
+        if found is not None and all(_cap_statement_kept(ev.quote or "", str(found.value)) for ev in found.evidence[:1]):
+            return found
+        return self._fallback(document)
+
+    def _fallback(self, document) -> ClaimResult | None:
+        for unit, m, value in _term_statements(document):
+            if not HEDGE.search(unit.text):
+                return ClaimResult(self.NAME, value, [evidence_at(unit, m)])
+        for pattern in FALLBACK:
+            for unit in claim_units(document):
+                if HEDGE.search(unit.text) or re.search(r"\b(?:suppose|for\s+instance|assume)\b", unit.text, re.I):
+                    continue
+                m = pattern.search(unit.text)
+                if not m:
+                    continue
+                value = " ".join((m.groupdict().get("v") or m.groupdict().get("v2") or "").split())
+                if value and not _PRESALE.search(unit.text[: m.end()]):
+                    return ClaimResult(self.NAME, value, [evidence_at(unit, m)], confidence="medium")
+        return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, evidence_at, register
-from ico_lens.paper.tokenomics.evidence import text_units
+from ico_lens.paper.tokenomics.claims.base import claim_units
 
 
 @register
@@ -31,7 +31,7 @@ class Oracle(ClaimRule):
 
     def _detect(self, document):
         strong, weak = [], []
-        for unit in text_units(document):
+        for unit in claim_units(document):
             text = unit.text
             m = self.PATTERNS["oracle"].search(text)
             if m and not self.PATTERNS["company"].search(text):

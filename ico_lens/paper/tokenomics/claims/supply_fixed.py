@@ -35,11 +35,26 @@ class SupplyFixed(ClaimRule):
             r"|\b(?:limited|capped)\s+(?:token\s+)?supply\b|\bnon-?mineable\b|\bnot\s+mineable\b|\bno\s+mining\b"
             r"|\bno\s+(?:token\s+)?dilution\b|\bonly\s+time\s+(?:that\s+)?(?:these\s+)?tokens\s+(?:can|will)\s+be\s+created"
             r"|\bno\s+(?:future|more|other)\s+tokens\s+can\s+be\s+(?:issued|created|minted)"
-            r"|\bfixed\s+at\s+issuance\b|\bminting\s+(?:will\s+be|is)\s+(?:permanently\s+)?(?:disabled|finished|closed)",
+            r"|\bfixed\s+at\s+issuance\b|\bminting\s+(?:will\s+be|is)\s+(?:permanently\s+)?(?:disabled|finished|closed)"
+            # third round: "the total supply cannot be increased", "will never exceed 500 million tokens", "the
+            # maximum number of tokens that will ever exist", "there will never be more than N", "a hard cap of N
+            # tokens on its total supply", "does not allow the creation of new tokens", "no minting function"
+            r"|\b(?:supply|tokens|coins)\b[^.;]{0,60}\b(?:can\s*not|cannot|can.t|will\s+not|won.t|shall\s+not|may\s+not|will\s+never|can\s+never)"
+            r"\s+(?:ever\s+)?be\s+(?:increased|inflated|expanded)\b"
+            r"|\b(?:total\s+supply|supply\s+of\s+\S+|total\s+(?:number|amount)\s+of\s+(?:\w+\s+)?(?:tokens|coins))\s+(?:will|shall|can)\s*(?:never|not)\s+(?:ever\s+)?(?:exceed|grow\s+beyond)\b"
+            r"|\b(?:that|which)\s+(?:will|can|shall)\s+ever\s+(?:exist|be\s+(?:created|issued|minted|generated))\b"
+            r"|\b(?:will|shall)\s+never\s+be\s+more\s+than\s+\S+"
+            r"|\bhard[\s-]?cap\b[^.;]{0,60}\b(?:on|of)\s+(?:its|the)\s+(?:total\s+)?(?:token\s+)?supply\b"
+            r"|\b(?:does|do|will|shall)\s+not\s+(?:allow|permit|support)\s+(?:the\s+|any\s+)?(?:creation|minting|issuance|issuing|generation)\s+of\s+(?:any\s+)?(?:new|more|additional|further)\b"
+            r"|\b(?:no|not\s+have\s+(?:a|any))\s+(?:mint(?:ing)?|issu(?:e|ing|ance))\s+function"
+            r"|\b(?:amount|number|supply|quantity)\s+of\s+(?:\w+\s+)?(?:tokens?|coins?|(?-i:[A-Z][A-Za-z0-9]{1,9}))\s+(?:tokens\s+|coins\s+)?(?:is|will\s+be|shall\s+be)\s+(?:strictly\s+)?(?:limited|capped|fixed)\s+(?:to|at)\b"
+            r"|\bsupply\s+(?:can|will|shall)\s+never\s+(?:increase|grow|change)\b|\bnon-?inflationary\b"
+            # "saved from the cap of 66,588,888 METAL": a cap in the paper's tokens, no sale in the sentence (checked below)
+            r"|(?<!hard\s)(?<!soft\s)(?<!market\s)\b(?:the|a)\s+cap\s+of\s+\d[\d,.]*\s*(?:million|billion)?\s+(?:tokens|coins|(?-i:[A-Z]{2,6}))\b",
             re.I,
         ),
         "minted": re.compile(
-            r"\binflationary\s+(?:system|model|token|supply|mechanism)|\b(?:token|supply)\s+inflation\b"
+            r"(?<!non-)(?<!non)\binflationary\s+(?:system|model|token|supply|mechanism)|\b(?:token|supply)\s+inflation\b"
             r"|\binflation\s+(?:rate\s+)?of\s+\d|\b\d+(?:\.\d+)?\s*%\s+(?:annual\s+|yearly\s+)?inflation"
             r"|\bannual\s+inflation\b|\b\d+(?:\.\d+)?\s*(?:%|percent)\s+additional\s+(?:token\s+)?issuance"
             r"|\badditional\s+(?:\w+\s+){0,2}(?:will\s+be\s+)?(?:issued|minted|created)\s+(?:annually|every\s+year|each\s+year|yearly|per\s+year)"
@@ -51,16 +66,56 @@ class SupplyFixed(ClaimRule):
             r"|\b(?:in\s+circulation|supply)\s+will\s+increase\s+(?:annually|every\s+year|each\s+year|yearly)\b"
             r"|\bsupply\s+(?:of\s+\S+\s+)?grows\b|\bmay\s+(?:sell|issue|mint|create)\s+additional"
             r"|(?<!\bno\s)\b(?:new|additional)\s+(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\s+(?:will|shall)\s+be\s+(?:minted|issued|created)\s+"
-            r"(?:as|for|to)\s+(?:\w+\s+)?(?:rewards?|block|staking|mining|validators?)",
+            r"(?:as|for|to)\s+(?:\w+\s+)?(?:rewards?|block|staking|mining|validators?)"
+            # third round: "new NOVA tokens will be minted with every block", "the network mints 2 NOVA per block",
+            # "the supply is inflationary: 3% new tokens are issued each year"
+            r"|(?<!\bno\s)\b(?:new|additional)\s+(?:\w+\s+)?(?:tokens?|coins?)\s+(?:will\s+be|are|is|shall\s+be|get)\s+(?:minted|issued|created|generated)\s+"
+            r"(?:with\s+|in\s+)?(?:every|each|per)\s+(?:new\s+)?(?:block|year|epoch|day|month)\b"
+            r"|\bmints?\s+(?:\d[\d.,]*\s+)?(?:new\s+)?\S+\s+(?:tokens?\s+|coins?\s+)?(?:per|every|each|with\s+every|with\s+each)\s+block\b"
+            r"|(?<!non-)(?<!non)(?<!not\s)(?<!never\s)\b(?:is|be|remains)\s+inflationary\b"
+            # "the total supply will increase over time as new tokens are mined", "new tokens are created through mining"
+            r"|\b(?:total\s+)?supply\s+(?:will|is\s+going\s+to|is\s+expected\s+to)\s+(?:increase|grow)\b"
+            r"|\bnew\s+(?:\w+\s+)?(?:tokens?|coins?)\s+(?:are|will\s+be|shall\s+be)\s+(?:created|minted|generated|issued)\s+(?:through|by|via)\s+(?:\w+\s+)?(?:mining|staking|minting|block\s+rewards?|forging)\b"
+            r"|\b(?:new\s+)?(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\s+(?:are|will\s+be|can\s+be)\s+mined\b"
+            r"|\b\d+(?:\.\d+)?\s*%\s+(?:new|additional)\s+(?:\w+\s+)?(?:tokens?|coins?)\s+(?:are|will\s+be)\s+(?:issued|minted|created)",
             re.I,
         ),
     }
 
     _ABOUT_FIAT = re.compile(r"\b(?:fiat|governments?|central\s+banks?|national\s+currenc\w+|dollar|euro)\b", re.I)
+    #: a sentence about the market's tokens, not the paper's own ("alternative coins and newly issued tokens")
+    _ABOUT_OTHERS = re.compile(r"\b(?:alternative|other|existing|many|most)\s+(?:\w+\s+)?(?:coins|tokens|cryptocurrencies|projects|blockchains|ICOs)\b"
+                               r"|\baltcoins\b", re.I)
+    #: a limit that is itself moved: "supply will be limited and expanded conservatively with demand"
+    _MOVING_LIMIT = re.compile(r"\b(?:limited|capped|fixed)\s+(?:and|but)\s+(?:\w+\s+)?(?:expanded|increased|adjusted|raised)\b", re.I)
+
+    #: "a fixed amount of tokens for a predetermined price": a trade, not the supply
+    _TRADE = re.compile(r"\b(?:swaps?|exchanges?|price|pays?|paid|trades?|purchases?|buys?|sells?)\b", re.I)
+    _SUPPLY_WORDS = re.compile(r"\b(?:creat\w+|issu\w+|mint\w+|generat\w+|supply|exist\w*|total|ever)\b", re.I)
+    _SALE = re.compile(r"\b(?:sale|sell|sold|ico|crowd\s?sale|raise[sd]?|contribut\w+|hard[\s-]?cap)\b", re.I)
+    #: "newly issued tokens" is new supply only about rewards (else: "newly issued tokens cannot be traded")
+    _REWARD = re.compile(r"\b(?:rewards?|stak\w+|mining|mined|blocks?|validators?|inflation\w*|receiv\w*|gets?|buyers?|purchas\w*|(?:distributed|issued|given|paid)\s+to)\b", re.I)
+
+    def _fixed_kept(self, text: str, m: re.Match) -> bool:
+        cue = m.group(0).lower()
+        if self._MOVING_LIMIT.search(text):
+            return False
+        if re.match(r"a\s+fixed\s+", cue) and (self._TRADE.search(text) or not self._SUPPLY_WORDS.search(text)):
+            return False  # "distribute a fixed amount of tokens daily": an amount, not the supply
+        if re.match(r"(?:the|a)\s+cap\s+of\b", cue) and self._SALE.search(text):
+            return False
+        return True
+
+    def _minted_kept(self, text: str, m: re.Match) -> bool:
+        if self._ABOUT_FIAT.search(text) or self._ABOUT_OTHERS.search(text):
+            return False
+        if m.group(0).lower().startswith("newly") and not self._REWARD.search(text):
+            return False
+        return True
 
     def _detect(self, document):
-        fixed = [evidence_at(u, m) for u, m in self.matches(document, "fixed")]
-        minted = [evidence_at(u, m) for u, m in self.matches(document, "minted") if not self._ABOUT_FIAT.search(u.text)]
+        fixed = [evidence_at(u, m) for u, m in self.matches(document, "fixed") if self._fixed_kept(u.text, m)]
+        minted = [evidence_at(u, m) for u, m in self.matches(document, "minted") if self._minted_kept(u.text, m)]
         if minted and len(minted) >= len(fixed):
             # A paper that says the supply grows (inflation, minting on purchase) is not fixed, even
             # when it also calls the initial issue "capped".

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, evidence_at, register
-from ico_lens.paper.tokenomics.evidence import TextUnit, text_units
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, ClaimRule, HEDGE, claim_units, evidence_at, register
+from ico_lens.paper.tokenomics.evidence import TextUnit
 from ico_lens.records import Evidence
 
 TEAM = re.compile(
@@ -25,7 +25,7 @@ def windows(document, size: int = 3) -> Iterator[tuple[TextUnit, str]]:
     locked for 6 months" does not lend its duration to the team; a page number left at the top of
     the next page is dropped.
     """
-    units = list(text_units(document))
+    units = list(claim_units(document))
     for i, unit in enumerate(units):
         parts = [unit.text]
         for later in units[i + 1 : i + size]:
@@ -36,6 +36,58 @@ def windows(document, size: int = 3) -> Iterator[tuple[TextUnit, str]]:
                 break
             parts.append(text)
         yield unit, " ".join(parts)
+
+
+#: a sentence whose subject points back to the one before: "These tokens are subject to a four-year vesting
+#: schedule", "They will be locked for 12 months", "The allocation vests monthly over two years"
+ANAPHOR = re.compile(
+    r"^\W*(?:these|those|such|this|they|which|the\s+(?:tokens|allocation|pool|share|portion|amount|coins|bucket))\b"
+    r"(?:\s+(?:tokens?|coins?|allocations?|pool|shares?|portions?|amounts?|funds?|(?-i:[A-Z]{2,6})))?\s+"
+    r"(?:are|is|will|shall|vest|vests|remain|get|become|can|may|would|must|unlock|unlocks)\b"
+    # or a label that continues the entry above it: "Core team: 18%." then "Vesting: 25% after 6 months"
+    r"|^\W*(?:vesting|lock[\s-]?up|lock(?:ing)?\s+period|cliff|release\s+schedule|unlock(?:ing)?)(?:\s+(?:period|schedule|terms))?\s*[:\-–]",
+    re.I,
+)
+
+
+def team_sentences(document, size: int = 3) -> Iterator[tuple[TextUnit, str, bool]]:
+    """The sentences whose subject is the team's tokens, with their window (see :func:`windows`), and
+    whether the subject was named in an earlier sentence (subject and predicate in different sentences:
+    "The team will receive 15% of the tokens. These tokens are subject to a four-year vesting schedule.").
+
+    An anaphoric sentence ("These tokens ...", "They ...") takes the subject of the sentence right before
+    it (or the one before that, when it continues the same subject) when that one names the team and
+    tokens and no other holders."""
+    units = list(claim_units(document))
+    window_of = dict(enumerate(text for _, text in windows(document, size)))
+    for i, unit in enumerate(units):
+        if TEAM.search(unit.text):
+            yield unit, window_of[i], False
+            continue
+        if not ANAPHOR.search(unit.text) or OTHER_HOLDERS.search(unit.text):
+            continue
+        for earlier in reversed(units[max(0, i - 2) : i]):
+            if earlier.page < unit.page - 1:
+                break
+            if OTHER_HOLDERS.search(earlier.text) and not TEAM.search(earlier.text):
+                break
+            if TEAM.search(earlier.text) and TOKENS.search(earlier.text):
+                yield unit, window_of[i], True
+                break
+
+
+TOKENS = re.compile(r"\b\w*(?:tokens?|coins?)\b|%|\ballocat\w+|\bshares?\b|\bgranted\s+to\b"
+                    r"|\d[\d,.]*\s*(?:million|billion|M)?\s+(?-i:[A-Z]{2,6})\b", re.I)
+#: a vesting word that needs no token word beside it when a length follows: "Founders - locked for 4 years",
+#: "Founders and current employees will have a minimum lockup period of 24 months"
+STRONG_VESTING = re.compile(r"\bvest(?:ed|ing|s)?\b|\block(?:ed)?[\s-]?up\b|\blocked\b|\bcliff\b|\block[\s-]?in\s+period\b", re.I)
+
+
+def about_team_tokens(text: str) -> bool:
+    """A team sentence is about its tokens: a token word, or a strong vesting word with a length."""
+    from ico_lens.paper.tokenomics.evidence import DURATION_RE
+
+    return bool(TOKENS.search(text) or (STRONG_VESTING.search(text) and DURATION_RE.search(text)))
 
 
 @register
@@ -49,12 +101,15 @@ class TeamVesting(ClaimRule):
         "vesting": re.compile(
             r"\bvest(?:ed|ing|s)?\b|\block(?:ed)?[\s-]?up\b|\blocked\b|\bholding\s+period\b|\block[\s-]?in\s+period\b|\btime[\s-]?lock(?:ed)?\b|\bcliff\b|\bunlock(?:ed|s)?\b"
             r"|\bnot\s+entitled\s+to\s+(?:sell|token\s+sale|transfer)|\bsales?\s+restrictions?\b|\brestricted\s+from\s+(?:selling|transferring)"
-            r"|\breleased?\s+(?:\w+\s+){0,3}(?:linearly|gradually|monthly|quarterly|proportionally)",
+            r"|\breleased?\s+(?:\w+\s+){0,3}(?:linearly|gradually|monthly|quarterly|proportionally)"
+            # "released in equal parts every 6 months over 3 years", "frozen for one year"
+            r"|\breleased?\s+(?:\w+\s+){0,4}(?:every|each|per)\s+(?:\w+\s+)?(?:months?|quarters?|years?|weeks?)\b"
+            r"|\breleased?\s+(?:\w+\s+){0,4}over\s+(?:a\s+period\s+of\s+)?\S+\s+(?:months?|years?)\b|\bfrozen\b",
             re.I,
         ),
-        "tokens": re.compile(r"\b\w*(?:tokens?|coins?)\b|%|\ballocat\w+|\bshares?\b", re.I),
+        "tokens": TOKENS,
         "denied": re.compile(
-            r"\b(?:no|without(?:\s+any)?)\s+(?:vesting|lock[\s-]?up)\b|\b(?:are|is|will)\s+not\s+(?:be\s+)?(?:subject\s+to\s+(?:any\s+)?)?(?:vested|locked|vesting)",
+            r"(?:\b(?:no|without(?:\s+any)?)|(?:\bnot|n[’']t)\s+be\s+any)\s+(?:vesting|lock[\s-]?up)\b|\b(?:are|is|will)\s+not\s+(?:be\s+)?(?:subject\s+to\s+(?:any\s+)?)?(?:vested|locked|vesting)",
             re.I,
         ),
         "product": re.compile(r"\b(?:retirement|employer|401k|pension|escrow|collateral|smart\s+asset|ICOs?\s+projects|"
@@ -64,16 +119,14 @@ class TeamVesting(ClaimRule):
     def _detect(self, document):
         found: list[tuple[TextUnit, re.Match, str]] = []
         denied: list[Evidence] = []
-        for unit, window in windows(document):
+        for unit, window, anaphoric in team_sentences(document):
             text = unit.text
-            t = self.PATTERNS["team"].search(text)
-            if not t:
-                continue
             no = self.PATTERNS["denied"].search(text)
             # a vesting word outside the denial: "no lock-up for sale tokens, team tokens are locked"
             v = next((m for m in self.PATTERNS["vesting"].finditer(text)
                       if no is None or m.end() <= no.start() or m.start() >= no.end()), None)
-            if v and self.PATTERNS["tokens"].search(text) and not self.PATTERNS["product"].search(text) and not HEDGE.search(text):
+            about_tokens = anaphoric or about_team_tokens(text)
+            if v and about_tokens and not self.PATTERNS["product"].search(text) and not HEDGE.search(text):
                 found.append((unit, v, window))
             elif no:
                 denied.append(evidence_at(unit, no))

@@ -1,8 +1,24 @@
-"""``token_price``: the token price in the main sale, as written (the token term of the same name)."""
+"""``token_price``: the token price in the main sale, as written (the token term of the same name).
+
+When the term finds no price, a few more wordings are read (third round): "the average token sale price of
+METAL at $0.18", "each NOVA token costs $0.10", "priced at $0.05 per token", "$0.10 per token in the
+public sale"."""
 
 from __future__ import annotations
 
-from ico_lens.paper.tokenomics.claims.base import TermClaim, register
+import re
+
+from ico_lens.paper.tokenomics.claims.base import ClaimResult, HEDGE, TermClaim, claim_units, evidence_at, register
+from ico_lens.paper.tokenomics.claims.hard_cap import MONEY
+
+_PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|seed\b|\bbonus", re.I)
+FALLBACK = [
+    re.compile(r"\b(?:average\s+)?(?:token\s+)?(?:sale|ico|offering|crowdsale)\s+price\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:is\s+|will\s+be\s+|at\s+|of\s+|:\s*|=\s*)"
+               r"(?:set\s+(?:at|to)\s+)?(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"\b(?:each|one|1|a\s+single)\s+(?:\w+\s+)?tokens?\s+(?:will\s+)?(?:costs?|is\s+(?:priced|sold|offered)\s+at|sells?\s+for)\s+(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"\b(?:priced|sold|offered)\s+at\s+(?P<v>" + MONEY + r")\s+(?:per|each|a|for\s+(?:one|each|1))\s+(?:\w+\s+)?(?:token|coin)\b", re.I),
+    re.compile(r"(?P<v>" + MONEY + r")\s+per\s+(?:\w+\s+)?(?:token|coin)\b(?=[^.]{0,60}\b(?:public\s+sale|token\s+sale|crowdsale|ico)\b)", re.I),
+]
 
 
 @register
@@ -11,3 +27,18 @@ class TokenPrice(TermClaim):
     ORDER = 100
     DESCRIPTION = "The token price in the main sale, as written."
     TERM = "token_price"
+    PATTERNS = {f"fallback_{i}": p for i, p in enumerate(FALLBACK, start=1)}
+
+    def _detect(self, document):
+        found = super()._detect(document)
+        if found is not None:
+            return found
+        for pattern in FALLBACK:
+            for unit in claim_units(document):
+                m = pattern.search(unit.text)
+                if not m or HEDGE.search(unit.text) or _PRESALE.search(unit.text[max(0, m.start() - 80) : m.end()]):
+                    continue
+                if re.search(r"\b(?:suppose|for\s+instance|assume|example)\b", unit.text, re.I):
+                    continue
+                return ClaimResult(self.NAME, " ".join(m.group("v").split()), [evidence_at(unit, m)], confidence="medium")
+        return None

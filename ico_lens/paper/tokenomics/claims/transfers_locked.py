@@ -15,6 +15,9 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
     CONFIDENCE = "high"
     _SALE = (r"(?:the\s+)?(?:token\s+(?:creation|generation|distribution)\s+event|token\s+sale|crowd\s?sale|ico|sale|"
              r"contribution\s+period|offering|distribution\s+period|tge)")
+    #: the end of the sale: "the end (date) of the main sale", "the ICO", "the crowdsale is completed", "ICO end"
+    _SALE_END = (r"(?:the\s+)?(?:(?:end|close|closing|completion|conclusion|finish|finali[sz]ation)(?:\s+date)?\s+of\s+(?:the\s+)?)?"
+                 r"(?:(?:initial|main|public)\s+)?" + _SALE + r"\b")
     PATTERNS = {
         "locked": re.compile(
             r"\bnon-?transferr?able\s+(?:\w+\s+){0,6}until\b|\b(?:cannot|can\s*not|can.t|will\s+not|won.t|shall\s+not)\s+be\s+transferr?ed\s+"
@@ -35,22 +38,55 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
             r"|\btransfers?\s+(?:\w+\s+){0,3}(?:enabled|unlocked|activated|allowed)\s+(?:only\s+)?(?:after|once|upon|when|at\s+the\s+end\s+of)\s+" + _SALE
             + r"|\b(?:can|may|will)\s+only\s+be\s+(?:transferred|traded)\s+(?:after|once|following)\s+(?:the\s+)?(?:end|close|completion|conclusion)\s+of\s+" + _SALE
             + r"|\b(?:locked|frozen)\s+(?:\w+\s+){0,4}until\s+" + _SALE
-            + r"\s+(?:is\s+over|ends|closes|is\s+completed|has\s+ended|is\s+finished)\b",
+            + r"\s+(?:is\s+over|ends|closes|is\s+completed|has\s+ended|is\s+finished)\b"
+            # third round: "non-transferable during the sale", "will not be tradable until the crowdsale is over",
+            # "trading of NOVA will only be possible after the completion of the token sale", "contributors will not
+            # be able to transfer their tokens until the token sale has finished"
+            r"|\bnon-?(?:transferr?able|trad(?:e)?able)\s+(?:\w+\s+){0,2}(?:during|for\s+the\s+duration\s+of)\s+" + _SALE
+            + r"|\bnot\s+(?:be\s+)?(?:trad(?:e)?able|tradeable|movable)\s+(?:during|until|before|prior\s+to)\b"
+            r"|\b(?:trading|transfers?|transferring)\s+(?:of\s+(?:\w+\s+){0,3})?(?:will\s+|shall\s+|is\s+|are\s+)?(?:only\s+)?(?:be\s+)?(?:possible|allowed|enabled|permitted|unlocked)\s+"
+            r"(?:only\s+)?(?:after|once|upon|following|at)\s+(?:the\s+)?(?:end|close|closing|completion|conclusion|finish)\s+of\s+" + _SALE
+            # "transfers of NOVA will be restricted until the completion of the token sale", "frozen until the
+            # crowdsale has finished", "transferable only after the token sale", "block transfers until the end of"
+            + r"|\b(?:restricted|frozen|locked|blocked|disabled|non-?transferr?able|traded\s+or\s+transferred|transferred\s+or\s+traded)\s+(?:\w+\s+){0,2}until\s+(?:after\s+)?(?:the\s+)?(?:(?:end|close|completion|conclusion|finish)\s+of\s+)?" + _SALE
+            + r"(?:\s+(?:has\s+|is\s+|have\s+been\s+)?(?:ended|ends|over|closed|closes|completed|finished|finali[sz]ed|concluded))?\b"
+            r"|\b(?:transferr?able|tradable|tradeable)\s+only\s+(?:after|once|following|upon)\s+(?:the\s+)?(?:(?:end|close|completion|conclusion)\s+of\s+(?:the\s+)?)?" + _SALE
+            + r"|\bblock\w*\s+(?:all\s+)?transfers\s+(?:\w+\s+){0,2}until\b"
+            # composed: a transfer word, then the end of the sale ("transferable and listed on exchanges once the
+            # initial sale is completed", "transferable seven days from the end date of the main sale", "locked,
+            # until the end of the ICO", "restricted till the end of the ICO", "right after ICO end ... become tradable")
+            + r"|\b(?:transferr?able|tradable|tradeable)\s+(?:[\w’']+,?\s+){0,6}?(?:after|once|upon|following|from|when)\s+" + _SALE_END
+            + r"|\b(?:locked|frozen|restricted|blocked|disabled|non-?transferr?able),?\s+(?:[\w’']+,?\s+){0,5}?(?:until|till)\s+(?:after\s+)?" + _SALE_END
+            + r"|\b(?:after|once|upon|following)\s+" + _SALE_END + r"\s+(?:[\w’']+,?\s+){0,6}?(?:becomes?|will\s+be(?:come)?|are)\s+(?:\w+\s+)?(?:transferr?able|tradable|tradeable)\b"
+            + r"|\b(?:not|unable)\s+(?:be\s+able\s+)?to\s+(?:transfer|trade|move)\s+(?:\w+\s+){0,3}(?:until|before|during|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?" + _SALE,
             re.I,
         ),
         "free": re.compile(
             r"\bnot\s+designed\s+with\s+(?:any\s+)?restrictions\s+on\s+transfer|\bno\s+(?:transfer\s+)?restrictions\s+on\s+(?:the\s+)?transfer"
             r"|\bwithout\s+(?:any\s+)?transfer\s+restrictions\b"
-            r"|\b(?:will\s+be|are|is|shall\s+be)\s+freely\s+transferr?able\b",
+            r"|\b(?:will\s+be|are|is|shall\s+be)\s+freely\s+transferr?able\b|\bno\s+transfer\s+restrictions\b"
+            # "transferable after deployment, even during the sale"
+            r"|\btransferr?able\s+(?:[\w,]+\s+){0,4}(?:even\s+)?during\s+(?:the\s+)?(?:token\s+sale|crowd\s?sale|ico|sale)\b",
+            re.I,
+        ),
+        "locked_until_date": re.compile(
+            r"\b(?:locked|frozen|non-?transferr?able|not\s+(?:be\s+)?transferr?able|cannot\s+be\s+transferred)\s+(?:\w+\s+){0,2}until\s+"
+            r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:\d{4})?",
             re.I,
         ),
         # a team lock is team vesting, not a lock of bought tokens
         "not_buyers": re.compile(r"\b(?:team|founders?|advisors?|advisers?|staff|employees|reserve|bounty)\b", re.I),
     }
 
+    _BUYERS = re.compile(r"\b(?:bought|purchased|sold|contributors?|buyers?|purchasers?|participants?|(?:token\s+|crowd)?sale|ico)\b", re.I)
+
     def _detect(self, document):
         locked = [evidence_at(u, m) for u, m in self.matches(document, "locked", hedged=True)
                   if not self.PATTERNS["not_buyers"].search(u.text) or re.search(r"pre-?sale|purchas|contributor|buyer", u.text, re.I)]
+        if not locked:
+            # "tokens bought in the sale will be locked until 1 March 2018": a date, of bought tokens
+            locked = [evidence_at(u, m) for u, m in self.matches(document, "locked_until_date", hedged=True)
+                      if self._BUYERS.search(u.text) and not self.PATTERNS["not_buyers"].search(u.text)]
         if locked:
             return ClaimResult(self.NAME, True, locked[:2])
         free = [evidence_at(u, m) for u, m in self.matches(document, "free")]
