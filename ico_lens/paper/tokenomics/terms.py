@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ico_lens.paper.tokenomics.evidence import TextUnit, find_quantities, quote_around, text_units
+from ico_lens.paper.tokenomics.evidence import TextUnit, find_quantities, page_lines, quote_around, text_units
 from ico_lens.records import Evidence, Record
 
 
@@ -214,8 +214,39 @@ def find_standard(document, symbol: str | None = None) -> TermValue | None:
 
 #: phrases that introduce the total supply, with their weight
 SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
-    (re.compile(r"\b(?:total|max(?:imum)?|fixed|overall|entire|hard[- ]capped)\s+(?:\w+\s+)?(?:token\s+|coin\s+)?"
-                r"(?:supply|emission|issuance|issue)\b", re.I), 5.0),
+    (re.compile(r"\b(?:total|max(?:imum|\.)?|fixed|finite|limited|capped|overall|entire|all[- ]time|hard[- ]capped)\s*"
+                r"(?<=\s)(?:\w+\s+)?(?:token\s+|coin\s+)?(?:supply|emission|issuance|issue)\b", re.I), 5.0),
+    # the supply named by its noun phrase, however it is qualified: "The token supply is N", "XYZ Token
+    # Supply N", "Token emission: N", "Token Issuance N XYZ", "the token count is N", "Token amount: N"
+    (re.compile(r"\b(?:(?:token|coin)s?|(?-i:[A-Z][A-Z0-9]{1,6}))\s+(?:total\s+)?(?:supply|emission|issuance)\b(?!\s+(?:chain|side))"
+                r"|\b(?:total|overall|max(?:imum|\.)?)\s*(?<=\s)(?:token|coin)s?\s+(?:amount|count|quantity|cap)\b"
+                r"|\b(?:total|overall)\s+(?:count|quantity|cap)\b|^\W*total\s+amount\s*[:=–-]"
+                r"|\b(?:token|coin)s?\s+(?:amount|count|quantity|cap)\b"
+                # "NOVA's supply is N", "The supply of NVA tokens will be N"
+                r"|\b(?-i:[A-Z])[\w-]+(?:'s|’s)\s+(?:total\s+|token\s+)?supply\b"
+                r"|\bsupply\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:tokens?|coins?)\s+(?:is|will\s+be|shall\s+be|amounts?\s+to|equals?)\b",
+     re.I), 4.5),
+    # "Max cap: N tokens", "total amount N XYZ": the cap or amount of what is not said (the sale's or the
+    # supply's); weaker, and never of money ("total amount of $10,000,000")
+    (re.compile(r"\b(?:total|overall|max(?:imum|\.)?)\s*(?<=\s)(?:amount|cap)\b"
+                r"(?!\s+(?:raised|of\s+(?:the\s+)?(?:funds|money|capital|contributions|investments?)|(?:of\s+)?(?:US)?[$€£]|of\s+(?:USD|EUR|ETH|BTC)))",
+                re.I), 3.0),
+    # "Issued tokens: N"
+    (re.compile(r"^\W*(?:issued|minted|created|generated)\s+(?:tokens|coins)\b", re.I), 4.0),
+    # a limit put on the number of tokens, however the number is named: "The number of (issued) tokens is
+    # limited to N", "the amount of issued tokens will be limited to N", "Maximum number of XYZ generated N",
+    # "N XYZ out of N maximum possible XYZ", "Maximum sum of the issued tokens = N"
+    (re.compile(r"\b(?:number|amount|quantity|sum|count)\s+of\s+(?:the\s+)?(?:issued\s+|created\s+|minted\s+)?(?:tokens?|coins?|units)"
+                r"\s+(?:\w+\s+){0,2}?(?:(?:is|are|will\s+be|shall\s+be|was|to\s+be)\s+)?(?:strictly\s+)?(?:limited|capped|fixed|restricted)"
+                r"\s+(?:to|at|by)\b", re.I), 5.0),
+    (re.compile(r"\bmax(?:imum)?\s+(?:number|amount|quantity|sum)\s+of\s+(?:the\s+)?(?:issued\s+)?(?:[\w-]+\s+)?"
+                r"(?:tokens?|coins?|(?-i:[A-Z][A-Z0-9]{1,6}))\b(?:\s+(?:generated|created|issued|minted))?"
+                r"|\bmax(?:imum)?\s+possible\b|\b(?:cannot|can\s*not|will\s+never|shall\s+never|may\s+not|will\s+not)\s+exceed\b",
+                re.I), 4.5),
+    # "N XYZ Tokens may be minted in total", "In total, N XYZ are created of which ...", "tokens issued: ~N"
+    (re.compile(r"\b(?:may|can|will|shall)\s+be\s+(?:minted|created|issued|generated)\s+in\s+total\b|"
+                r"^\W*in\s+total\b(?=.{0,60}\b(?:are|is|were|will\s+be)\s+(?:created|issued|minted|generated)\b)|"
+                r"(?:(?<=[A-Z0-9])|\b)(?-i:Total)\s+(?:Tokens|Coins)\b", re.I), 4.5),
     (re.compile(r"\bsupply\s+(?:cap|limit|is\s+(?:fixed|capped|limited))\b|\b(?:supply|issuance)\s+of\s+\S+\s+"
                 r"(?:\w+\s+)?is\s+(?:capped|fixed|limited)", re.I), 5.0),
     (re.compile(r"\btotal\s+(?:number|amount|quantity|volume|count)\s+of\s+(?:[\w,.]+\s+){0,3}?"
@@ -242,7 +273,7 @@ SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
     # "42,120,000 Token Minted", "Tokens issued: ~N"
     (re.compile(r"\btokens?\s+(?:minted|issued|created|generated)\b", re.I), 4.0),
     (re.compile(r"\b(?:will|shall)\s+(?:ever\s+)?(?:be\s+)?(?:created|issued|minted|generated)\b"
-                r"|\bcapped\s+at\b|\ba\s+total\s+of\b|\bwill\s+ever\s+exist\b|\bin\s+existence\b"
+                r"|\bcapped\s+at\b|\b(?:a|the)\s+total\s+of\b|\ba\s+maximum\s+of\b|\bwill\s+ever\s+exist\b|\bin\s+existence\b"
                 r"|\b(?:will|shall)\s+(?:initially\s+)?(?:issue|generate|create|mint)\b|\binitially\b", re.I), 2.5),
     (re.compile(r"\b(?:issue[sd]?|generate[sd]?|create[sd]?|mint(?:ed|s)?)\b", re.I), 1.0),
     (re.compile(r"^\s*(?:token\s+)?supply\s*:?\s*(?=\d)", re.I), 4.0),
@@ -254,17 +285,32 @@ SUPPLY_PENALTIES: list[tuple[re.Pattern, float]] = [
                 r"crowdsale|pre-?sale|pre-?ico|presale|token\s+sale|public\s+sale|bonus(?:es)?|bount(?:y|ies)|"
                 r"airdrop|reserved?\s+for|allocated|circulating|in\s+circulation|per\s+(?:day|year|block|month)|"
                 r"annual(?:ly)?|every\s+year|remaining|unsold|raised?|contribution|each\s+(?:tier|round|stage|phase|batch)|"
-                r"per\s+(?:tier|round|stage|phase)|promotional|fund)\b", re.I), 2.0),
+                r"per\s+(?:tier|round|stage|phase)|promotional|fund|current(?:ly)?|at\s+present|today)\b", re.I), 2.0),
     # "if we have created 35,000,000 tokens ...": an example, not the supply
     (re.compile(r"\b(?:if|for\s+example|e\.g\.|suppose)\b", re.I), 3.0),
 ]
 _MONEY_AFTER = re.compile(r"^\s*(?:ETH|ether|BTC|USD|US\s*dollars|dollars|EUR|euros?|CHF|SGD|GBP|JPY|CNY|RMB|KRW|AUD|CAD|HKD|"
                           r"RUB|yuan|yen|%|percent|x\b|"
                           r"times|users|people|transactions|members|downloads|years|months|days|hours)", re.I)
-_SHARE_AFTER = re.compile(r"^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?[(\[,–-]?\s*(?:i\.e\.\s*|or\s+)?\d+(?:[.,]\d+)?\s*%")
+_SHARE_AFTER = re.compile(r"^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?[(\[,–-]?\s*(?:i\.e\.\s*|or\s+)?(?!100(?:[.,]0+)?\s*%)\d+(?:[.,]\d+)?\s*%"
+                          # ", 40% of which are for sale", ", 40% will be sold": a share of N, not N a share
+                          r"(?!\s*(?:of\s+(?:which|these|them|those|this|that|it)|will|shall|are|is|go|goes|to\s+be)\b)")
+#: the number is the whole a share is taken of: "60% of the N tokens", "600,000,000 out of N", "out of the total of N"
+_BASE_BEFORE = re.compile(r"(?:\d\s?%\s+of\s+(?:the\s+|all\s+|our\s+|its\s+)?(?:total\s+|entire\s+)?|\bout\s+of\s+(?:a\s+|the\s+)?"
+                          r"(?:total\s+(?:of\s+)?)?)$", re.I)
+#: superscripts and footnote marks glued to words ("Total Supply¹"), blanked one for one before matching
+_FOOTNOTE_MARKS = str.maketrans({c: " " for c in "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"})
 _SHARE_BEFORE = re.compile(r"\d\s*%\s*of\s+(?:the\s+)?(?:total\s+)?(?:token\s+|coin\s+)?supply\s*(?:\(|or\b|,|=|:|-|–)?\s*$|"
                            r"(?<!\b100)(?<!\b100\.0)\s?%\s*[(\[]\s*$", re.I)  # "24.08% (15,839,549 IXT)": a part's amount
 _MONEY_BEFORE = re.compile(r"(?:\$|€|£|USD|US\$|EUR|CHF)\s*$", re.I)
+
+
+_SHARE_IN = re.compile(r"\d\s?%|\bpercent\b", re.I)
+
+
+def engine_share(text: str) -> bool:
+    """A percentage stands in ``text`` (between a number and a word about it)."""
+    return bool(_SHARE_IN.search(text))
 
 
 #: a cue narrowed to a tranche right after it: "Total tokens for sale: N", "total supply of tokens in the pre-sale"
@@ -283,6 +329,23 @@ class _SupplyCandidate:
     unit: TextUnit
     start: int
     end: int
+    #: the figure stated as the outcome, after the sale ("the final total supply is N", "N were minted after
+    #: finalization"): GOLD.md's total is the number of tokens that exist, so it wins over a stated maximum
+    final: bool = False
+    in_example: bool = False  # stated inside a worked example (never corroborated by its rows)
+
+
+#: a figure changed: "decreasing the total token pool from 1 billion to 500 million" (the new one holds)
+_CHANGE_RE = re.compile(r"\b(?:decreas|reduc|lower|cut|increas|rais|chang|adjust|revis|amend|updat)\w*\b[^.;]{0,80}?\bfrom\s+"
+                        r"(?P<old>\d[^.;]{0,30}?|\d[\d.,]*)\s+to\s+(?P<new>\d)", re.I)
+#: a figure stated as final: the supply after the sale, not the cap announced before it
+_FINAL_RE = re.compile(
+    r"\b(?i:final|resulting|actual|definitive)\s+(?i:total\s+)?(?i:token\s+|coin\s+)?(?i:supply|amount|number|issuance)\b"
+    r"|\b(?i:total\s+)?(?i:supply)\s+(?i:is|stands\s+at)\s+now\b"
+    r"|\bUPDATE\b.{0,60}\b(?i:minted|created|issued|generated)\b"
+    r"|\b(?i:were|was|have\s+been|has\s+been)\s+(?i:minted|created|issued|generated)\s+(?i:in\s+total\s+)?"
+    r"(?i:after|upon|following|at\s+the\s+(?:end|close|completion)\s+of)\b"
+)
 
 
 def _decimals_fix(value: float, decimals: int | None, raw: str = "") -> float:
@@ -299,13 +362,13 @@ def _decimals_fix(value: float, decimals: int | None, raw: str = "") -> float:
 
 
 def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None) -> list[_SupplyCandidate]:
-    text = unit.text
+    text = unit.text.translate(_FOOTNOTE_MARKS)
     quantities = [q for q in find_quantities(text) if q.value >= 10_000 or q.has_scale and q.value >= 1000]
     if not quantities:
         return []
     cues = [(m.start(), m.end(), w) for p, w in SUPPLY_CUES for m in p.finditer(text)
             if not _CUE_QUALIFIED.match(text[m.end() : m.end() + 40])]
-    if not cues:
+    if not cues and not any(_BASE_BEFORE.search(text[max(0, q.start - 40) : q.start]) for q in quantities):
         return []
     penalties = [(m.start(), m.end(), w) for p, w in SUPPLY_PENALTIES for m in p.finditer(text)]
     token_word = re.compile(
@@ -315,6 +378,7 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
         re.I,
     )
     out = []
+    changes = list(_CHANGE_RE.finditer(text))
     for q in quantities:
         after = text[q.end : q.end + 40]
         before = text[max(0, q.start - 6) : q.start]
@@ -332,6 +396,9 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
             continue  # "2% of total token supply (200,000,000 WXT)": a part, not the whole
         has_token_word = bool(token_word.match(after)) or bool(symbol and symbol in text[max(0, q.start - 30) : q.end + 30])
         score = 0.0
+        if _BASE_BEFORE.search(text[max(0, q.start - 40) : q.start]) and (
+                has_token_word or re.search(r"\b(?:tokens?|coins?)\b", text[max(0, q.start - 40) : q.start], re.I)):
+            score = 2.5  # "60% of the 1,000,000,000 XYZ tokens will be sold": the whole, not the part
         for start, end, weight in cues:
             distance = q.start - end if end <= q.start else start - q.end
             if distance < 0:
@@ -344,6 +411,9 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
             if _SALE_AS_TIME.search(text[max(0, start - 25) : start]) and _SALE_WORDS.fullmatch(text[start:end]):
                 continue  # "... will be issued once the crowdsale ends": the sale as a date, not a tranche
             distance = q.start - end if end <= q.start else start - q.end
+            between = text[end : q.start] if end <= q.start else text[q.end : start]
+            if engine_share(between):
+                continue  # "N tokens, 40% of which are for sale": the sale words describe the share, not N
             # Penalties close to the number (the same clause) count fully, further ones half.
             if -5 <= distance <= 25:
                 score -= weight
@@ -354,13 +424,24 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
         value = _decimals_fix(q.value, decimals, q.raw)
         if value != int(value):
             value = int(value)  # "1,275,455.31 PRIX": the whole tokens
-        out.append(_SupplyCandidate(int(value), score, unit, q.start, q.end))
+        final = any(-80 <= q.start - m.end() and m.start() - q.end <= 80 for m in _FINAL_RE.finditer(text))
+        for m in changes:
+            if m.start("old") <= q.start < m.end("old"):
+                score -= 2.0  # "reduced the supply from 1 billion to 500 million": the figure before the change
+            elif abs(q.start - m.start("new")) <= 1:
+                final = True
+        if final:
+            score = max(score, 5.0)
+        out.append(_SupplyCandidate(int(value), score, unit, q.start, q.end, final))
     return out
 
 
 #: a label line whose value sits elsewhere (a two-column table flattened into a list of labels then values)
 _SUPPLY_LABEL_LINE = re.compile(r"^(?:total\s+(?:token\s+)?(?:supply|premine(?:\s+amount)?|tokens?|amount\s+of\s+tokens)|"
-                                r"(?:max(?:imum)?|token)\s+supply|supply)\s*:?\s*$", re.I)
+                                r"(?:max(?:imum|\.)?|token|coin)\s*(?<=\s)supply|supply|"
+                                r"(?:total\s+)?(?:number|amount|quantity)\s+of\s+(?:tokens|coins)|(?:total\s+)?(?:token\s+|coin\s+)?(?:emission|issuance)|"
+                                r"(?:total\s+)?(?:token|coin)\s+(?:amount|count)|(?:issued|minted|created|generated)\s+(?:tokens|coins)|"
+                                r"(?:tokens|coins)\s+(?:issued|minted|created|generated))\s*:?\s*$", re.I)
 
 
 def _stacked_label_candidates(document, decimals: int | None) -> list[_SupplyCandidate]:
@@ -381,6 +462,163 @@ def _stacked_label_candidates(document, decimals: int | None) -> list[_SupplyCan
     return out
 
 
+# ---------------------------------------------------------------------------------------------
+# The allocation's amounts: "Team 150,000,000 15%" implies a supply of 1,000,000,000, and a list of
+# amounts adds up to the total row under it. A stated candidate that agrees with them is corroborated;
+# a table whose header gives the unit ("Tokens (m)", "in millions") is read in that unit.
+
+#: "(m)", "(in millions)", "(million tokens)", "in millions of tokens", "Tokens (mln)": the unit of a table
+_UNIT_HEADER = re.compile(
+    r"\(\s*(?:in\s+)?(?P<a>m|mm|mn|mln|mio|millions?|bn|bln|billions?|k|thousands?)\.?(?:\s+(?:of\s+)?(?:tokens?|coins?|units))?\s*\)"
+    r"|\bin\s+(?P<b>millions|thousands|billions)\b(?:\s+of\s+(?:tokens?|coins?|units))?",
+    re.I,
+)
+_UNIT_FACTOR = {"m": 10**6, "mm": 10**6, "mn": 10**6, "mln": 10**6, "mio": 10**6, "million": 10**6, "millions": 10**6,
+                "bn": 10**9, "bln": 10**9, "billion": 10**9, "billions": 10**9, "k": 10**3, "thousand": 10**3,
+                "thousands": 10**3}
+_MONEY_WORDS_RE = re.compile(r"[$€£]|\b(?:USD|EUR|CHF|GBP|ETH|BTC|dollars?|euros?|ether|price|raised?|funds|budget)\b", re.I)
+#: how many lines a unit stated in a header goes on applying
+UNIT_REACH = 25
+_SHARE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?%")
+_TOTAL_ROW = re.compile(r"^\W*(?:total|sum|all)\b", re.I)
+
+
+@dataclass
+class _AmountLine:
+    """A line that holds exactly one token amount (and maybe one share): an allocation row or its total."""
+
+    page: int
+    index: int
+    value: float
+    share: float | None
+    label: str
+    text: str
+    is_total: bool
+
+
+def _amount_lines(page_number: int, lines: list[str], decimals: int | None) -> list[_AmountLine]:
+    out: list[_AmountLine] = []
+    factor, left = 1, 0
+    for i, line in enumerate(lines):
+        header = _UNIT_HEADER.search(line)
+        if header and not _MONEY_WORDS_RE.search(line):
+            factor, left = _UNIT_FACTOR[(header.group("a") or header.group("b")).lower()], UNIT_REACH
+            continue
+        left -= 1
+        if left <= 0:
+            factor = 1
+        if _MONEY_WORDS_RE.search(line):
+            continue
+        shares = [float(m.group(1).replace(",", ".")) for m in _SHARE_RE.finditer(line)]
+        quantities = [q for q in find_quantities(line) if not re.match(r"\s?%", line[q.end : q.end + 2])]
+        scaled = [(q.value * factor if factor > 1 and not q.has_scale else q.value, q) for q in quantities]
+        amounts = [(v, q) for v, q in scaled if v >= 1000 and not (1900 <= q.value <= 2100 and not q.has_scale and factor == 1)]
+        if len(amounts) != 1 or len(shares) > 1:
+            continue
+        value, q = amounts[0]
+        value = _decimals_fix(value, decimals, q.raw) if factor == 1 else value
+        label = re.sub(r"[\d.,%()\s:–-]+$", "", line[: q.start]).strip(" :-–•*")
+        if not re.search(r"[A-Za-z]{3}", label):  # "- 60% (600,000,000 XYZ) will be sold ...": the label follows
+            label = re.sub(r"^[\s)\]A-Z]*?\)?\s*", "", line[q.end :]).strip(" :-–•*)")
+        out.append(_AmountLine(page_number, i, float(value), shares[0] if shares else None, label, line,
+                               bool(_TOTAL_ROW.match(line))))
+    return out
+
+
+def _runs_of_amounts(rows: list[_AmountLine], max_gap: int = 3) -> list[list[_AmountLine]]:
+    """Rows of one page a few lines apart at most: the rows of one table or list."""
+    runs: list[list[_AmountLine]] = []
+    for row in rows:
+        if runs and runs[-1][-1].page == row.page and row.index - runs[-1][-1].index <= max_gap:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return runs
+
+
+def _names_recipients(rows: list[_AmountLine]) -> bool:
+    """The rows name holders of tokens of at least two kinds, one of them no sale: an allocation, not the
+    tranches of a sale ("Pre-sale / Round 1 / Round 2 / Total")."""
+    from ico_lens.paper.tokenomics.taxonomy import allocation_match
+
+    categories = {allocation_match(r.label)[0] for r in rows if r.label and not r.is_total}
+    categories.discard("other")
+    return len(categories) >= 2 and bool(categories - {"public_sale", "presale_private"})
+
+
+@dataclass
+class _AllocationEvidence:
+    """What the paper's allocation amounts say about the supply."""
+
+    implied: list[float]  # amount / share, one per row with both
+    sums: list[float]  # sums of consecutive rows of a list that names recipients
+    totals: list[_SupplyCandidate]  # total rows that agree with their rows (or say 100%)
+
+    def agrees(self, value: float) -> bool:
+        """Two rows imply ``value`` (within rounding of the shares), or rows of a list add up to it."""
+        implied = sum(1 for v in self.implied if abs(v - value) <= 0.015 * value)
+        return implied >= 2 or any(abs(v - value) <= 0.002 * value for v in self.sums)
+
+
+def _allocation_evidence(document, decimals: int | None) -> _AllocationEvidence:
+    implied: list[float] = []
+    sums: list[float] = []
+    totals: list[_SupplyCandidate] = []
+    for page in document.pages:
+        if not (page.text or "").strip():
+            continue
+        lines = page_lines(page.text)
+        for run in _runs_of_amounts(_amount_lines(page.number, lines, decimals)):
+            implied += [r.value * 100 / r.share for r in run if r.share and 0 < r.share < 100 and r.label]
+            if len(run) < 2 or not _names_recipients(run):
+                continue
+            values = [r.value for r in run]
+            for a in range(len(run)):
+                acc = 0.0
+                for b in range(a, len(run)):
+                    acc += values[b]
+                    if b > a and not any(r.is_total for r in run[a : b + 1]):
+                        sums.append(acc)
+            for k, row in enumerate(run):
+                if not row.is_total or row.value < 100_000:
+                    continue
+                parts = [r.value for r in run[:k] if not r.is_total]
+                adds_up = any(abs(sum(parts[j:]) - row.value) <= 0.002 * row.value for j in range(max(0, len(parts) - 1)))
+                if adds_up or row.share == 100:
+                    unit = TextUnit(page.number, row.text, "line")
+                    totals.append(_SupplyCandidate(int(row.value), 4.5 if adds_up else 4.0, unit, 0, len(row.text)))
+    return _AllocationEvidence(implied, sums, totals)
+
+
+#: a candidate the allocation's amounts agree with gains this much (about one more clear statement)
+CORROBORATION_BONUS = 2.5
+
+
+#: a worked example: "8.3 Example – total XYZ issued", "we imagine that exactly 1,000,000 XYZ are created"
+_EXAMPLE_START = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:an?\s+)?(?:worked\s+|illustrative\s+)?examples?\b|"
+                            r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?=.{0,60}$)[^.!?]*\bexamples?\W*$|"
+                            r"\b(?:we|let\s+us|let's)\s+(?:imagine|assume|suppose)\b|\bhypothetical(?:ly)?\b|\bfor\s+illustration\b",
+                            re.I)
+EXAMPLE_REACH = 15  # lines
+EXAMPLE_PENALTY = 5.0  # a figure of a worked example is never the supply
+
+
+def _example_regions(document) -> dict[int, list[str]]:
+    """Per page, the text of the lines that follow an example's heading or its opening words."""
+    regions: dict[int, list[str]] = {}
+    for page in document.pages:
+        lines = page_lines(page.text or "")
+        for i, line in enumerate(lines):
+            if _EXAMPLE_START.search(line):
+                regions.setdefault(page.number, []).append(" ".join(lines[i : i + EXAMPLE_REACH]))
+    return regions
+
+
+def _in_example(unit: TextUnit, regions: dict[int, list[str]]) -> bool:
+    head = " ".join(unit.text.split())[:60]
+    return any(head in region for region in regions.get(unit.page, ()))
+
+
 MIN_SUPPLY_SCORE = 3.0
 
 
@@ -390,26 +628,45 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
         stated = find_decimals(document)
         decimals = stated.value if stated else None
     candidates: list[_SupplyCandidate] = []
+    examples = _example_regions(document)
     for kind in ("line", "sentence"):
         for unit in text_units(document, kind):
-            candidates.extend(_supply_candidates(unit, symbol, decimals))
+            found = _supply_candidates(unit, symbol, decimals)
+            if found and _in_example(unit, examples):
+                for c in found:
+                    c.score -= EXAMPLE_PENALTY
+                    c.in_example = True
+            candidates.extend(found)
     candidates.extend(_stacked_label_candidates(document, decimals))
+    allocation = _allocation_evidence(document, decimals)
+    candidates.extend(allocation.totals)
     if not candidates:
         return None
     # Sum the evidence for each value: a supply repeated in the summary table and the prose is surer.
     by_value: dict[int, list[_SupplyCandidate]] = defaultdict(list)
     for c in candidates:
         by_value[c.value].append(c)
+    # The allocation's amounts vote: a stated figure they agree with is corroborated (a paper stating a
+    # maximum of 1 billion and "900,000,000 will be issued", whose rows add up to 900 million).
+    agreed = {v for v in by_value if any(c.score > 0 and not c.in_example for c in by_value[v]) and allocation.agrees(v)}
+
+    def top_score(value: int) -> float:
+        return max(c.score for c in by_value[value]) + (CORROBORATION_BONUS if value in agreed else 0.0)
 
     def strength(value: int) -> float:
         scores = sorted((c.score for c in by_value[value]), reverse=True)
-        return scores[0] + 0.5 * sum(s for s in scores[1:4] if s > 0)
+        return top_score(value) + 0.5 * sum(s for s in scores[1:4] if s > 0)
 
-    ranked = sorted(by_value, key=lambda v: (strength(v), max(c.score for c in by_value[v])), reverse=True)
-    best = ranked[0]
-    top = max(by_value[best], key=lambda c: c.score)
-    if top.score < MIN_SUPPLY_SCORE:
+    eligible = [v for v in by_value if top_score(v) >= MIN_SUPPLY_SCORE]
+    if not eligible:
         return None
+    # A figure stated as the outcome of the sale ("the final total supply is N") wins over the cap
+    # announced before it.
+    finals = [v for v in eligible if any(c.final and c.score >= MIN_SUPPLY_SCORE for c in by_value[v])]
+    # and one the allocation's amounts agree with over one they do not
+    ranked = sorted(finals or eligible, key=lambda v: (v in agreed, strength(v), top_score(v)), reverse=True)
+    ranked += sorted((v for v in by_value if v not in ranked), key=lambda v: (strength(v), top_score(v)), reverse=True)
+    best = ranked[0]
     seen_pages: set[tuple[int, str]] = set()
     evidence = []
     for c in sorted(by_value[best], key=lambda c: -c.score):
@@ -417,7 +674,7 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
         if (ev.page, ev.quote) not in seen_pages:
             seen_pages.add((ev.page, ev.quote))
             evidence.append(ev)
-    alternatives = [v for v in ranked[1:4] if max(c.score for c in by_value[v]) >= MIN_SUPPLY_SCORE]
+    alternatives = [v for v in ranked[1:] if top_score(v) >= MIN_SUPPLY_SCORE][:3]
     return TermValue(best, evidence[:3], confidence=min(1.0, strength(best) / 10), alternatives=alternatives)
 
 
