@@ -252,3 +252,13 @@ def test_guard_a_partial_list_of_recipients_is_no_use_of_funds():
 def test_spending_label():
     assert spending_label("Product development") and spending_label("Marketing") and spending_label("Legal")
     assert not spending_label("Team") and not spending_label("Reserve") and not spending_label("Bounty program")
+
+
+@pytest.mark.parametrize("heading", ["Use of proceeds", "How the funds will be spent", "Token Distribution"])
+def test_a_rows_description_stops_at_a_section_heading(heading):
+    """"Reserve 20%" followed by its description lines: the heading below is no part of it."""
+    from ico_lens.paper.tokenomics.breakdown.text import _description_lines
+
+    lines = ["Reserve 20%", "kept for future partnerships", "and exchange listings", heading, "Research 40%"]
+    assert _description_lines(lines, 0) == 3
+    assert _description_lines(["Reserve 20%", "kept for future partnerships", "Use of the platform fees"], 0) == 3

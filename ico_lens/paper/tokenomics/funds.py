@@ -22,6 +22,7 @@ from ico_lens.paper.records import Document
 from ico_lens.paper.tokenomics import breakdown as engine
 from ico_lens.paper.tokenomics.allocation import find_chart_pages
 from ico_lens.paper.tokenomics.breakdown import Candidate, Entry
+from ico_lens.paper.tokenomics.breakdown.labels import section_heading
 from ico_lens.paper.tokenomics.records import Distribution, UseOfFundsItem
 from ico_lens.paper.tokenomics.taxonomy import allocation_match, funds_match
 
@@ -126,41 +127,6 @@ def extract_use_of_funds(document: Document, allocation: list[Distribution] | No
 # it: a spending list printed right under the token allocation (same page, or the next one) is read on
 # its own, and takes its kind from its own heading rather than from the allocation's.
 
-_MONEY_NOUN = r"(?:funds?|proceeds|capital|money|budget|ether|eth|btc|contributions?|investments?|funding|raise)"
-_FUNDS_SECTION_RE = re.compile(
-    r"\buse\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?" + _MONEY_NOUN + r"\b"
-    r"|\b(?:allocation|distribution|breakdown|usage|use|utili[sz]ation|split|spending|destination)\s+of\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?" + _MONEY_NOUN + r"\b"
-    r"|\b" + _MONEY_NOUN + r"\s+(?:allocation|distribution|breakdown|usage|use|utili[sz]ation|split|plan|structure|spending)\b"
-    r"|\bhow\b(?=.*\b(?:spen[dt]|use|used|allocated?|invested?)\b)(?=.*\b(?:funds?|proceeds|money|capital)\b)"
-    r"|\b(?:funds?|proceeds|money|capital)\b.{0,40}\bwill\s+be\s+(?:spent|used|allocated|distributed|invested)\b"
-    r"|\bwhere\s+(?:the\s+|your\s+)?(?:money|funds)\s+(?:goes|go|will\s+go)\b"
-    r"|^\W*(?:\d+(?:\.\d+)*\W*)?(?:(?:planned|project|total|our|the|ico|the\s+project)\s+)?(?:spending|expenditures?|budget|expenses)"
-    r"(?:\s+(?:plan|allocation|breakdown|distribution|structure|overview))?\W*$"
-    r"|\bcost\s+(?:breakdown|structure|allocation)\b|\b(?:financial|investment)\s+plan\b",
-    re.I,
-)
-_TOKEN_SECTION_RE = re.compile(
-    r"\btoken\w*\s+(?:distribution|allocation|split|breakdown)\b|\b(?:distribution|allocation)\s+of\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+)?tokens\b|\btokenomics\b",
-    re.I,
-)
-
-
-def _section_heading(line: str) -> str | None:
-    """"use_of_funds" / "allocation" when ``line`` is a heading that starts a breakdown of that kind."""
-    text = line.strip()
-    if not text or engine.PCT_RE.search(text) or (len(text) > 70 and not text.endswith(":")):
-        return None
-    if text[:1].islower() or re.search(r"[a-z)][.;]\s+[A-Z]", text) or re.search(r"\d[\d,.]{3,}", text):
-        return None  # a piece of body text in a narrow column, or a line with an amount
-    if _FUNDS_SECTION_RE.search(text):
-        return "use_of_funds"
-    if _TOKEN_SECTION_RE.search(text):
-        return "allocation"
-    return None
-
-
 #: a sentence that opens a spending list with its first share: "Of the funds raised, 50% will go to
 #: development, ...", "We will spend 40% of the proceeds on ..."
 _SPENDING_SENTENCE_RE = re.compile(
@@ -181,7 +147,7 @@ def _section_headings(cache: dict[int, list[str]]) -> list[tuple[int, int, str, 
     out = []
     for page, lines in sorted(cache.items()):
         for i, line in enumerate(lines):
-            kind = _section_heading(line)
+            kind = section_heading(line)
             share = engine.PCT_RE.search(line)
             spending = _SPENDING_SENTENCE_RE.search(line) if share else None
             if kind is None and spending and spending.start() < share.start() and not _ROW_START_RE.match(line):

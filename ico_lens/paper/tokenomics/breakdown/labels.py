@@ -88,3 +88,42 @@ def has_letters(text: str, minimum: int = 2) -> bool:
 
 
 SENTENCE_END_RE = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])(?<!\d)[.!?;](?=\s|$)")
+
+
+# Section headings. A heading about the money raised ("Use of proceeds", "How the funds will be spent",
+# "Capital allocation") or about the tokens ("Token distribution") ends the breakdown above it: the use of
+# funds reads a list under it on its own, and a row's description never runs on over it.
+
+MONEY_NOUN = r"(?:funds?|proceeds|capital|money|budget|ether|eth|btc|contributions?|investments?|funding|raise)"
+FUNDS_SECTION_RE = re.compile(
+    r"\buse\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?" + MONEY_NOUN + r"\b"
+    r"|\b(?:allocation|distribution|breakdown|usage|use|utili[sz]ation|split|spending|destination)\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?" + MONEY_NOUN + r"\b"
+    r"|\b" + MONEY_NOUN + r"\s+(?:allocation|distribution|breakdown|usage|use|utili[sz]ation|split|plan|structure|spending)\b"
+    r"|\bhow\b(?=.*\b(?:spen[dt]|use|used|allocated?|invested?)\b)(?=.*\b(?:funds?|proceeds|money|capital)\b)"
+    r"|\b(?:funds?|proceeds|money|capital)\b.{0,40}\bwill\s+be\s+(?:spent|used|allocated|distributed|invested)\b"
+    r"|\bwhere\s+(?:the\s+|your\s+)?(?:money|funds)\s+(?:goes|go|will\s+go)\b"
+    r"|^\W*(?:\d+(?:\.\d+)*\W*)?(?:(?:planned|project|total|our|the|ico|the\s+project)\s+)?(?:spending|expenditures?|budget|expenses)"
+    r"(?:\s+(?:plan|allocation|breakdown|distribution|structure|overview))?\W*$"
+    r"|\bcost\s+(?:breakdown|structure|allocation)\b|\b(?:financial|investment)\s+plan\b",
+    re.I,
+)
+TOKEN_SECTION_RE = re.compile(
+    r"\btoken\w*\s+(?:distribution|allocation|split|breakdown)\b|\b(?:distribution|allocation)\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?tokens\b|\btokenomics\b",
+    re.I,
+)
+
+
+def section_heading(line: str) -> str | None:
+    """"use_of_funds" / "allocation" when ``line`` is a heading that starts a breakdown of that kind."""
+    text = line.strip()
+    if not text or PCT_RE.search(text) or (len(text) > 70 and not text.endswith(":")):
+        return None
+    if text[:1].islower() or re.search(r"[a-z)][.;]\s+[A-Z]", text) or re.search(r"\d[\d,.]{3,}", text):
+        return None  # a piece of body text in a narrow column, or a line with an amount
+    if FUNDS_SECTION_RE.search(text):
+        return "use_of_funds"
+    if TOKEN_SECTION_RE.search(text):
+        return "allocation"
+    return None

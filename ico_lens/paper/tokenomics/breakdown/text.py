@@ -22,6 +22,7 @@ from ico_lens.paper.tokenomics.breakdown.labels import (
     has_letters,
     is_empty_label,
     label_strip_amounts,
+    section_heading,
 )
 from ico_lens.paper.tokenomics.breakdown.lines import BULLET_RE
 from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, amounts_in, parse_percent
@@ -193,9 +194,11 @@ _NOT_A_NAME_RE = re.compile(
 
 
 def _description_lines(lines: list[str], i: int, limit: int = 6) -> int:
-    """Lines of the description that starts on line ``i``: up to the next bullet or share."""
+    """Lines of the description that starts on line ``i``: up to the next bullet, share or section heading
+    (a "Use of proceeds" under "Reserve 20%" starts the next breakdown, it does not describe the reserve)."""
     j = i
-    while j + 1 < len(lines) and j - i < limit and not BULLET_RE.match(lines[j + 1]) and not PCT_RE.search(lines[j + 1]):
+    while (j + 1 < len(lines) and j - i < limit and not BULLET_RE.match(lines[j + 1]) and not PCT_RE.search(lines[j + 1])
+           and not section_heading(lines[j + 1])):
         j += 1
     return j - i + 1
 
