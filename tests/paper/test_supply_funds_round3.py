@@ -262,3 +262,10 @@ def test_a_rows_description_stops_at_a_section_heading(heading):
     lines = ["Reserve 20%", "kept for future partnerships", "and exchange listings", heading, "Research 40%"]
     assert _description_lines(lines, 0) == 3
     assert _description_lines(["Reserve 20%", "kept for future partnerships", "Use of the platform fees"], 0) == 3
+
+
+@pytest.mark.parametrize("label", ["Operating costs", "Running costs", "Operational budget"])
+def test_running_costs_are_operations(label):
+    from ico_lens.paper.tokenomics.taxonomy import funds_match
+
+    assert funds_match(label)[0] == "operations"

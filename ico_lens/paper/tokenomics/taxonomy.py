@@ -148,6 +148,7 @@ FUNDS_RULES = _rules(
         ("operations", 1, r"\boperations?\b|\boperational\b|\badministrat\w+|\bsalar\w+|\boffices?\b"),
         ("operations", 1, r"\bg\s?&\s?a\b|\bgeneral\s+and\s+admin\w*|\bhr\b|\bpersonnel\b|\boverhead\b"),
         ("operations", 1, r"\bbenefits\b|\bstaff\b|\bhiring\b|\bteam\b|\bexpenses?\b|\bworking\s+capital\b"),
+        ("operations", 1, r"\b(?:operating|running|operational)\s+(?:costs?|budget)\b"),
         ("reserve_contingency", 1, r"\breserves?\b|\bcontingenc\w+|\bcapital\s+requirements?\b|\bbuffer\b"),
         ("reserve_contingency", 1, r"\bstabili[sz]\w+\s+(?:fund|reserve|pool)\b"),
         ("infrastructure", 1, r"\binfrastructure\b|\bit\b|\bhardware\b|\bsecurity\b|\bservers?\b"),
