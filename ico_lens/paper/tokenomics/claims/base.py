@@ -83,12 +83,20 @@ def repair_ligatures(text: str) -> str:
     return _BROKEN_RE.sub(_restore, text) if ("\ufffd" in text or _BROKEN_RE.search(text)) else text
 
 
+#: the last document's claim units: every rule reads them, some once per candidate sentence, and judging
+#: the damage scans the whole text (a cache of one: documents come one after another)
+_LAST_UNITS: list = [None, []]
+
+
 def claim_units(document) -> Iterator[TextUnit]:
     """The sentences of ``document`` (:func:`text_units`), ligature-repaired when the document lost them."""
-    units = list(text_units(document))
-    damaged = len(_BROKEN_RE.findall(" ".join(u.text for u in units))) >= _DAMAGE_MIN
-    for unit in units:
-        yield TextUnit(unit.page, repair_ligatures(unit.text), unit.kind) if damaged else unit
+    if _LAST_UNITS[0] is not document:
+        units = list(text_units(document))
+        damaged = len(_BROKEN_RE.findall(" ".join(u.text for u in units))) >= _DAMAGE_MIN
+        if damaged:
+            units = [TextUnit(u.page, repair_ligatures(u.text), u.kind) for u in units]
+        _LAST_UNITS[:] = [document, units]
+    return iter(_LAST_UNITS[1])
 
 
 def evidence_at(unit: TextUnit, match: re.Match | None = None) -> Evidence:
