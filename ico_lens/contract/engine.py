@@ -155,6 +155,63 @@ def _safe_relpath(name: str) -> str:
     return "/".join(parts) or "source.sol"
 
 
+#: What the facts need from solc: the AST (always selected) and the ABI. No bytecode: generating it
+#: is most of a compile on solc >= 0.5 (about 3x) and it is the bulk of the output; Slither reads it
+#: only for ``type(C).creationCode`` / ``runtimeCode`` constants, which no fact looks at.
+SLITHER_OUTPUTS: tuple[str, ...] = ("abi",)
+
+#: what crytic-compile reads from every contract of a standard-JSON output (it indexes these keys)
+_EVM_STUB = {"bytecode": {"object": "", "sourceMap": ""}, "deployedBytecode": {"object": "", "sourceMap": ""}}
+
+
+def _with_evm_stubs(output: dict) -> dict:
+    """Empty bytecode and source maps for contracts compiled without them (crytic-compile requires
+    the keys; an interface or abstract contract has empty ones in a full compile too)."""
+    for contracts in (output.get("contracts") or {}).values():
+        for info in contracts.values():
+            evm = info.setdefault("evm", {})
+            for part, stub in _EVM_STUB.items():
+                merged = dict(stub)
+                merged.update(evm.get(part) or {})
+                evm[part] = merged
+    return output
+
+
+def _platform(base: type, request: dict):
+    """crytic-compile's standard-JSON platform (``base``) for ``request``, accepting an output without
+    bytecode (see :data:`SLITHER_OUTPUTS`). Its ``compile`` is crytic-compile's own, step by step, with
+    the missing ``evm`` keys filled in between running solc and parsing the output."""
+    from crytic_compile.compilation_unit import CompilationUnit
+    from crytic_compile.compiler.compiler import CompilerVersion
+    from crytic_compile.platform import solc_standard_json as sj
+
+    class LeanStandardJson(base):
+        def compile(self, crytic_compile, **kwargs):
+            solc = kwargs.get("solc", "solc")
+            working_dir = kwargs.get("solc_working_dir")
+            env = kwargs.get("solc_env")
+            settings = self.to_dict().get("settings", {})
+            unit = CompilationUnit(crytic_compile, "standard_json")
+            unit.compiler_version = CompilerVersion(
+                compiler="solc",
+                version=sj.get_version(solc, env),
+                optimized=bool(settings.get("optimizer", {}).get("enabled", False)),
+                optimize_runs=settings.get("optimizer", {}).get("runs"),
+                via_ir=bool(settings.get("viaIR", False)),
+            )
+            output = sj.run_solc_standard_json(
+                self.to_dict(),
+                unit.compiler_version,
+                solc_disable_warnings=kwargs.get("solc_disable_warnings", False),
+                working_dir=working_dir,
+                solc=solc,
+                solc_env=env,
+            )
+            sj.parse_standard_json_output(_with_evm_stubs(output), unit, solc_working_dir=working_dir)
+
+    return LeanStandardJson(request)
+
+
 def _run_slither(sources: dict[str, str], bundle: SourceBundle, compiler: solc_mod.Compiler, *, timeout: float | None):
     try:
         from crytic_compile.platform.exceptions import InvalidCompilation
@@ -180,7 +237,7 @@ def _run_slither(sources: dict[str, str], bundle: SourceBundle, compiler: solc_m
         optimizer=False,
         evm_version=None,  # Etherscan's value may be newer than the chosen compiler knows
         remappings=bundle.remappings,
-        outputs=["abi", "evm.bytecode", "evm.deployedBytecode"],
+        outputs=list(SLITHER_OUTPUTS),
     )
     request["sources"] = request_sources
     env = {"ICO_LENS_SOLC_TIMEOUT": f"{timeout or float(os.environ.get('ICO_LENS_SOLC_TIMEOUT') or solc_mod.DEFAULT_TIMEOUT):g}"}
@@ -188,7 +245,7 @@ def _run_slither(sources: dict[str, str], bundle: SourceBundle, compiler: solc_m
     captured.start()
     try:
         slither = Slither(
-            SolcStandardJson(request),
+            _platform(SolcStandardJson, request),
             solc=str(compiler.path),
             solc_working_dir=str(root),
             solc_disable_warnings=True,

@@ -5,8 +5,9 @@ installed from npm as aliases (``node_modules/solc-0.4.24``, ...; pinned in ``pa
 when the user has them, native binaries installed by py-solc-x (``~/.solcx/solc-v0.4.24``), which
 are preferred.
 
-solc-js is driven through ``solcjs/solc_wrapper.js``, which answers ``--version`` and
-``--standard-json`` like native solc, so py-solc-x and crytic-compile can call it. For each version a
+solc-js is driven through ``solcjs/solc_wrapper.js``, which answers ``--version``,
+``--standard-json`` and ``FILE --combined-json ...`` like native solc, so py-solc-x, crytic-compile and
+the Slither CLI (``slither FILE --solc LAUNCHER``) can call it. For each version a
 tiny launcher script is generated (:func:`compiler_for`) that bounds the compile's time and memory.
 By default the launcher hands ``--standard-json`` compiles to a warm server of its version
 (``solcjs/solc_server.js`` through ``solcjs/solc_client.js``: solc-js is loaded once, not per

@@ -95,3 +95,42 @@ def test_size_bound_removes_least_recently_used_entries(compile_with_cache):
     compile_with_cache(_request("x = 6;"), ICO_LENS_SOLC_CACHE_MAX_MB=f"{limit_mb:.6f}")
     entries = _entries(compile_with_cache.cache)
     assert len(entries) == 1 and entries[0] != older
+
+
+@pytest.fixture
+def warm_launcher(tmp_path, monkeypatch):
+    """The 0.4.24 launcher on its warm path, servers in a private run folder (stopped at the end)."""
+    import shutil
+    import tempfile
+
+    if solc.solcjs_versions().get(VERSION) is None:
+        pytest.skip("solc-js 0.4.24 is not installed (make setup)")
+    run_dir = tempfile.mkdtemp(prefix="icl-cache-run-", dir="/tmp")  # short: socket paths are limited
+    monkeypatch.setenv("ICO_LENS_SOLC_RUN_DIR", run_dir)
+    monkeypatch.delenv("ICO_LENS_SOLC_WARM", raising=False)
+    compiler = solc.compiler_for(VERSION, prefer_native=False)
+
+    def run(request: str, cache: str) -> dict:
+        proc = subprocess.run([str(compiler.path), "--standard-json"], input=request, capture_output=True, text=True,
+                              cwd=tmp_path, timeout=180, env=dict(os.environ, ICO_LENS_SOLC_CACHE=cache))
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)
+
+    yield run
+    solc.stop_warm_servers()
+    shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def test_warm_server_honours_each_clients_cache(warm_launcher, tmp_path):
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    request = _request("x = 7;")
+    compiled = warm_launcher(request, str(mine))  # a miss: compiled by the server, stored in my cache
+    [server] = solc.warm_servers().values()
+    [entry] = _entries(mine)
+    entry.write_bytes(gzip.compress(json.dumps({"served": "from cache"}).encode()))
+    assert warm_launcher(request, str(mine)) == {"served": "from cache"}  # a hit, answered by the server
+    assert warm_launcher(request, str(theirs)) == compiled  # another client's cache: a miss there
+    assert len(_entries(theirs)) == 1
+    assert warm_launcher(request, "off") == compiled  # cache off: compiled, nothing stored
+    assert len(_entries(mine)) == 1 and len(_entries(theirs)) == 1
+    assert list(solc.warm_servers().values()) == [server]  # every request went to the same warm server

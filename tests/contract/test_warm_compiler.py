@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -260,3 +261,49 @@ def test_two_versions_at_once_get_a_server_each(warm, tmp_path):
         # each pragma only accepts its own compiler: a source sent to the wrong server would fail
         assert not [e for e in out.get("errors", []) if e["severity"] == "error"], (version, out["errors"])
     assert _server_pid("0.4.24") and _server_pid("0.5.17") and _server_pid("0.4.24") != _server_pid("0.5.17")
+
+
+def _cpu_ticks(pid: int) -> int:
+    """CPU time (user + system, clock ticks) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def _client_connections(pid: int) -> int:
+    """Sockets a server holds besides its listening one: the connections of clients it serves."""
+    sockets = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            sockets += os.readlink(fd).startswith("socket:")
+        except OSError:
+            pass
+    return sockets - 1
+
+
+def test_server_killed_mid_compile_the_compile_still_returns_its_output(warm, tmp_path):
+    compiler = _compiler("0.4.24")
+    many = "".join(f"    function f{i}(uint256 v) public returns (uint256) {{ return v * {i} + totalSupply; }}\n" for i in range(1500))
+    slow = _sources(tmp_path / "slow", body=many)  # about 2 s of compiler CPU on a warm server
+    expected = _run(compiler, slow, tmp_path / "slow", ICO_LENS_SOLC_WARM="0")
+    assert expected.returncode == 0, expected.stderr
+    assert _run(compiler, _sources(tmp_path / "src"), tmp_path / "src").returncode == 0  # the server is up, idle
+    pid = _server_pid("0.4.24")
+    idle = _cpu_ticks(pid)
+    proc = subprocess.Popen([str(compiler.path), "--standard-json", "--allow-paths", str(tmp_path / "slow")],
+                            cwd=tmp_path / "slow", stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    result: dict = {}
+    reader = threading.Thread(target=lambda: result.update(zip(("stdout", "stderr"), proc.communicate(json.dumps(slow)))))
+    reader.start()
+    # wait until the server is compiling this request: it holds the client's connection and burns CPU
+    ticks = os.sysconf("SC_CLK_TCK")
+    while proc.poll() is None and not (_client_connections(pid) >= 1 and _cpu_ticks(pid) - idle > 0.3 * ticks):
+        time.sleep(0.01)
+    assert proc.poll() is None, "the compile ended before the server could be killed"
+    os.kill(pid, signal.SIGKILL)  # a crash (or the OOM killer) in the middle of the compile
+    reader.join(timeout=300)
+    assert proc.returncode == 0, result.get("stderr")
+    assert json.loads(result["stdout"]) == json.loads(expected.stdout)  # compiled one-shot instead, same output
+    assert _wait_dead(pid)
+    after = _run(compiler, _sources(tmp_path / "src"), tmp_path / "src")  # and the next compile is warm again
+    assert after.returncode == 0, after.stderr
+    assert _server_pid("0.4.24") not in (None, pid)
