@@ -40,6 +40,16 @@ def words_of(rows: list[list[tuple[float, str]]], *, top: float = 100.0, line_he
     return out
 
 
+def boxes_to_words(boxes: list[tuple[str, float, float, float]]) -> list[Word]:
+    """(text, x0, top, font size) boxes as words, 5.5 points a character and a space between words."""
+    words = []
+    for text, x, top, size in boxes:
+        for word in text.split():
+            words.append(Word(word, x, top, x + 5.5 * len(word), top + size))
+            x += 5.5 * (len(word) + 1)
+    return words
+
+
 def filler(n: int = 6) -> str:
     return "\n".join(
         "The platform settles every trade on chain and keeps the records open to everyone who asks." for _ in range(n)

@@ -11,24 +11,12 @@ from ico_lens.paper.tokenomics.breakdown.lines import page_lines
 from ico_lens.paper.tokenomics.funds import extract_use_of_funds
 from ico_lens.paper.tokenomics.taxonomy import allocation_category
 
-from .distfixtures import document, filler, page, text_document
+from .distfixtures import boxes_to_words, document, filler, page, text_document
 
 
 def allocation(*pages: str, total_supply: float | None = None) -> list[tuple[str, float | None]]:
     main = extract_allocation(text_document(*pages), total_supply)[0]
     return [(b.category, b.percent) for b in main.items]
-
-
-def _boxes_to_words(boxes: list[tuple[str, float, float, float]]):
-    """(text, x0, top, font size) boxes as words, 5.5 points a character and a space between words."""
-    from ico_lens.paper.records import Word
-
-    words = []
-    for text, x, top, size in boxes:
-        for word in text.split():
-            words.append(Word(word, x, top, x + 5.5 * len(word), top + size))
-            x += 5.5 * (len(word) + 1)
-    return words
 
 
 def test_amount_legend_cut_by_the_chart_title_adds_up_across_it():
@@ -66,7 +54,7 @@ def test_legend_labels_set_close_on_one_line_under_two_numbers_and_a_title_in_la
     """A pie legend where two labels sit on one line under their two numbers ("7 %  2 %" over
     "Partnerships Bounty", "& Advisors" below the first) and the page title, in large type, sits above
     the first number (before: the title took the 7% and "Partnerships Bounty & Advisors" the 2%)."""
-    words = _boxes_to_words([
+    words = boxes_to_words([
         ("Token Sale Details", 95, 48, 37),
         ("7 %", 150, 102, 10), ("2 %", 213, 100, 10),
         ("Partnerships Bounty", 140, 111, 10), ("& Advisors", 140, 121, 9),
@@ -83,7 +71,7 @@ def test_legend_labels_set_close_on_one_line_under_two_numbers_and_a_title_in_la
 def test_a_box_of_several_shares_is_one_number_per_label_below():
     """"2 % 2 %" set in one box over the labels "AI" and "IOT" (a bar of small slices): one number
     each (before: the box was no number, the 4% were lost and "Blockchain AI IOT" was one label)."""
-    words = _boxes_to_words([
+    words = boxes_to_words([
         ("Research", 186, 344, 9),
         ("3 %", 157, 355, 10), ("2 % 2 %", 202, 355, 10),
         ("Blockchain", 140, 367, 9), ("AI", 204, 367, 9), ("IOT", 228, 367, 9),
@@ -112,7 +100,7 @@ def test_two_charts_one_above_the_other_with_a_footnote_between():
                       "40 %", "20 %", "25 %", "15 %", "Platform development", "Marketing", "Operations", "AI IOT",
                       "50 %", "30 %", "16 %", "2 % 2 %", "Use of funds raised in the token sale",
                       footnote[0][0]])
-    doc = document(page(1, filler()), page(2, text, words=_boxes_to_words(alloc + footnote + funds)))
+    doc = document(page(1, filler()), page(2, text, words=boxes_to_words(alloc + footnote + funds)))
     assert sorted((b.category, b.percent) for b in extract_allocation(doc)[0].items) == [
         ("bounty_marketing", 15.0), ("public_sale", 40.0), ("reserve_treasury", 25.0), ("team_founders", 20.0)]
     spending = sorted((i.percent, i.label) for i in extract_use_of_funds(doc)[0].items)

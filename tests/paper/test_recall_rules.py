@@ -9,7 +9,7 @@ from ico_lens.paper.tokenomics.allocation import extract_allocation
 from ico_lens.paper.tokenomics.funds import extract_use_of_funds
 from ico_lens.paper.tokenomics.taxonomy import allocation_category
 
-from .distfixtures import document, filler, page, text_document, words_of
+from .distfixtures import boxes_to_words, document, filler, page, text_document, words_of
 
 
 def allocation(*pages: str) -> list[tuple[str, float | None]]:
@@ -415,25 +415,13 @@ def test_row_labels_wrapped_onto_the_line_of_the_share():
 # --- chart legends ------------------------------------------------------------------------------------
 
 
-def _boxes_to_words(boxes: list[tuple[str, float, float, float]]):
-    """(text, x0, top, font size) boxes as words, 5.5 points a character."""
-    from ico_lens.paper.records import Word
-
-    words = []
-    for text, x, top, size in boxes:
-        for word in text.split():
-            words.append(Word(word, x, top, x + 5.5 * len(word), top + size))
-            x += 5.5 * (len(word) + 1)
-    return words
-
-
 def test_tight_legend_with_each_label_just_above_its_number():
     """A pie-chart legend whose number boxes start a point or two above the bottom of their label (the
     number's box includes its font's ascent), a label wrapped over two boxes that touch the same way
     (before: the numbers lost their own labels and took the neighbouring column's)."""
     from ico_lens.paper.tokenomics.breakdown.layout import entries_from_layout
 
-    words = _boxes_to_words([
+    words = boxes_to_words([
         ("Sell during the sale", 404, 414, 13), ("Founders - one year lock", 60, 425, 13),
         ("66,7 %", 502, 425.7, 16), ("3 %", 179, 436.6, 16),
         ("Incentive", 413, 500, 13), ("20 %", 433, 511.8, 16),
@@ -457,7 +445,7 @@ def test_two_charts_on_one_page_keep_their_legends_apart():
              ("Operations and", 80, 620, 10), ("overhead", 80, 631, 10), ("20 %", 300, 620, 10)]
     text = "\n".join(["Token distribution"] + ["The charts below show the split of tokens and of funds."] * 30
                      + ["Use of funds", "50 %", "20 %", "30 %", "45 %", "35 %", "20 %"])
-    doc = document(page(1, filler()), page(2, text, words=_boxes_to_words(alloc + funds)))
+    doc = document(page(1, filler()), page(2, text, words=boxes_to_words(alloc + funds)))
     assert [(b.category, b.percent) for b in extract_allocation(doc)[0].items] == [
         ("public_sale", 50.0), ("team_founders", 20.0), ("ecosystem_community", 30.0)]
     assert [(i.category, i.percent) for i in extract_use_of_funds(doc)[0].items] == [
