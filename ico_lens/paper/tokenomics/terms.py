@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ico_lens.paper.tokenomics.breakdown.labels import TOTAL_LABEL_RE
+from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, parse_percent
 from ico_lens.paper.tokenomics.evidence import TextUnit, find_quantities, page_lines, quote_around, text_units
 from ico_lens.records import Evidence, Record
 
@@ -479,8 +481,6 @@ _UNIT_FACTOR = {"m": 10**6, "mm": 10**6, "mn": 10**6, "mln": 10**6, "mio": 10**6
 _MONEY_WORDS_RE = re.compile(r"[$€£]|\b(?:USD|EUR|CHF|GBP|ETH|BTC|dollars?|euros?|ether|price|raised?|funds|budget)\b", re.I)
 #: how many lines a unit stated in a header goes on applying
 UNIT_REACH = 25
-_SHARE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?%")
-_TOTAL_ROW = re.compile(r"^\W*(?:total|sum|all)\b", re.I)
 
 
 @dataclass
@@ -509,7 +509,7 @@ def _amount_lines(page_number: int, lines: list[str], decimals: int | None) -> l
             factor = 1
         if _MONEY_WORDS_RE.search(line):
             continue
-        shares = [float(m.group(1).replace(",", ".")) for m in _SHARE_RE.finditer(line)]
+        shares = [parse_percent(m.group("num")) for m in PCT_RE.finditer(line)]
         quantities = [q for q in find_quantities(line) if not re.match(r"\s?%", line[q.end : q.end + 2])]
         scaled = [(q.value * factor if factor > 1 and not q.has_scale else q.value, q) for q in quantities]
         amounts = [(v, q) for v, q in scaled if v >= 1000 and not (1900 <= q.value <= 2100 and not q.has_scale and factor == 1)]
@@ -521,7 +521,7 @@ def _amount_lines(page_number: int, lines: list[str], decimals: int | None) -> l
         if not re.search(r"[A-Za-z]{3}", label):  # "- 60% (600,000,000 XYZ) will be sold ...": the label follows
             label = re.sub(r"^[\s)\]A-Z]*?\)?\s*", "", line[q.end :]).strip(" :-–•*)")
         out.append(_AmountLine(page_number, i, float(value), shares[0] if shares else None, label, line,
-                               bool(_TOTAL_ROW.match(line))))
+                               bool(TOTAL_LABEL_RE.match(line))))
     return out
 
 
