@@ -47,12 +47,21 @@ def claim_fields() -> list[str]:
     return CLAIM_REGISTRY.names()
 
 
-def detect_claims(document, terms=None) -> dict[str, ClaimResult]:
-    """Run every registered rule; returns only the claims the paper makes (silent ones are absent)."""
+def detect_claims(document, terms=None, *, fallback: bool = True) -> dict[str, ClaimResult]:
+    """Run every registered rule; returns only the claims the paper makes (silent ones are absent).
+
+    With ``fallback`` (default), boolean claims the rules left unset are filled by the learned
+    sentence classifier (:mod:`ico_lens.paper.tokenomics.claim_classifier`) where its calibrated
+    confidence reaches its threshold; their ``rule`` is ``ClaimSentenceClassifier`` (it survives the
+    JSON record, in ``claim_details``)."""
     # every rule's answer, silent ones as None: what later rules read as ``decided``
     decided: dict[str, ClaimResult | None] = {}
     for rule_class in registered():
         decided[rule_class.NAME] = rule_class(terms, decided=decided).detect(document)
+    if fallback:
+        from ico_lens.paper.tokenomics.claim_classifier import fill_unset_claims
+
+        fill_unset_claims(document, decided)
     return {name: result for name, result in decided.items() if result is not None}
 
 
