@@ -25,6 +25,7 @@ from slither.slithir.operations import (
     Assignment,
     Binary,
     BinaryType,
+    Condition,
     Delete,
     HighLevelCall,
     Index,
@@ -118,6 +119,42 @@ class Walker:
         self._walk(entry, {}, 0, set(), out)
         return out
 
+    @staticmethod
+    def _zero_test(node, term) -> tuple[Any, bool] | None:
+        """``(t, equal)`` when ``node`` (an ``if`` or a ``require``) tests an address against zero:
+        ``from == address(0)`` gives ``(term of from, True)``, ``to != address(0)`` ``(.., False)``."""
+        tested = None
+        for ir in node.irs:
+            if isinstance(ir, Condition):
+                tested = ir.value
+            elif isinstance(ir, SolidityCall) and ir.function.name.split("(")[0] == "require" and ir.arguments:
+                tested = ir.arguments[0]
+        if tested is None:
+            return None
+        for ir in node.irs:
+            if isinstance(ir, Binary) and ir.lvalue == tested and ir.type in (BinaryType.EQUAL, BinaryType.NOT_EQUAL):
+                left, right = term(ir.variable_left), term(ir.variable_right)
+                other = right if cond._is_zero(left) else left if cond._is_zero(right) else None
+                if other is not None:  # a zero constant itself (`_update(address(0), ..)`) decides too
+                    return other, ir.type == BinaryType.EQUAL
+        return None
+
+    @staticmethod
+    def _live_nodes(function: Function, cut: dict) -> set:
+        """The nodes reachable from the entry when each decided ``if`` in ``cut`` (node -> the
+        branch taken) goes one way only."""
+        live, todo = set(), [function.entry_point] if function.entry_point is not None else []
+        while todo:
+            n = todo.pop()
+            if n is None or n in live:
+                continue
+            live.add(n)
+            if n in cut:
+                todo.append(n.son_true if cut[n] else n.son_false)
+            else:
+                todo.extend(n.sons)
+        return live
+
     def _assembly_writes(self, node, function: Function, subst: dict) -> list[Effect]:
         """``assembly { mstore(0, account) mstore(32, _balances.slot) sstore(keccak256(0, 64), amount) }``:
         a balance (or the supply) written through its storage slot, keyed by the address parameter the
@@ -141,9 +178,15 @@ class Walker:
         return out
 
     # value kinds: "add", "sub", "zero", "time", None
-    def _walk(self, function: Function, subst: dict, depth: int, stack: set, out: list) -> cond.Term | None:
+    def _walk(self, function: Function, subst: dict, depth: int, stack: set, out: list, nonzero: frozenset = frozenset()) -> cond.Term | None:
         """Record the effects of ``function``; return what it returns when that is a stored
-        address/value (so ``_getAsset().transfer(...)`` is known to call a stored address)."""
+        address/value (so ``_getAsset().transfer(...)`` is known to call a stored address).
+
+        ``nonzero``: addresses known not to be zero on this path (the caller, or checked by
+        ``if (from == address(0)) revert``/``require(to != address(0))`` before): a branch on
+        ``from == address(0)`` decided by them, or by a zero constant bound to the parameter, is
+        followed one way only (OpenZeppelin 5's ``_update(from, to, value)`` mints only when
+        ``_mint`` passes ``address(0)``, not in ``transfer``)."""
         if depth > MAX_DEPTH or function in stack:
             return None
         stack = stack | {function}
@@ -206,7 +249,11 @@ class Walker:
             kind_name = "supply" if var in self.supply_vars else "balance" if var in self.balance_vars else "state"
             out.append(Effect(kind_name, direction, var, key, value_term, node, function, value_kind=value_kind))
 
+        cut: dict = {}  # decided `if` node -> the branch taken
+        live: set | None = None
         for node in function.nodes:
+            if live is not None and node not in live:
+                continue  # a branch this path cannot take
             if node.type == NodeType.ASSEMBLY:
                 out.extend(self._assembly_writes(node, function, subst))
             for ir in node.irs:
@@ -263,6 +310,10 @@ class Walker:
                     record_write(node, target, "zero", cond.Term("const", 0))
                 elif isinstance(ir, (LibraryCall, InternalCall)) and isinstance(ir.function, Function):
                     callee = ir.function
+                    namespace = cond.namespace_getter(callee)
+                    if namespace is not None and ir.lvalue is not None:
+                        refs[ir.lvalue] = (namespace, None)  # `ERC20Storage storage $ = _getERC20Storage()`
+                        continue
                     helper = arithmetic_kind(callee)
                     if helper is not None:
                         if ir.lvalue is not None:
@@ -283,7 +334,7 @@ class Walker:
                             new_subst[param] = cond.Term("kind", kind(arg))
                         else:
                             new_subst[param] = term(arg)
-                    ret = self._walk(callee, new_subst, depth + 1, stack, out)
+                    ret = self._walk(callee, new_subst, depth + 1, stack, out, nonzero)
                     if ir.lvalue is not None:
                         terms[ir.lvalue] = ret or cond.Term("unknown")
                         srcs[ir.lvalue] = frozenset().union(*(sources(a) for a in ir.arguments or []))
@@ -303,6 +354,27 @@ class Walker:
                     out.append(Effect("new", None, ir.contract_name, None, None, node, function, name=str(ir.contract_name)))
                 elif isinstance(ir, Return):
                     returned.extend(term(v) for v in ir.values)
+            if node.type in (NodeType.IF, NodeType.EXPRESSION):
+                tested = self._zero_test(node, term) if node.type == NodeType.IF or node.irs else None
+                if tested is not None:
+                    t, equal = tested
+                    zero = True if cond._is_zero(t) else None
+                    try:
+                        if t.kind in ("sender", "this") or t in nonzero:
+                            zero = False
+                    except TypeError:  # a term that cannot be hashed: not known either way
+                        pass
+                    if zero is not None and node.type == NodeType.IF:
+                        cut[node] = zero == equal
+                        live = self._live_nodes(function, cut)
+                    elif zero is None and not cond.branch_conditions(node):
+                        # `if (t == 0) revert;` / `require(t != 0)` outside any branch: t is no zero from here on
+                        stops = node.type == NodeType.IF and equal and cond._stops(node.son_true)
+                        if stops or (node.type == NodeType.EXPRESSION and not equal):
+                            try:
+                                nonzero = nonzero | {t}
+                            except TypeError:
+                                pass
         for t in returned:
             if t.kind in ("state", "this", "sender", "param"):
                 return t
@@ -344,6 +416,11 @@ def _hidden_mint(entry: Function, effects: list[Effect]) -> Effect | None:
 def _counts(effect: Effect) -> bool:
     """A number kept in one state variable goes up or down (not a list growing by a push)."""
     return effect.kind == "state" and effect.direction in ("inc", "dec") and effect.key is None and _is_value_type(effect.variable)
+
+
+def enum_of(var) -> Enum | None:
+    """The Enum a state variable holds (``Stage public stage``), or None."""
+    return _enum_of(var)
 
 
 def _enum_of(var) -> Enum | None:
@@ -712,6 +789,31 @@ def supply_variables(token: Contract) -> set:
                 break
     if not found and fn is not None:
         found = _struct_fields(fn, SUPPLY_NAMES, lambda f: _is_number(f.type))
+    if not found and fn is not None:
+        found = {f for f in _namespace_fields(fn) if _is_number(f.type) and f not in balances}
+    return found
+
+
+def _namespace_fields(getter: Function) -> set:
+    """Fields of namespaced storage (:class:`conditions.Namespace`) the getter reads:
+    ``$._balances`` in OpenZeppelin 5 upgradeable's ``balanceOf``."""
+    found: set = set()
+    if not getter.is_implemented:
+        return found
+    for function in closure_functions(getter):
+        pointers: dict = {}
+        for node in function.nodes:
+            for ir in node.irs:
+                if isinstance(ir, InternalCall) and ir.lvalue is not None:
+                    namespace = cond.namespace_getter(ir.function)
+                    if namespace is not None:
+                        pointers[ir.lvalue] = namespace
+                elif isinstance(ir, Assignment) and ir.rvalue in pointers:
+                    pointers[ir.lvalue] = pointers[ir.rvalue]
+                elif isinstance(ir, Member) and ir.variable_left in pointers:
+                    fieldvar = cond.field_of(pointers[ir.variable_left], str(ir.variable_right))
+                    if fieldvar is not None:
+                        found.add(fieldvar)
     return found
 
 
@@ -745,6 +847,8 @@ def balance_variables(token: Contract) -> set:
                 break
     if not found and fn is not None:
         found = _struct_fields(fn, BALANCE_NAMES, _is_balance_mapping)
+    if not found and fn is not None:
+        found = {f for f in _namespace_fields(fn) if _is_balance_mapping(f)}
     return found
 
 

@@ -82,6 +82,76 @@ class FieldVar:
         return self.holder.source_mapping
 
 
+@dataclass(frozen=True)
+class Namespace:
+    """A storage struct reached through an assembly getter (``function _getERC20Storage() private
+    pure returns (ERC20Storage storage $) { assembly { $.slot := ERC20StorageLocation } }``, the
+    ERC-7201 namespaced storage of OpenZeppelin 5's upgradeable contracts). It stands in for a
+    state variable holding the struct; its fields are :class:`FieldVar` s."""
+
+    struct: Any
+    type: Any = field(default=None, compare=False, hash=False)
+
+    expression = None
+    is_constant = False
+    visibility = "internal"
+
+    @property
+    def name(self) -> str:
+        return f"{self.struct.name}"
+
+    @property
+    def contract(self) -> Any:
+        return getattr(self.struct, "contract", None)
+
+    @property
+    def source_mapping(self) -> Any:
+        return self.struct.source_mapping
+
+
+def namespace_getter(function: Any) -> Namespace | None:
+    """The :class:`Namespace` a function without parameters returns when it only points a storage
+    struct at a slot in assembly (``$.slot := LOCATION``)."""
+    import re
+
+    if not isinstance(function, Function) or function.parameters or len(function.returns) != 1:
+        return None
+    ret = function.returns[0]
+    if str(getattr(ret, "location", "")) != "storage" or struct_of(ret) is None:
+        return None
+    for node in function.nodes:
+        if node.type == NodeType.ASSEMBLY:
+            text = getattr(node, "inline_asm", None)
+            if not isinstance(text, str) or not text:
+                try:
+                    text = str(node.source_mapping.content)
+                except Exception:  # noqa: BLE001 - no source text
+                    text = ""
+            if re.search(rf"{re.escape(ret.name)}\s*\.\s*slot\s*:=", text):
+                return Namespace(struct_of(ret), ret.type)
+    return None
+
+
+def _namespace_of(expr: Any, subst: dict, depth: int = 0) -> Namespace | None:
+    """The namespace ``expr`` points at: a call to its getter, or a local storage pointer given one."""
+    expr = _strip(expr)
+    if depth > MAX_DEPTH:
+        return None
+    if isinstance(expr, CallExpression) and not expr.arguments:
+        target = _call_target(expr)
+        return namespace_getter(target) if target is not None else None
+    if isinstance(expr, Identifier) and isinstance(expr.value, LocalVariable):
+        local = expr.value
+        if local in subst and subst[local].kind == "expr":
+            return _namespace_of(subst[local].value, dict(subst[local].subst or ()), depth + 1)
+        function = local.function
+        for node in getattr(function, "nodes", []) or []:
+            if getattr(node, "variable_declaration", None) is local and node.expression is not None:
+                rhs = node.expression.expression_right if isinstance(node.expression, AssignmentOperation) else node.expression
+                return _namespace_of(rhs, {}, depth + 1)
+    return None
+
+
 def struct_of(var: Any) -> Any:
     """The Structure a struct-typed state variable holds, or None."""
     from slither.core.declarations import Structure
@@ -94,7 +164,7 @@ def struct_of(var: Any) -> Any:
 
 def field_of(holder: Any, member: str) -> FieldVar | None:
     """``holder.member`` for a struct state variable ``holder`` (None for anything else)."""
-    struct = struct_of(holder) if isinstance(holder, StateVariable) else None
+    struct = struct_of(holder) if isinstance(holder, (StateVariable, Namespace)) else None
     if struct is None:
         return None
     elem = struct.elems.get(member)
@@ -124,13 +194,26 @@ def _is_call_to(expr: Any, names: Iterable[str]) -> bool:
     return False
 
 
+def _is_revert(expr: Any) -> bool:
+    """``revert()``/``revert("...")``, or a custom error (solc >= 0.8.4: ``revert Unauthorized(msg.sender)``,
+    OpenZeppelin 5's ``OwnableUnauthorizedAccount``, ``EnforcedPause``)."""
+    if _is_call_to(expr, {"revert"}):
+        return True
+    if isinstance(expr, CallExpression) and isinstance(expr.called, Identifier):
+        from slither.core.declarations.custom_error import CustomError
+        from slither.core.declarations.solidity_variables import SolidityCustomRevert
+
+        return isinstance(expr.called.value, (CustomError, SolidityCustomRevert))
+    return False
+
+
 def _stops(node: Any) -> bool:
     """True if ``node`` ends the function without effect (throw, revert, bare return / return false)."""
     if node is None:
         return False
     if node.type == NodeType.THROW:
         return True
-    if node.type == NodeType.EXPRESSION and _is_call_to(node.expression, {"revert"}):
+    if node.type == NodeType.EXPRESSION and _is_revert(node.expression):
         return True
     if node.type == NodeType.RETURN:
         expr = node.expression
@@ -173,7 +256,8 @@ def _branch_returns_false(start: Any, end: Any) -> bool:
 def branch_conditions(node: Any) -> list[tuple[Any, bool]]:
     """``(if-node, branch)`` for the ``if`` statements whose branch ``node`` sits in."""
     out = []
-    for dom in getattr(node, "dominators", []) or []:
+    # dominators are a set: in node order, so that nested conditions compose the same way every run
+    for dom in sorted(getattr(node, "dominators", []) or [], key=lambda d: d.node_id):
         if dom is node or dom.type != NodeType.IF or dom.expression is None:
             continue
         true_son, false_son = dom.son_true, dom.son_false
@@ -379,6 +463,9 @@ class Assumptions:
     #: stored addresses the caller's argument is taken to equal (``to == uniswapV2Pair``: a sell);
     #: an argument compared with any other stored address stays unknown
     parties: frozenset = frozenset()
+    #: names of the roles' stored addresses (``_owner``) that an address argument is taken to differ
+    #: from: a transfer between ordinary accounts (``if (from != owner() && to != owner())``)
+    ordinary_roles: frozenset = frozenset()
 
 
 def _not(v):
@@ -453,6 +540,11 @@ def _resolve(expr: Any, subst: dict, depth: int) -> Term | None:
             return Term("enum", expr.member_name)  # Stage.Trading
         if text in TIME_SOURCES:
             return Term("time")
+        namespace = _namespace_of(inner, subst, depth + 1)
+        if namespace is not None:  # `$._owner` of a namespaced storage struct
+            fieldvar = field_of(namespace, expr.member_name)
+            if fieldvar is not None:
+                return Term("state", fieldvar)
     if isinstance(expr, Literal):
         return Term("const", expr.value)
     return None
@@ -511,6 +603,14 @@ def _call_target(expr: CallExpression) -> Function | None:
     if isinstance(called, Identifier) and isinstance(called.value, Function):
         return called.value
     if isinstance(called, MemberAccess):  # library call e.g. roles.has(addr), this.f()
+        inner = _strip(called.expression)
+        value = getattr(inner, "value", None) if isinstance(inner, Identifier) else None
+        from slither.core.declarations import Contract
+
+        if isinstance(value, Contract) and not value.is_library:
+            # an explicit base call, `ERC20.totalSupply()` (OpenZeppelin 4's ERC20Capped)
+            found = [f for f in value.functions if f.name == called.member_name and len(f.parameters) == len(expr.arguments) and not f.is_shadowed]
+            return found[0] if len(found) == 1 else None
         return None
     return None
 
@@ -647,7 +747,7 @@ def _branching_truth(function: Function, assume: Assumptions, subst: dict, depth
 
 
 def _stops_by_revert(node: Any) -> bool:
-    return node.type == NodeType.EXPRESSION and _is_call_to(node.expression, {"revert"})
+    return node.type == NodeType.EXPRESSION and _is_revert(node.expression)
 
 
 def _counter_comparison(expr: BinaryOperation, assume: Assumptions, subst: dict) -> bool | None:
@@ -700,6 +800,9 @@ def _equality(expr: BinaryOperation, assume: Assumptions, subst: dict, depth: in
     for a, b in ((lt, rt), (rt, lt)):  # `to == uniswapV2Pair` when the transfer is assumed to be a sell
         if a is not None and a.kind == "param" and b is not None and b.kind == "state" and b.value in assume.parties:
             return True
+    for a, b in ((lt, rt), (rt, lt)):  # `to == owner()` for a transfer between ordinary accounts
+        if a is not None and a.kind == "param" and b is not None and b.kind == "state" and getattr(b.value, "name", None) in assume.ordinary_roles:
+            return False
     for a, b in ((lt, rt), (rt, lt)):  # an enum state variable against a member: `stage == Stage.Trading`
         if a is not None and a.kind == "state" and b is not None and b.kind == "enum":
             assumed = assume.state.get(a.value)
@@ -925,6 +1028,28 @@ def time_bounds(guard: Guard) -> list[Term | None]:
                 found.append(right if right is not None and right.kind == "state" else None)
             elif right is not None and right.kind == "time":
                 found.append(left if left is not None and left.kind == "state" else None)
+
+    walk_expression(guard.expression, guard.subst, visit, inline=False)
+    return found
+
+
+def time_compared_vars(guard: Guard) -> set:
+    """State variables read on the other side of a comparison with the time (``now < ico_start +
+    180 days``: ``ico_start``), not the ones the rest of the guard reads (``msg.sender == owner``)."""
+    relations = (BinaryOperationType.LESS, BinaryOperationType.LESS_EQUAL, BinaryOperationType.GREATER, BinaryOperationType.GREATER_EQUAL)
+    found: set = set()
+
+    def collect(e, subst):
+        term = resolve(e, subst)
+        if term is not None and term.kind == "state":
+            found.add(term.value)
+
+    def visit(e, subst):
+        if isinstance(e, BinaryOperation) and e.type in relations:
+            for side, other in ((e.expression_left, e.expression_right), (e.expression_right, e.expression_left)):
+                t = resolve(side, subst)
+                if t is not None and t.kind == "time":
+                    walk_expression(other, subst, collect)
 
     walk_expression(guard.expression, guard.subst, visit, inline=False)
     return found

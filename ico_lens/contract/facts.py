@@ -207,6 +207,8 @@ def cap_of(model: Any):
                     for side, other in ((e.expression_left, e.expression_right), (e.expression_right, e.expression_left)):
                         if _mentions(side, model.supply_vars, subst):
                             value = values.evaluate(other)
+                            if not isinstance(value, int):
+                                value = _fixed_at_deployment(model, cond.resolve(other, subst))
                             if isinstance(value, int) and value > 0:
                                 found.append(value)
 
@@ -214,6 +216,19 @@ def cap_of(model: Any):
             if found:
                 return found[0], guard
     return None
+
+
+def _fixed_at_deployment(model: Any, term: Any):
+    """The number a state variable holds once deployed, when nothing changes it afterwards: the
+    cap OpenZeppelin's ``ERC20Capped`` keeps in ``uint256 private immutable _cap`` (set by its
+    constructor from the derived one's argument) and reads through ``cap()``."""
+    from ico_lens.contract import values
+
+    if term is None or term.kind != "state" or model.token is None or model.state_writes(term.value):
+        return None
+    if term.value in model.supply_vars:
+        return None
+    return values.value_at_deployment(model.token, term.value)
 
 
 def _mentions(expr, variables, subst) -> bool:

@@ -152,6 +152,7 @@ def split_pasted_files(text: str, name: str) -> tuple[dict[str, str], list[str]]
     stem = name[:-4] if name.endswith(".sol") else name
     parts: list[tuple[str, int, str]] = []  # (path, start offset, text)
     declared: dict[str, str] = {}  # unit name -> path of the part declaring it
+    units_of: dict[str, list[str]] = {}  # path -> the units its part declares
     used: set = set()
     for index, (start, end) in enumerate(bounds):
         units = _UNIT.findall(masked[start:end])
@@ -162,13 +163,16 @@ def split_pasted_files(text: str, name: str) -> tuple[dict[str, str], list[str]]
         used.add(path)
         for unit in units:
             declared.setdefault(unit, path)
+        units_of[path] = units
         parts.append((path, start, text[start:end]))
     if len(parts) < 2:
         return {name: text}, []
     sources: dict[str, str] = {}
     warnings = [f"{name}: {len(parts)} files pasted into one, split back into {', '.join(p for p, _, _ in parts)}"]
+    imported = {path: _resolved_imports(mask_comments(part, strings=False), declared) for path, _, part in parts}
     for path, start, part in parts:
         part_masked = mask_comments(part, strings=False)
+        visible = _visible_parts(path, imported)
         pieces, last = [], 0
         for m in _IMPORT.finditer(part_masked):
             target = m.group(2).rsplit("/", 1)[-1]
@@ -178,6 +182,15 @@ def split_pasted_files(text: str, name: str) -> tuple[dict[str, str], list[str]]
             if unit in declared:
                 local = "./" + declared[unit].rsplit("/", 1)[-1]
                 pieces.append(statement.replace(m.group(2), local))
+            elif (providers := _parts_providing(part_masked, path, units_of, declared, visible)):
+                # `import "./interfaces/IRouter.sol"` for the pasted `IUniswapV2Router02`: the file
+                # name is no unit's, so the parts declaring what this part uses are imported instead
+                # (the statement's line breaks are kept, so evidence lines stay the paste's)
+                names = ", ".join(p.rsplit("/", 1)[-1] for p in providers)
+                warnings.append(f"{name}: import \"{m.group(2)}\" names no pasted file: pointed at the parts declaring what {path} uses ({names})")
+                pieces.append(" ".join(f'import "./{p.rsplit("/", 1)[-1]}";' for p in providers) + "\n" * statement.count("\n"))
+                for provider in providers:
+                    visible |= _visible_parts(provider, imported)
             else:
                 warnings.append(f"{name}: import \"{m.group(2)}\" names a file that was not pasted: removed (the compile fails if anything from it is used)")
                 pieces.append(" " * len(statement))
@@ -185,6 +198,43 @@ def split_pasted_files(text: str, name: str) -> tuple[dict[str, str], list[str]]
         pieces.append(part[last:])
         sources[path] = "\n" * text.count("\n", 0, start) + "".join(pieces)
     return sources, warnings
+
+
+def _resolved_imports(part_masked: str, declared: dict) -> set:
+    """The parts a part's imports name by a pasted unit's file name."""
+    found = set()
+    for m in _IMPORT.finditer(part_masked):
+        target = m.group(2).rsplit("/", 1)[-1]
+        unit = target[:-4] if target.endswith(".sol") else target
+        if unit in declared:
+            found.add(declared[unit])
+    return found
+
+
+def _visible_parts(path: str, imported: dict) -> set:
+    """``path`` and the parts it imports, directly or through them."""
+    seen, todo = set(), [path]
+    while todo:
+        here = todo.pop()
+        if here not in seen:
+            seen.add(here)
+            todo.extend(imported.get(here, ()))
+    return seen
+
+
+def _parts_providing(part_masked: str, path: str, units_of: dict, declared: dict, visible: set) -> list[str]:
+    """The other parts declaring the units ``path``'s part names (``IUniswapV2Router02 router``)
+    that its other imports do not already bring, leaving out a part that declares a unit of the
+    same name as this one (importing it would declare that name twice)."""
+    own = set(units_of.get(path, []))
+    code = _IMPORT.sub(" ", part_masked)
+    found: list[str] = []
+    for unit, where in declared.items():
+        if where in visible or where in found or unit in own or own & set(units_of.get(where, [])):
+            continue
+        if re.search(rf"(?<![\w$]){re.escape(unit)}(?![\w$])", code):
+            found.append(where)
+    return found
 
 
 def _line_start(text: str, offset: int) -> int:

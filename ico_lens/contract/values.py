@@ -162,26 +162,114 @@ def constructor_nodes(token: Any) -> list[tuple[Any, dict, Function]]:
                 target = _target(call)
                 if target is not None and target.is_constructor:
                     called.add(target)
+    nonzero: set = set()  # constructor parameters checked to be no zero address
     for base_ctor in token.constructors:  # implicit (argument-less) base constructors, bases first
         if base_ctor is not ctor and base_ctor not in called:
-            _follow(base_ctor, {}, out, 0, set())
-    _follow(ctor, {}, out, 0, set())
+            _follow(base_ctor, {}, out, 0, set(), nonzero)
+    _follow(ctor, {}, out, 0, set(), nonzero)
     return out
 
 
-def _follow(function: Function, env: dict, out: list, depth: int, seen: set) -> None:
+def _root(expr: Any, env: dict, depth: int = 0) -> tuple[Any, dict]:
+    """``expr`` with parameters replaced by the arguments they are bound to, as far as they go."""
+    while depth < MAX_DEPTH:
+        depth += 1
+        if isinstance(expr, TupleExpression) and len(expr.expressions) == 1:
+            expr = expr.expressions[0]
+        elif isinstance(expr, Identifier) and isinstance(expr.value, LocalVariable) and expr.value in env:
+            expr, env = env[expr.value]
+        else:
+            break
+    return expr, env
+
+
+def _address_is_zero(expr: Any, env: dict, nonzero: set, depth: int = 0) -> bool | None:
+    """Whether an address expression is ``address(0)`` at deployment: True for the zero constant,
+    False for the deployer (``msg.sender``, ``_msgSender()``), ``this`` or a parameter checked
+    before; None when unknown."""
+    from slither.core.declarations import SolidityVariable
+
+    expr, env = _root(expr, env)
+    if isinstance(expr, TypeConversion):
+        return _address_is_zero(expr.expression, env, nonzero, depth + 1)
+    if isinstance(expr, Literal):
+        value = _literal(expr)
+        return value == 0 if isinstance(value, int) else None
+    if isinstance(expr, Identifier):
+        if isinstance(expr.value, SolidityVariable) and expr.value.name in ("msg.sender", "tx.origin", "this"):
+            return False
+        return False if expr.value in nonzero else None
+    if isinstance(expr, CallExpression) and isinstance(expr.called, Identifier) and isinstance(expr.called.value, Function):
+        fn = expr.called.value
+        returns = [n.expression for n in fn.nodes if n.type == NodeType.RETURN and n.expression is not None]
+        if not fn.parameters and len(returns) == 1 and depth < 4:
+            return _address_is_zero(returns[0], {}, nonzero, depth + 1)
+    return None
+
+
+def _zero_comparison(expr: Any) -> tuple[Any, bool] | None:
+    """``(address expression, equal)`` for ``a == address(0)`` / ``a != address(0)`` (either side)."""
+    if not isinstance(expr, BinaryOperation) or expr.type not in (BinaryOperationType.EQUAL, BinaryOperationType.NOT_EQUAL):
+        return None
+    for a, b in ((expr.expression_left, expr.expression_right), (expr.expression_right, expr.expression_left)):
+        if _address_is_zero(b, {}, set()) is True and _address_is_zero(a, {}, set()) is not True:
+            return a, expr.type == BinaryOperationType.EQUAL
+    return None
+
+
+def _live_nodes(function: Function, env: dict, nonzero: set) -> set:
+    """The nodes deployment runs through: an ``if (from == address(0))`` decided by the bound
+    arguments goes one way (OpenZeppelin 5's ``_mint`` calls ``_update(address(0), account, v)``:
+    the supply grows, the ``to == address(0)`` burn branch is not taken); checks like
+    ``if (account == address(0)) revert`` make the parameter known to be no zero afterwards."""
+    from ico_lens.contract.conditions import _stops, branch_conditions
+
+    cut: dict = {}
+    for node in function.nodes:
+        expr = node.expression
+        if node.type == NodeType.EXPRESSION and isinstance(expr, CallExpression) and str(getattr(expr.called, "value", "")).startswith("require") and expr.arguments:
+            expr = expr.arguments[0]
+        tested = _zero_comparison(expr) if node.type in (NodeType.IF, NodeType.EXPRESSION) else None
+        if tested is None:
+            continue
+        address, equal = tested
+        zero = _address_is_zero(address, env, nonzero)
+        if zero is not None and node.type == NodeType.IF:
+            cut[node] = zero == equal
+        elif zero is None and not branch_conditions(node):
+            root, _ = _root(address, env)
+            stops = node.type == NodeType.IF and equal and _stops(node.son_true)
+            if (stops or (node.type == NodeType.EXPRESSION and not equal)) and isinstance(root, Identifier):
+                nonzero.add(root.value)
+    if not cut:
+        return set(function.nodes)
+    live, todo = set(), [function.entry_point]
+    while todo:
+        n = todo.pop()
+        if n is None or n in live:
+            continue
+        live.add(n)
+        todo.extend([n.son_true if cut[n] else n.son_false] if n in cut else n.sons)
+    return live
+
+
+def _follow(function: Function, env: dict, out: list, depth: int, seen: set, nonzero: set | None = None) -> None:
     if depth > 6 or function in seen:
         return
     seen = seen | {function}
+    nonzero = set() if nonzero is None else nonzero
+    live = _live_nodes(function, env, nonzero)
     # Slither lists the base-constructor call `Base(args)` after the body; it runs first
     nodes = sorted(function.nodes, key=lambda n: not _calls_constructor(n))
     for node in nodes:
+        if node not in live:
+            continue
         expr = node.expression
         for call in _calls(expr):
             target = _target(call)
             if isinstance(target, Function) and target.nodes and not target.contract_declarer.is_library:
                 inner = {p: (a, env) for p, a in zip(target.parameters, call.arguments)}
-                _follow(target, inner, out, depth + 1, seen)
+                _follow(target, inner, out, depth + 1, seen, nonzero)
         out.append((node, env, function))
 
 

@@ -197,8 +197,9 @@ def blocking_values(guard: cond.Guard, var: Any, roles: Any = ()) -> list[bool]:
     out = []
     for value in (True, False):
         for parties in counterparties(guard, roles):
-            stops = cond.guard_pass(guard, cond.Assumptions(state={var: value}, caller_has_role=False, lookups=False, parties=parties)) is False
-            other = cond.guard_pass(guard, cond.Assumptions(state={var: not value}, caller_has_role=False, lookups=False, parties=parties))
+            ordinary = frozenset(roles)  # neither party is a role's stored address
+            stops = cond.guard_pass(guard, cond.Assumptions(state={var: value}, caller_has_role=False, lookups=False, parties=parties, ordinary_roles=ordinary)) is False
+            other = cond.guard_pass(guard, cond.Assumptions(state={var: not value}, caller_has_role=False, lookups=False, parties=parties, ordinary_roles=ordinary))
             if stops and other is not False:
                 out.append(value)
                 break

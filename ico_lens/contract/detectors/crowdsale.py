@@ -30,8 +30,10 @@ class CrowdsaleDetector(FactDetector):
             for entry in entry_points_of(contract):
                 if not entry.payable or not reads_msg_value(entry) or _priced_at_zero(model, entry):
                     continue
-                for e in model.effects(entry):
-                    credited = e.kind in ("balance", "supply") and e.direction in ("inc", "set")
+                effects = model.effects(entry)
+                resale = _between_holders(effects)
+                for e in effects:
+                    credited = e.kind in ("balance", "supply") and e.direction in ("inc", "set") and not resale
                     token_call = e.kind == "call" and e.key is not None and e.key.kind == "state" and (
                         _is_contract_var(e.key.value) or (e.name or "") in TOKEN_CALLS
                     )
@@ -45,6 +47,16 @@ class CrowdsaleDetector(FactDetector):
             if any(f.is_implemented and f.all_state_variables_written() for f in contract.functions_declared):
                 return [self.finding(f"{contract.name} is a sale contract declared in this file", None, contract.constructor or contract.functions_declared[0])]
         return []
+
+
+def _between_holders(effects) -> bool:
+    """The buyer's credit is a debit of a holder the function looks up (``oldOwner =
+    tokenOwners[_tokenId]; balances[oldOwner] -= 1``), not of the issuer's stock (a stored wallet,
+    the contract itself) nor new tokens: a market between holders, paid to the seller, is no sale."""
+    debits = [e for e in effects if e.kind == "balance" and e.direction == "dec"]
+    if not debits or any(e.kind == "supply" and e.direction in ("inc", "set") for e in effects):
+        return False
+    return all(e.key is not None and e.key.kind not in ("state", "this", "const", "sender") for e in debits)
 
 
 def _is_contract_var(var) -> bool:

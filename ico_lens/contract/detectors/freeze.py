@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ico_lens.contract import conditions as cond
-from ico_lens.contract.detectors.base import ACCOUNT_KEYS, FactDetector, Finding, counterparties, is_flag_mapping, register
+from ico_lens.contract.detectors.base import ACCOUNT_KEYS, FactDetector, Finding, counterparties, is_flag_mapping, register, written_value
 
 
 def credits_tokens(model, entry) -> bool:
@@ -21,6 +21,19 @@ def account_lock_mappings(model):
                 yield function, guard, mapping
 
 
+def blocking_entries(guard, roles=()) -> set:
+    """The values of a bool per-account flag for which ``guard`` stops the account: ``{True}`` for
+    ``require(!frozen[from])``, ``{False}`` for ``require(whitelist[from])``."""
+    found = set()
+    for entry in (True, False):
+        for parties in counterparties(guard, roles):
+            for caller in (entry, False):
+                assume = cond.Assumptions(caller_has_role=caller, lookups=entry, parties=parties, ordinary_roles=frozenset(roles) if caller is False else frozenset())
+                if cond.guard_pass(guard, assume) is False:
+                    found.add(entry)
+    return found
+
+
 def _entry_can_stop(guard, mapping, roles=()) -> bool:
     """Some value of an account's flag stops the transfer whatever the other state is; an entry of
     an allow-list OR'd with a global lock (``allowTransfers || isException[_from]``) only exempts.
@@ -31,6 +44,12 @@ def _entry_can_stop(guard, mapping, roles=()) -> bool:
         for parties in counterparties(guard, roles):  # any transfer, or a sell to the pair
             if cond.guard_pass(guard, cond.Assumptions(caller_has_role=entry, lookups=entry, parties=parties)) is False:
                 return True
+    # a listed account that holds no role, sending to another ordinary account (`if (from != owner()
+    # && to != owner()) { if (bots[from] || bots[to]) revert ...; }`)
+    for parties in counterparties(guard, roles):
+        listed = cond.Assumptions(caller_has_role=False, lookups=True, parties=parties, ordinary_roles=frozenset(roles))
+        if cond.guard_pass(guard, listed) is False:
+            return True
     return False
 
 
@@ -48,9 +67,12 @@ class FreezeDetector(FactDetector):
         for function, guard, mapping in account_lock_mappings(model):
             if mapping in seen:
                 continue
+            blocking = {str(v).lower() for v in blocking_entries(guard, model.all_roles)} if is_flag_mapping(mapping) else None
             for entry, effect in model.state_writes(mapping):
                 if effect.key is None or effect.key.kind != "param":
                     continue
+                if blocking and written_value(effect) in ("true", "false") and written_value(effect) not in blocking:
+                    continue  # `removeSniper(a)`: only ever lifts the block the transfers set themselves
                 if not model.role_only(entry) or credits_tokens(model, entry):
                     continue
                 seen.add(mapping)

@@ -38,6 +38,9 @@ class MintFinishDetector(FactDetector):
             return "can run only once", None
         for guard in model.guards(entry):
             for var in cond.state_vars_in(guard):
+                closed = enum_closing_stage(model, guard, var)
+                if closed is not None:
+                    return f"stopped for good once {var.name} is {closed} (no way back)", guard
                 if not is_bool(var):
                     continue
                 latch = latch_value(model, var)
@@ -49,3 +52,47 @@ class MintFinishDetector(FactDetector):
             if cond.reads_time(guard) and "before" in cond.time_direction(guard, stored_only=True):
                 return "only until a deadline", guard
         return None
+
+
+def enum_closing_stage(model, guard, var) -> str | None:
+    """For a stage machine (``require(status == Status.Active)`` on an enum), a stage some entry
+    point moves ``var`` to, out of the stages the guard lets through, from which no sequence of
+    writes leads back into them (``close()`` sets ``Closed``; only ``initialize()`` sets
+    ``Active``, and only from ``New``, which nothing sets again). None when there is none, or
+    when some write sets the stage to a value it is given."""
+    from ico_lens.contract.analysis import enum_of
+
+    enum = enum_of(var)
+    if enum is None or not enum.values:
+        return None
+    members = list(enum.values)
+
+    def passes(g, member) -> bool:
+        return cond.guard_pass(g, cond.Assumptions(state={var: ("enum", member)}, caller_has_role=None)) is not False
+
+    allowed = {m for m in members if passes(guard, m)}
+    if not allowed or allowed == set(members):
+        return None
+    moves = []  # (stages a writer may run from, the stage it sets)
+    for entry, effect in model.state_writes(var):
+        if effect.kind != "state":
+            continue
+        if effect.value is None or effect.value.kind != "enum":
+            return None  # `status = _status`: any stage
+        sources = {m for m in members if all(passes(g, m) for g in model.guards(entry))}
+        moves.append((sources, effect.value.value))
+
+    def reach(start: set) -> set:
+        seen, todo = set(start), list(start)
+        while todo:
+            here = todo.pop()
+            for sources, target in moves:
+                if here in sources and target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        return seen
+
+    for stage in sorted(reach(allowed) - allowed):
+        if not reach({stage}) & allowed:
+            return f"{enum.name}.{stage}"
+    return None

@@ -67,7 +67,7 @@ class PauseDetector(FactDetector):
                             )
                         )
                         break
-                elif cond.reads_time(guard) and is_global(guard):
+                elif cond.reads_time(guard) and is_global(guard) and var in cond.time_compared_vars(guard):
                     # a lock time the owner can move: lockUntil(block)
                     for entry, effect in writers(model, var):
                         if is_one_shot(model, entry) or sets_latch(model, entry) or only_brings_forward(model, entry, effect, var):

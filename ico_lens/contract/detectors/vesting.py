@@ -52,11 +52,15 @@ class VestingDetector(FactDetector):
             if others is True and holder is not True:
                 return [self.finding(f"{function.name}() keeps a designated holder's tokens locked until a time", guard.node, guard.function)]
             for mapping, key in cond.time_compared_fields(guard):
+                if _set_by_trading(model, mapping):
+                    continue
                 if mapping not in model.allowance_vars and key is not None and key.kind in ACCOUNT_KEYS:
                     return [self.finding(f"{function.name}() checks a lock time kept in {mapping.name}[account] against the time", guard.node, guard.function)]
             for mapping, key in cond.mapping_lookups(guard):
                 if mapping in model.allowance_vars or mapping in model.balance_vars or is_flag_mapping(mapping):
                     continue  # a bool per account beside the time is an exemption from a global lock
+                if _set_by_trading(model, mapping):
+                    continue
                 if key is not None and key.kind in ACCOUNT_KEYS:
                     return [self.finding(f"{function.name}() checks {mapping.name}[account] against the time", guard.node, guard.function)]
         return []
@@ -108,6 +112,24 @@ class VestingDetector(FactDetector):
                         # TokenVesting.release(): the releasable amount is computed from the time
                         findings.append(self.finding(f"{contract.name}.{entry.name}() releases an amount computed from the time", timed[0], timed[1]))
         return findings
+
+
+def _set_by_trading(model, mapping) -> bool:
+    """The per-account time is written only by the transfers themselves, on any holder's transfer
+    (``cooldown[to] = block.timestamp + 30 seconds`` on each buy): a rate limit between trades, not a
+    schedule locking some holders' tokens. A time a transfer sets only when a role sends (``if
+    (msg.sender == owner) lockedUntil[to] = now + 180 days``) still locks what the owner hands out."""
+    from ico_lens.contract.analysis import TRANSFER_SIGNATURES
+
+    writes = model.state_writes(mapping)
+    if not writes or any(entry.solidity_signature not in TRANSFER_SIGNATURES for entry, _ in writes):
+        return False
+    ordinary = cond.Assumptions(caller_has_role=False, lookups=False, ordinary_roles=frozenset(model.all_roles))
+    for _, effect in writes:
+        for dom, branch in cond.branch_conditions(effect.node):
+            if cond.guard_pass(cond.Guard(dom.expression, not branch, dom, effect.function), ordinary) is False:
+                return False
+    return True
 
 
 def _sells(function) -> bool:
