@@ -74,8 +74,16 @@ NOT_SYMBOLS = {
     "ETC", "XRP", "EOS", "BCH", "ETHER", "FIAT", "WEI", "GAS", "UTC", "GMT", "CET",
     "EMAIL", "FIG", "NOTE", "TABLE", "STEP", "PHASE", "ERC20", "ERC223", "ERC721", "QRC20", "NEP5",
     "IPHONE", "IPAD", "IOS", "EBAY", "ITUNES", "LINKEDIN", "TWITTER", "GITHUB", "FACEBOOK", "YOUTUBE",
+    # units an amount is counted in ("10,000 TPS", "5,000 KWH") and sale acronyms ("Security Token, STO")
+    "TPS", "KWH", "MWH", "GWH", "KW", "MW", "GW", "MHZ", "GHZ", "KM", "KG", "STO", "IEO", "TGE", "ITO", "SAFT",
+    # currencies written "$CAD", and words of all-capitals tables ("TOTAL SUPPLY 1,000,000,000 UTILITY TOKENS")
+    "CAD", "AUD", "HKD", "NZD", "KRW", "RMB", "RUB", "INR", "MXN", "ZAR", "HARD", "SOFT", "CAP", "MAX", "MIN",
+    "UTILITY", "SECURITY", "SUPPLY", "AMOUNT", "PRICE", "RATE", "UNITS", "TYPE", "NAME", "TICKER", "SYMBOL",
+    "STAGE", "ROUND", "PUBLIC", "PRIVATE", "SEED", "TEAM", "RESERVE", "FUND", "ISSUED",
 }
 _SYMBOL = r"(?:[A-Z0-9]{0,2}[A-Z][A-Z0-9]{1,5}|[a-z][A-Z][A-Za-z]{2,5})"
+#: "our own UTRUST token (UTK)": the word before "token" is the name when the ticker follows in brackets
+_NO_TICKER_AFTER = r"(?!\s*[(（]\s*[\"“']?[A-Z])"
 SYMBOL_PATTERNS: list[tuple[re.Pattern, float]] = [
     # "Ticker PRIX", "ticker symbol “PAY”", "Symbol DAT", "Currency Code RFR", "Code RKT"
     (re.compile(r"\b(?i:ticker(?:\s+symbol)?|token\s+symbol|symbol|currency\s+code|token\s+code|code)"
@@ -92,9 +100,38 @@ SYMBOL_PATTERNS: list[tuple[re.Pattern, float]] = [
     (re.compile(r"\d\s*(?P<s>" + _SYMBOL + r")\s*(?:/|per|for)\s*(?:1\s*)?(?:ETH|Ether)\b"), 2.0),
     # "150,000,000 AUC", "10 billion nCash tokens", "SNOV tokens"
     (re.compile(r"\d(?:\s*(?:million|billion))?\s+(?P<s>" + _SYMBOL + r")\s+(?:[Tt]okens?|coins?)\b"), 1.5),
-    (re.compile(r"\b(?P<s>[A-Z0-9]{0,2}[A-Z][A-Z0-9]{1,5})\s+(?:[Tt]okens?|coins?)\b"), 0.5),
+    (re.compile(r"\b(?P<s>" + _SYMBOL + r")\s+(?:[Tt]okens?|coins?)\b"), 0.5),
     (re.compile(r"[\d,]\d{3}\s+(?P<s>[A-Z][A-Z0-9]{1,5})\b"), 0.5),
+    # the token named beside its ticker: "ANT, The Aragon Network Token", "The Elastos Token, or ELA,"
+    (re.compile(r"\b(?P<s>" + _SYMBOL + r"),\s+(?i:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:Token|Coin)\b"), 3.0),
+    (re.compile(r"\b[A-Z][\w.-]*\s+(?:[A-Z][\w.-]*\s+){0,2}(?:Token|Coin),\s+(?:or\s+|i\.e\.\s+)?[\"“']?(?P<s>" + _SYMBOL + r")\b"
+                r"(?![\"”']?\s+(?:[Tt]oken|[Cc]oin|[a-z]+ing)\b)"), 3.0),
+    # the unit the supply is counted in: "Total tokens issued: 20 billion BANCA", "The total number of INK is"
+    (re.compile(r"\b(?i:total\s+(?:token\s+)?supply|max(?:imum)?\s+supply|total\s+(?:number|amount)\s+of\s+tokens|tokens?\s+issued"
+                r"|total\s+tokens(?:\s+(?:issued|created|minted))?|supply\s+cap|a\s+total\s+of|capped\s+at)\b"
+                r"[^.\n]{0,40}?(?<![\d,.'])(?:\d{1,3}(?:[,.' ]\d{3}){2,}|\d+(?:[.,]\d+)?\s*(?i:million|billion))\s+(?P<s>" + _SYMBOL + r")\b"
+                r"(?:\s+(?i:tokens?|coins?))?" + _NO_TICKER_AFTER), 3.0),
+    (re.compile(r"\b(?i:total\s+(?:number|amount|supply|quantity)\s+of)\s+(?P<s>" + _SYMBOL + r")\s+(?:(?i:tokens?|coins?)\s+)?"
+                r"(?i:is|will|shall|are|amounts?)\b"), 3.0),
+    # the paper issues it: "Ink will issue INK tokens", "100,001 ALQO were created in the genesis block"
+    (re.compile(r"\b(?i:issue[sd]?|issuing|create[sd]?|mint(?:s|ed)?|launch(?:es|ed)?|introduce[sd]?)\s+(?:(?i:its|our|the|a|an)\s+)?"
+                r"(?:(?i:own|native|new)\s+)?(?P<s>" + _SYMBOL + r")\s+(?i:tokens?|coins?)\b" + _NO_TICKER_AFTER), 2.5),
+    (re.compile(r"\d(?:\s*(?i:million|billion))?\s+(?P<s>" + _SYMBOL + r")\s+(?:(?i:tokens?|coins?)\s+)?(?i:were|was|will\s+be|shall\s+be"
+                r"|have\s+been|are)\s+(?i:created|issued|minted|generated|pre-?mined)\b"), 2.5),
+    # "$ABC": the ticker as traders write it; a mention alone is weak (another project's ticker is written so too)
+    (re.compile(r"(?<![\w$])\$(?P<s>[A-Z][A-Z0-9]{1,5})\b"), 1.5),
 ]
+#: a ticker in a list of tickers: "NPXS / NPXSXEM tokens", "BTC, ETH or XYZ tokens"
+_TICKER_LIST_BEFORE = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\s*(?:/|,|\bor\b|\band\b|&)\s*$")
+#: a two-column table flattened: "Token ticker" on its own line, the ticker alone a few lines below
+_TICKER_LABEL_LINE = re.compile(r"^(?i:(?:token\s+|coin\s+)?(?:ticker(?:\s+symbol)?|symbol)|(?:token|currency|coin)\s+code)\s*:?\s*$")
+_LONE_TICKER_LINE = re.compile(r"^[\"“”']?(?P<s>" + _SYMBOL + r")[\"“”']?$")
+TICKER_LABEL_REACH = 4  # lines
+TICKER_LABEL_WEIGHT = 4.0
+#: a long paper names its own ticker more than once; one mention is another project's, cited
+MIN_MENTIONS = 2
+AS_TOKEN_MENTIONS = 3
+MENTION_CHECK_PAGES = 5
 
 
 def _initials(word: str) -> str:
@@ -130,6 +167,25 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 _TOKEN_ADJACENT = re.compile(r"\s+(?:[Tt]okens?|coins?)\b")
 
 
+def _stacked_tickers(document):
+    """ "Token ticker" alone on a line, the ticker alone on one of the next lines (a flattened table)."""
+    for page in document.pages:
+        lines = [line.strip() for line in (page.text or "").split("\n") if line.strip()]
+        for i, line in enumerate(lines):
+            if not _TICKER_LABEL_LINE.match(line):
+                continue
+            for later in lines[i + 1 : i + 1 + TICKER_LABEL_REACH]:
+                m = _LONE_TICKER_LINE.match(later)
+                if m and m.group("s").upper() not in NOT_SYMBOLS and not _ROMAN.match(m.group("s")):
+                    yield page.number, m.group("s"), f"{line} … {later}"
+                    break
+
+
+def _mentions(document, sym: str) -> int:
+    word = re.compile(r"(?<![\w$])\$?" + re.escape(sym) + r"(?!\w)")
+    return sum(len(word.findall(page.text or "")) for page in document.pages)
+
+
 def find_symbol(document) -> TermValue | None:
     """The ticker: one strong statement (ticker row, "Token (SYM)", a price in SYM) or the token
     named as "SYM tokens" and often enough (score >= 3); strong candidates rank first."""
@@ -147,14 +203,24 @@ def find_symbol(document) -> TermValue | None:
                     continue  # "2B", "Q3", "P2": amounts and labels
                 if _ROMAN.match(sym) or _is_abbreviation(sym, unit.text[: m.start("s")]):
                     continue
+                if weight < 2 and _TICKER_LIST_BEFORE.search(unit.text[: m.start("s")]):
+                    continue  # "converting their NPXS / NPXSXEM tokens": tokens listed are other projects'
                 scores[sym] += weight
                 if weight >= 2:
                     strong[sym] += 1
-                elif _TOKEN_ADJACENT.match(unit.text, m.end("s")):
-                    as_token[sym] += 1
+                elif _TOKEN_ADJACENT.match(unit.text, m.end("s")) or m.group(0).startswith("$"):
+                    as_token[sym] += 1  # "SYM tokens", "$SYM": the token named as such
                 if sym not in first_evidence or weight >= 3 and strong[sym] == 1:
                     first_evidence[sym] = _evidence(unit, m.start(), m.end())
-    eligible = {s: v for s, v in scores.items() if strong[s] or (as_token[s] and v >= 3)}
+    for page_number, sym, text in _stacked_tickers(document):
+        scores[sym] += TICKER_LABEL_WEIGHT
+        strong[sym] += 1
+        if strong[sym] == 1:
+            first_evidence[sym] = Evidence.paper(page_number, text)
+    # "NVA token" three times names the paper's token as plainly as one strong statement
+    eligible = {s: v for s, v in scores.items() if strong[s] or (as_token[s] and v >= 3) or as_token[s] >= AS_TOKEN_MENTIONS}
+    if len(document.pages) >= MENTION_CHECK_PAGES:
+        eligible = {s: v for s, v in eligible.items() if _mentions(document, s) >= MIN_MENTIONS}
     if not eligible:
         return None
     best, score = max(eligible.items(), key=lambda kv: (strong[kv[0]] > 0, kv[1]))
@@ -165,11 +231,18 @@ def find_symbol(document) -> TermValue | None:
 # ---------------------------------------------------------------------------------------------
 # Standard
 
+#: chains whose tokens are no ERC standard (the token standard is then "other")
+_OTHER_CHAINS = r"Stellar|NEO|Waves|WAVES|EOS|TRON|Tron|NEM|BitShares|Cardano|Tezos|Komodo"
 STANDARD_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ERC223", re.compile(r"\bERC[\s-]?223\b", re.I)),
     ("ERC20", re.compile(r"\b(?:ERC|EIP)[\s-]?20(?:\d(?=\s*[,.;]))?(?![\d])", re.I)),
     ("other", re.compile(r"\b(?:QRC[\s-]?20|NEP[\s-]?5|TRC[\s-]?20|BEP[\s-]?2|ERC[\s-]?777|ERC[\s-]?827|"
-                         r"ERC[\s-]?621|ERC[\s-]?1400)\b", re.I)),
+                         r"ERC[\s-]?621|ERC[\s-]?1400)\b"
+                         # a token issued on another chain: "a universal Stellar-based token", "a utility token based on
+                         # the Stellar blockchain" (the chain's consensus or technology alone is no token type)
+                         r"|\b(?-i:" + _OTHER_CHAINS + r")[\s-]*based\s+(?:\w+\s+){0,2}tokens?\b"
+                         r"|\btokens?\s+(?:\w+\s+){0,3}?based\s+on\s+(?:the\s+)?(?-i:" + _OTHER_CHAINS + r")\s+(?:blockchain|platform|network)\b",
+                         re.I)),
 ]
 #: the sentence talks about the paper's own token (not about ERC-20 tokens in general)
 _OWN_TOKEN = re.compile(
@@ -180,6 +253,11 @@ _OWN_TOKEN = re.compile(
 )
 _GENERIC = re.compile(r"\b(?:any|all|other|existing|third[- ]party|supports?|supporting|compatible wallets?)\b"
                       r"(?:\s+\w+){0,3}\s+(?:ERC|EIP)|\b(?:assets?|wallets?|exchanges?)\b", re.I)
+
+
+#: other projects' tokens named by their standard: "a portfolio of the most popular ERC20 tokens"
+_OTHER_TOKENS_BEFORE = re.compile(r"\b(?:portfolio|basket|popular|various|many|several|multiple|other|existing|listed|"
+                                  r"thousands|hundreds|dozens)\b(?:\s+\w+){0,3}\s*$", re.I)
 
 
 def find_standard(document, symbol: str | None = None) -> TermValue | None:
@@ -193,6 +271,9 @@ def find_standard(document, symbol: str | None = None) -> TermValue | None:
             own = (symbol and re.search(r"\b" + re.escape(symbol) + r"\b", unit.text)) or _OWN_TOKEN.search(unit.text)
             if not own or (_GENERIC.search(unit.text) and not (symbol and symbol in unit.text)):
                 continue
+            if _OTHER_TOKENS_BEFORE.search(unit.text[max(0, m.start() - 50) : m.start()]) and \
+                    re.match(r"[\s-]*(?:compliant\s+|compatible\s+|standard\s+)?tokens\b", unit.text[m.end() :], re.I):
+                continue  # "NVA will be backed by a portfolio of the most popular ERC20 tokens": others' tokens
             hits[name].append(_evidence(unit, m.start(), m.end()))
     if not any(hits.values()):
         return None
@@ -254,7 +335,7 @@ SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
     (re.compile(r"\btotal\s+(?:number|amount|quantity|volume|count)\s+of\s+(?:[\w,.]+\s+){0,3}?"
                 r"(?:tokens?|coins?|(?-i:[A-Z][A-Z0-9]{1,6}|[A-Z][a-z]+coin))\b", re.I), 4.5),
     # "Number of tokens: N", "Amount of tokens to be created: N", "There will only ever be N", "Total coins: N"
-    (re.compile(r"^\W*(?:total\s+)?(?:number|amount|quantity)\s+of\s+(?:tokens|coins)\s*:|"
+    (re.compile(r"^\W*(?:total\s+|final\s+)?(?:number|amount|quantity)\s+of\s+(?:tokens|coins)\s*:|"
                 r"\b(?:tokens|coins)\s+to\s+be\s+(?:created|issued|minted|generated)\b|\bonly\s+ever\s+be\b|"
                 r"\btotal\s+coins?\b", re.I), 4.0),
     # "Initial supply: N": the supply at launch, weaker than a total
@@ -290,16 +371,71 @@ SUPPLY_PENALTIES: list[tuple[re.Pattern, float]] = [
                 r"per\s+(?:tier|round|stage|phase)|promotional|fund|current(?:ly)?|at\s+present|today)\b", re.I), 2.0),
     # "if we have created 35,000,000 tokens ...": an example, not the supply
     (re.compile(r"\b(?:if|for\s+example|e\.g\.|suppose)\b", re.I), 3.0),
+    # "The token sale will offer 600,000,000 NVA": a tranche
+    (re.compile(r"\b(?:will|shall|to)\s+offer\b", re.I), 2.0),
+    # a limit per buyer: "the maximum number of tokens one participant can buy", "per investor"
+    (re.compile(r"\b(?:per|each|one|a\s+single|any)\s+(?:participant|person|user|investor|contributor|buyer|purchaser|address|"
+                r"wallet|account|individual)s?\b|\bcan\s+(?:buy|purchase)\b|\bminimum\s+(?:purchase|contribution|investment)\b",
+                re.I), 3.0),
+    # tokens destroyed or traded, not created: "we will burn a total of N", "daily trading volume"
+    (re.compile(r"\b(?:burn(?:s|ed|t|ing)?|buy[\s-]?backs?|destroy(?:s|ed)?)\b|\b(?:trading|daily|transaction)\s+volume\b", re.I), 2.0),
 ]
+#: a hypothetical figure: "For example, if a user holds N tokens out of a total supply of M", "Assume the total
+#: supply is N", "If the total supply were N": anywhere in the sentence before the number, it is never the supply
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:for\s+(?:example|instance)|e\.\s?g\.|suppos(?:e|ing)|assum(?:e|ing)|imagine|hypothetical(?:ly)?|let(?:'s|’s|\s+us)\s+say"
+    r"|as\s+an\s+(?:example|illustration)|in\s+this\s+example|to\s+illustrate|consider\s+(?:a|an|the)\s+(?:case|scenario|example|situation)"
+    r"|if\b[^.;]{0,60}\bwere)\b", re.I)
+#: another coin's figure: "Bitcoin's supply is capped at 21 million", "the total supply of ETH is about 100 million";
+#: not the platform the token is built on ("our Ethereum-based token", "on the Ethereum blockchain")
+_OTHER_COIN = re.compile(
+    r"\b(?:bitcoins?|btc|ethereum|ether|eth|litecoins?|ltc|ripple|xrp|dogecoin|doge|monero|xmr|zcash|zec|dash|eos|tether|usdt"
+    r"|cardano|ada|stellar|xlm|tron|trx|binance\s+coin|bnb)(?:'s|’s)?\b(?![\s-]*(?:based|blockchain|network|platform|smart|"
+    r"compatible|standard|erc|virtual|mainnet|chain|ecosystem|protocol|wallet|address|like|style))", re.I)
+#: a coin named as the platform or as the unit of an amount, not as the subject of the figure
+_COIN_NOT_SUBJECT = re.compile(r"(?:\b(?:on|in|using|via|over|into|with|from|for|to|accept(?:s|ing)?)\s+(?:the\s+)?|\d\s*)$", re.I)
+
+
+def _other_coin_figure(text: str, q, symbol: str | None) -> bool:
+    """The figure is another coin's: "Bitcoin's supply is capped at 21 million", "21 million bitcoins"."""
+    own = (symbol or "").upper()
+    unit = re.match(r"^\s*(?:million\s+|billion\s+)?(\w+)", text[q.end : q.end + 30])
+    if unit and _OTHER_COIN.fullmatch(unit.group(1)) and unit.group(1).upper() != own:
+        return True
+    clause = _clause_before(text, q.start)
+    for m in _OTHER_COIN.finditer(clause):
+        name = re.sub(r"(?:'s|’s)$", "", m.group(0)).upper()
+        if name != own and not _COIN_NOT_SUBJECT.search(clause[: m.start()]):
+            return True
+    return False
+#: what ends the clause a cue belongs to, looking back from the cue: "..., while NOVA has a total supply of N"
+_CLAUSE_START = re.compile(r"[,;.!?](?=\s)|\b(?:while|whereas|but|unlike|compared\s+to)\b", re.I)
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The text of the clause (or sentence) that ends at ``position``."""
+    starts = [m.start() for m in _CLAUSE_START.finditer(text, 0, position)]
+    return text[starts[-1] if starts else 0 : position]
+
+
+def _sentence_before(text: str, position: int) -> str:
+    starts = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[:position])]
+    return text[starts[-1] if starts else 0 : position]
 _MONEY_AFTER = re.compile(r"^\s*(?:ETH|ether|BTC|USD|US\s*dollars|dollars|EUR|euros?|CHF|SGD|GBP|JPY|CNY|RMB|KRW|AUD|CAD|HKD|"
                           r"RUB|yuan|yen|%|percent|x\b|"
                           r"times|users|people|transactions|members|downloads|years|months|days|hours)", re.I)
 _SHARE_AFTER = re.compile(r"^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?[(\[,–-]?\s*(?:i\.e\.\s*|or\s+)?(?!100(?:[.,]0+)?\s*%)\d+(?:[.,]\d+)?\s*%"
                           # ", 40% of which are for sale", ", 40% will be sold": a share of N, not N a share
-                          r"(?!\s*(?:of\s+(?:which|these|them|those|this|that|it)|will|shall|are|is|go|goes|to\s+be)\b)")
+                          r"(?!\s*(?:of\s+(?:which|these|them|those|this|that|it)|will|shall|are|is|go|goes|to\s+be)\b)"
+                          # "600,000,000 NVA, which is 60% of the total supply", "N tokens, representing 40% of"
+                          r"|^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?,?\s*(?:which\s+(?:is|are|represents?|equals?|amounts?\s+to|makes?\s+up|"
+                          r"constitutes?)|representing|equal\s+to|amounting\s+to|i\.e\.|or)\s+(?:about\s+|approximately\s+|roughly\s+)?"
+                          r"(?!100(?:[.,]0+)?\s*%)\d+(?:[.,]\d+)?\s*%\s+of\b")
 #: the number is the whole a share is taken of: "60% of the N tokens", "600,000,000 out of N", "out of the total of N"
 _BASE_BEFORE = re.compile(r"(?:\d\s?%\s+of\s+(?:the\s+|all\s+|our\s+|its\s+)?(?:total\s+|entire\s+)?|\bout\s+of\s+(?:a\s+|the\s+)?"
-                          r"(?:total\s+(?:of\s+)?)?)$", re.I)
+                          r"(?:total\s+(?:of\s+)?)?"
+                          # "Of the 500,000,000 NVA created, 200,000,000 are offered ...": the whole before its parts
+                          r"|(?:^|[.;:]\s+)of\s+(?:the|all|our)\s+)$", re.I)
 #: superscripts and footnote marks glued to words ("Total Supply¹"), blanked one for one before matching
 _FOOTNOTE_MARKS = str.maketrans({c: " " for c in "¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"})
 _SHARE_BEFORE = re.compile(r"\d\s*%\s*of\s+(?:the\s+)?(?:total\s+)?(?:token\s+|coin\s+)?supply\s*(?:\(|or\b|,|=|:|-|–)?\s*$|"
@@ -347,7 +483,19 @@ _FINAL_RE = re.compile(
     r"|\bUPDATE\b.{0,60}\b(?i:minted|created|issued|generated)\b"
     r"|\b(?i:were|was|have\s+been|has\s+been)\s+(?i:minted|created|issued|generated)\s+(?i:in\s+total\s+)?"
     r"(?i:after|upon|following|at\s+the\s+(?:end|close|completion)\s+of)\b"
+    # "After the token sale, 611,000,000 tokens were minted in total"
+    r"|\b(?i:after|upon|following|at\s+the\s+(?:end|close|completion)\s+of)\s+(?i:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?i:sale|crowdsale|ico|tge|token\s+generation\s+event)\b[^.;]{0,60}?\b(?i:were|was|have\s+been|has\s+been)\s+"
+    r"(?i:minted|created|issued|generated)\b"
+    # the supply left after unsold tokens were burned: "Total supply after burn: N", "After the burn of unsold
+    # tokens, the total supply amounts to N" (no figure between the burn and the supply words)
+    r"|\b(?i:total\s+)?(?i:supply)\s+(?i:after)\s+(?i:the\s+)?(?i:burn(?:ing)?|destruction|sale|crowdsale|ico|token\s+sale)\b"
+    r"|\b(?i:after|following|upon|once)\s+(?i:the\s+)?(?i:burn(?:ing)?|destruction)\b[^.;\d]{0,80}?(?i:supply|tokens?)\b"
+    r"(?:\s+(?i:amounts?\s+to|is|will\s+be|stands\s+at|equals?))?"
 )
+
+
+MIN_BASE_UNIT_DECIMALS = 6
 
 
 def _decimals_fix(value: float, decimals: int | None, raw: str = "") -> float:
@@ -356,7 +504,8 @@ def _decimals_fix(value: float, decimals: int | None, raw: str = "") -> float:
     Only bare digit runs are base units: "125,000,000" is written for people, whatever the decimals.
     """
     if isinstance(value, int) and (not raw or raw.isdigit()):
-        if decimals and value >= 10 ** (decimals + 3) and value % 10**decimals == 0:
+        # (a paper writes base units of tokens with many decimals; "1000000000" beside "2 decimals" is whole tokens)
+        if decimals and decimals >= MIN_BASE_UNIT_DECIMALS and value >= 10 ** (decimals + 3) and value % 10**decimals == 0:
             return value // 10**decimals
         if value >= 10**21 and value % 10**18 == 0:
             return value // 10**18
@@ -397,6 +546,9 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
         if _SHARE_BEFORE.search(text[max(0, q.start - 60) : q.start]):
             continue  # "2% of total token supply (200,000,000 WXT)": a part, not the whole
         has_token_word = bool(token_word.match(after)) or bool(symbol and symbol in text[max(0, q.start - 30) : q.end + 30])
+        if _other_coin_figure(text, q, symbol):
+            continue  # "unlike Bitcoin's fixed supply of 21 million coins": not the paper's token
+        bucket_subject = bool(_BUCKET_SUBJECT.search(_clause_before(text, q.start)))
         score = 0.0
         if _BASE_BEFORE.search(text[max(0, q.start - 40) : q.start]) and (
                 has_token_word or re.search(r"\b(?:tokens?|coins?)\b", text[max(0, q.start - 40) : q.start], re.I)):
@@ -412,6 +564,8 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
         for start, end, weight in penalties:
             if _SALE_AS_TIME.search(text[max(0, start - 25) : start]) and _SALE_WORDS.fullmatch(text[start:end]):
                 continue  # "... will be issued once the crowdsale ends": the sale as a date, not a tranche
+            if start >= q.end and any(q.end <= o.start and o.end <= start for o in quantities if o is not q):
+                continue  # "Of the N created, M are offered in the sale": the sale words are M's, the nearer number
             distance = q.start - end if end <= q.start else start - q.end
             between = text[end : q.start] if end <= q.start else text[q.end : start]
             if engine_share(between):
@@ -423,19 +577,63 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
                 score -= weight / 2
         if has_token_word:
             score += 1.0
+        if bucket_subject:
+            score -= BUCKET_SUBJECT_PENALTY  # "Team tokens: a total of 150,000,000 NVA": one holder's part
+        if _counted_in_other_ticker(after, symbol):
+            score -= OTHER_TICKER_PENALTY  # "Partner token XYZ has a total supply of 2,000,000,000 XYZ"
         value = _decimals_fix(q.value, decimals, q.raw)
         if value != int(value):
             value = int(value)  # "1,275,455.31 PRIX": the whole tokens
-        final = any(-80 <= q.start - m.end() and m.start() - q.end <= 80 for m in _FINAL_RE.finditer(text))
+        # the final figure is the number the wording states, not another one of the same line
+        # (a wording after the number states it only as a verb: "N were minted after the sale", while "Final
+        # supply: N" or "Total supply after burn: N" names the number that follows it)
+        final = any(-80 <= q.start - m.end() and m.start() - q.end <= 80 and _nearest(m, q, quantities)
+                    and (m.start() < q.end or re.match(r"(?i:were|was|have|has)\b", m.group(0)))
+                    for m in _FINAL_RE.finditer(text))
+        hypothetical = bool(_HYPOTHETICAL_BEFORE.search(_sentence_before(text, q.start)))
         for m in changes:
             if m.start("old") <= q.start < m.end("old"):
                 score -= 2.0  # "reduced the supply from 1 billion to 500 million": the figure before the change
             elif abs(q.start - m.start("new")) <= 1:
                 final = True
-        if final:
+        if final and not hypothetical:
             score = max(score, 5.0)
-        out.append(_SupplyCandidate(int(value), score, unit, q.start, q.end, final))
+        if hypothetical:
+            score -= EXAMPLE_PENALTY  # "For example, if a user holds N tokens out of a total supply of M"
+        out.append(_SupplyCandidate(int(value), score, unit, q.start, q.end, final and not hypothetical,
+                                    in_example=hypothetical))
     return out
+
+
+#: one holder's part named as the subject of the figure: "Team tokens: a total of N", "The advisors' pool holds"
+_BUCKET_SUBJECT = re.compile(r"\b(?:team|founders?|founding\s+team|advisors?|advisers?|employees?|partners?|bounty|marketing|"
+                             r"reserve|foundation|airdrop)(?:'s?|’s?)?\s+"
+                             r"(?:tokens?|coins?|allocation|pool|share|fund|reward|rewards|program(?:me)?|wallet)\b", re.I)
+BUCKET_SUBJECT_PENALTY = 2.0
+#: an amount counted in another ticker than the paper's own loses about one clear cue
+OTHER_TICKER_PENALTY = 3.0
+
+
+def _counted_in_other_ticker(after: str, symbol: str | None) -> bool:
+    """ "2,000,000,000 XYZ" in a paper whose token is NVA: the figure of another token."""
+    if not symbol:
+        return False
+    # (a word of an all-capitals line, "1,000,000,000 HARD CAP", is no ticker)
+    unit = re.match(r"^\s*(?:million\s+|billion\s+)?(?-i:([A-Z][A-Z0-9]{1,6}))(?:s|-?tokens?|\b)(?!\s*[A-Z]{2,}\b)", after)
+    if not unit:
+        return False
+    word, own = unit.group(1).upper(), symbol.upper()
+    if word in NOT_SYMBOLS or word.startswith(own) or own.startswith(word) or own in word:
+        return False
+    return True
+
+
+def _nearest(match: re.Match, q, quantities) -> bool:
+    """No other amount and no sentence end stands between the wording ``match`` and the amount ``q``."""
+    lo, hi = (match.end(), q.start) if match.end() <= q.start else (q.end, match.start())
+    if any(lo <= o.start and o.end <= hi for o in quantities if o is not q):
+        return False
+    return not re.search(r"[.!?;]\s", match.string[lo:hi]) if lo < hi else True
 
 
 #: a label line whose value sits elsewhere (a two-column table flattened into a list of labels then values)
@@ -454,7 +652,18 @@ def _stacked_label_candidates(document, decimals: int | None) -> list[_SupplyCan
         for i, line in enumerate(lines):
             if not _SUPPLY_LABEL_LINE.match(line):
                 continue
-            for later in lines[i + 1 : i + 12]:
+            aligned = _aligned_value_line(lines, i)
+            if aligned is not None:
+                # a column of labels, then a column of values: the label's value is at the label's rank
+                # ("Tokens for Sale / Total Supply / Hard Cap" then "400,000,000 / 1,000,000,000 / 20,000 ETH")
+                later = aligned
+                qs = [q for q in find_quantities(later) if q.value >= 10_000 and "%" not in later]
+                if qs and not _MONEY_BEFORE.search(later[: qs[0].start]) and not _MONEY_AFTER.match(later[qs[0].end :]):
+                    unit = TextUnit(page.number, f"{line} … {later}", "line")
+                    value = int(_decimals_fix(qs[0].value, decimals, qs[0].raw))
+                    out.append(_SupplyCandidate(value, 4.0, unit, 0, len(unit.text)))
+                continue
+            for later in lines[i + 1 : i + 12]:  # else the first figure below the label
                 qs = [q for q in find_quantities(later) if q.value >= 10_000 and "%" not in later]
                 if qs and not _MONEY_BEFORE.search(later[: qs[0].start]) and not _MONEY_AFTER.match(later[qs[0].end :]):
                     unit = TextUnit(page.number, f"{line} … {later}", "line")
@@ -462,6 +671,41 @@ def _stacked_label_candidates(document, decimals: int | None) -> list[_SupplyCan
                     out.append(_SupplyCandidate(value, 4.0, unit, 0, len(unit.text)))
                     break
     return out
+
+
+#: a short line with no figure (a table's label) and one that holds a figure (its value)
+_LABEL_CELL = re.compile(r"^[^\d.!?]{2,40}:?$")
+_VALUE_CELL = re.compile(r"^(?=.*\d).{1,60}$")
+
+
+def _label_run(lines: list[str], i: int) -> tuple[int, int]:
+    """The lines around ``i`` that are all short labels: (first, last + 1)."""
+    first, last = i, i + 1
+    while first > 0 and _LABEL_CELL.match(lines[first - 1]):
+        first -= 1
+    while last < len(lines) and _LABEL_CELL.match(lines[last]):
+        last += 1
+    return first, last
+
+
+def _aligned_value_line(lines: list[str], i: int) -> str | None:
+    """The value of label ``i`` of a flattened two-column table, or None when there is no such column.
+
+    The labels run first, then as many values (a title over the labels makes one label more than values:
+    the pairing is then counted from the end)."""
+    first, last = _label_run(lines, i)
+    if last - first < 2:
+        return None
+    values = []
+    for line in lines[last:]:
+        if not _VALUE_CELL.match(line):
+            break
+        values.append(line)
+    labels = last - first
+    if len(values) < 2 or len(values) > labels or labels - len(values) > 1:
+        return None
+    k = (i - first) - (labels - len(values))
+    return values[k] if 0 <= k < len(values) else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -687,9 +931,15 @@ DECIMALS_RE = re.compile(
 )
 
 
+#: decimals of money, not of the token: "prices are shown with 2 decimal places", "rounded to 2 decimals"
+_MONEY_DECIMALS = re.compile(r"\b(?:prices?|rounded|rounding|USD|EUR|fiat|cents?|exchange\s+rates?|percent(?:age)?s?)\b|[$€£%]", re.I)
+
+
 def find_decimals(document) -> TermValue | None:
     for unit in text_units(document, "line"):
         m = DECIMALS_RE.search(unit.text)
+        if m and _MONEY_DECIMALS.search(unit.text):
+            continue
         if m:
             n = int(m.group("a") or m.group("b"))
             if 0 <= n <= 36:
@@ -701,32 +951,36 @@ def find_decimals(document) -> TermValue | None:
 # Money terms: hard cap, soft cap, price
 
 #: a number as papers write it: "1 000", "26,790", "25'000", "0.003"
-_NUM = r"(?:\d{1,3}(?:[ ,.'’\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+_NUM = r"(?:\d{1,3}(?:[ ,.'’\u00a0]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _AMOUNT = (
-    r"(?:(?:up\s+to|approximately|about|of|at|is|will\s+be|set\s+at|:|-|–|—)\s*)*"
+    r"(?:(?:up\s+to|approximately|about|of|at|is|will\s+be|(?:set|fixed|limited)\s+(?:at|to)|equals?(?:\s+to)?|:|-|–|—|=|~)\s*)*"
     r"(?P<v>(?:US\$|\$|€|USD|EUR|CHF)?\s*" + _NUM + r"(?:\s*(?:million|billion|thousand|mln|M|k|B)\b)?"
-    r"(?:\s*(?:(?:ETH|Ether|BTC|USD|US\s+dollars|dollars|EUR|euros?|CHF)\b|(?-i:[A-Z]{2,6})\b(?:\s+tokens)?))?"
+    r"(?:\s*(?:(?:ETH|Ether|BTC|USD|US\s+dollars|dollars|EUR|euros?|CHF)\b|[$€](?!\w)|(?-i:[A-Z]{2,6})\b(?:\s+tokens)?))?"
     r"(?:\s*\([^)]{1,60}\))?)"
 )
 HARD_CAP_RE = re.compile(
     r"\b(?:hard[\s-]?cap(?:ped)?(?:\s+(?:ICO|sale|presale|pre-sale|crowdsale|token\s+sale))?(?:\s+(?:volume|amount|limit))?"
-    r"|maximum\s+(?:ether\s*\(cap\)|goal|cap|funding\s+goal|contribution\s+cap|amount\s+raised)"
+    r"|maximum\s+(?:ether\s*\(cap\)|goal|cap(?:\s+(?:limit|level))?(?:\s*\((?:including|incl\.?)?[^()]{1,25}\))?|funding\s+goal|contribution\s+cap|amount\s+raised)|max\.?\s+cap"
+    # "Fundraising goal: USD 72 million", "the funding goal of the crowdsale is 20,000 ETH" (a minimum goal is the soft cap)
+    r"|(?<!minimum\s)(?<!min\s)(?<!min\.\s)(?<!soft\s)(?:funding|fundraising|ico|crowdsale|token\s+sale)\s+(?:goal|target)"
+    r"(?:\s+(?:of|for)\s+the\s+(?:token\s+sale|crowdsale|ico|sale))?"
     # "Maximum goal to sell XYZ tokens: N", "Maximum XYZ Coin for Sale: N": a cap in tokens
     r"|maximum\s+(?:goal\s+|number\s+of\s+tokens\s+|amount\s+of\s+tokens\s+)?(?:to\s+(?:be\s+)?(?:sell|sold|offer)|"
     r"(?:\w+\s+){0,2}(?:tokens?|coins?)\s+(?:for\s+sale|to\s+(?:be\s+)?(?:sell|sold|offered)))(?:\s+(?:\w+\s+){0,2}?(?:tokens?|coins?))?"
-    r"|(?:funding|sale|ico|fundraising)\s+cap|cap\s+of)(?!\w)"
+    r"|(?:funding|sale|ico|fundraising)\s+cap|(?<!soft\s)(?<!soft-)(?<!minimum\s)(?<!min\s)(?<!min\.\s)(?<!market\s)cap\s+of)(?!\w)"
     # "(hardcap): N", "hard cap i.e. the maximum token offered is N"
     + r"\s*\)?\s*(?:\(\s*cap\s*\))?\s*(?:,?\s*i\.\s?e\.?,?\s+(?:the\s+)?(?:[a-z]+\s+){1,4}?(?=is\b|of\b|:))?\s*" + _AMOUNT,
     re.I,
 )
 #: the amount before the words: "stop accepting commitments at 888,888 ETH hard cap", "a 30,000 ETH hard cap"
 HARD_CAP_AFTER_RE = re.compile(
-    r"(?P<v>(?:US\$|\$|€)?\s*" + _NUM + r"(?:\s*(?:million|billion|M)\b)?\s*(?:ETH|Ether|BTC|USD|EUR)?)\s+hard[\s-]?cap\b", re.I)
+    r"(?P<v>(?:US\$|\$|€|USD\s|EUR\s)?\s*" + _NUM + r"(?:\s*(?:million|billion|M)\b)?\s*(?:ETH|Ether|BTC|USD|EUR)?)\s+\(?\s*hard[\s-]?cap\b", re.I)
 #: weaker wording of a hard cap, used only when no "hard cap" statement exists
 RAISE_UP_TO_RE = re.compile(
-    r"\b(?:raise|attract|collect|accept)\s+(?:contributions\s+|funds\s+)?(?:a\s+maximum\s+of|up\s+to|no\s+more\s+than|at\s+most)\s+"
+    r"\b(?:rais(?:e|ing)|attract(?:ing)?|collect(?:ing)?|accept(?:ing)?)\s+(?:contributions\s+|funds\s+)?(?:a\s+maximum\s+of|up\s+to|no\s+more\s+than|at\s+most)\s+"
     r"(?:the\s+equivalent\s+of\s+)?"
-    r"(?P<v>(?:US\$|\$|€|USD|EUR|CHF)\s*\d[\d,.]*(?:\s*(?:million|billion|M|mln)\b)?|\d[\d,.]*(?:\s*(?:million|billion))?\s*(?:ETH|ether|BTC|USD|EUR|US\s+dollars))",
+    # "raising up to $ 5 000 000": a number in spaced groups too
+    r"(?P<v>(?:US\$|\$|€|USD|EUR|CHF)\s*" + _NUM + r"(?:\s*(?:million|billion|M|mln)\b)?|" + _NUM + r"(?:\s*(?:million|billion))?\s*(?:ETH|ether|BTC|USD|EUR|US\s+dollars))",
     re.I,
 )
 SOFT_CAP_RE = re.compile(
@@ -736,20 +990,33 @@ SOFT_CAP_RE = re.compile(
 )
 PRICE_RES: list[re.Pattern] = [
     re.compile(r"\b(?:(?:token|ico|sale|issue|base|unit|first|initial|starting)\s+price(?:\s+(?:at\s+issue|per\s+token))?"
-               r"|price\s+(?:per|of\s+(?:a|one|1|the)|for\s+(?:a|one|1))\s+(?:\w+\s+)?token|price(?=\s*:)|price\s+at\s+issue)"
-               r"(?:\s+of\s+[A-Z]\w+)?\s*(?:is|was|will\s+be|of|:|-|–|=)?\s*(?:set\s+(?:to|at)\s+)?"
+               r"|price\s+(?:per|of\s+(?:a|one|1|the)|for\s+(?:a|one|1))\s+(?:\w+\s+)?token|price(?=\s*:)|price\s+at\s+issue"
+               # "the price for 1 NOVA is 0.2 USD"
+               r"|price\s+(?:of|for)\s+(?:a|one|1)\s+(?!(?:ETH|BTC|Ether|USD)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})\b(?=\s+(?:is|will\s+be)\b)"
+               # "Price per NOVA: $0.10", "the price of NOVA during the crowdsale will be 0.5 USD"
+               r"|price\s+per\s+(?!(?:ETH|BTC|Ether|USD)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})\b(?=\s*:)"
+               r"|price\s+of\s+(?:the\s+)?(?!(?:ETH|BTC|Ether|USD)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})(?:\s+tokens?)?\s+(?:during|in|at)\s+the\s+(?:token\s+sale|crowdsale|ico|public\s+sale|main\s+sale)"
+               r"(?=\s+(?:is|will\s+be)\b))"
+               r"(?:\s+of\s+[A-Z]\w+)?\s*(?:is|was|will\s+be|of|:|-|–|—|=)?\s*(?:(?:set|fixed)\s+(?:to|at)\s+)?"
                r"(?:(?:start(?:ing)?|from)\s+(?:at\s+|from\s+)?)?"  # "Initial token price: START $0.1 USD"
                r"(?P<v>(?:US\$|\$|€|USD|EUR)\s*\d[\d,.]*(?:\s*(?:USD|EUR|cents?))?(?:\s*(?:per|/|for)\s+(?:1\s+)?\w+)?"
                # "ICO Price: 0.00000015 ETH - 0.00000025 ETH": a price in a currency, maybe a range
                r"|" + _NUM + r"\s*(?:ETH|BTC|USD|EUR)\b(?:\s*[-–]\s*" + _NUM + r"\s*(?:ETH|BTC|USD|EUR)\b)?(?!\s*(?:/|per|for|=))"
-               r"|" + _NUM + r"\s*[A-Za-z]{2,6}\s*(?:/|per|for|=)\s*(?:1\s+)?(?:(?:ETH|Ether|BTC|USD)\b|(?-i:[A-Z]{2,6})\b)"
+               r"|" + _NUM + r"\s*[$€](?!\w)"  # "Price per token: 0.1$"
+               r"|" + _NUM + r"\s*[A-Za-z]{2,6}\s*(?:/|per|for|=)\s*(?:1\s+)?(?:(?:ETH|Ether|BTC|USD)\b|(?-i:[A-Z]{2,6})\b|tokens?\b)"
                r"|1\s*(?:ETH|Ether|BTC|(?-i:[A-Z]{2,6}))\s*=\s*(?:\$\s*)?" + _NUM + r"\s*(?:\$|(?:USD|ETH)\b|[A-Za-z]{2,6}\b)?)", re.I),
-    re.compile(r"(?P<v>\b1\s*(?:ETH|Ether)\s*=\s*" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\b)"),
+    # not "800.1 ETH = 200,025 MCD" (a one inside a number) nor "1 ETH = 300 USD" (the price of ether)
+    re.compile(r"(?P<v>(?<![\d.,])\b1\s*(?:ETH|Ether)\s*=\s*" + _NUM + r"\s*(?!(?:USD|US|EUR|USDT|BTC|CHF|GBP)\b)[A-Z][A-Za-z0-9]{1,6}\b)"),
+    # "1 ETH = 1,000 tokens", "1 BTC = 25,000 NOVA", "1 ETH : 1,000 NOVA", "1 ETH -> 1000 NOVA"
+    re.compile(r"(?P<v>(?<![\d.,])\b1\s*(?:ETH|Ether|BTC)\s*(?:=|:|->|→)\s*" + _NUM
+               + r"\s*(?:(?!(?:USD|US|EUR|USDT|BTC|ETH|CHF|GBP)\b)[A-Z][A-Za-z0-9]{1,6}\b|tokens\b))"),
     # the token first: "1 EZW = 0.00000005 ETH", "1 WXT = 0.01 USD", "1 KBC for USD 0.01"
-    re.compile(r"(?P<v>\b1\s*(?!(?:ETH|BTC|Ether|USD|EUR|USDT)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})\s*(?:=|for)\s*(?:(?:US\$|\$|€|USD|EUR)\s*" + _NUM + r"|"
+    re.compile(r"(?P<v>\b1\s*(?:(?!(?:ETH|BTC|Ether|USD|EUR|USDT)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})(?:\s+[Tt]okens?)?|[Tt]oken)\s*(?:=|for)\s*(?:(?:US\$|\$|€|USD|EUR)\s*" + _NUM + r"|"
                + _NUM + r"\s*(?:ETH|BTC|USD|EUR)\b))"),
     re.compile(r"(?P<v>(?:USD\s*)?(?:US\$|\$|€)\s*\d[\d,.]*\s*=\s*1\s+[A-Z][A-Za-z0-9]{1,6}\b)"),
     re.compile(r"(?P<v>(?<![\d,.])" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:tokens?\s+)?(?:/|per|for)\s*(?:1\s+)?(?:ETH|Ether)\b)"),
+    # "1,000 tokens per ETH", "500 tokens for 1 ETH"
+    re.compile(r"(?P<v>(?<![\d,.])" + _NUM + r"\s+tokens\s+(?:per|for)\s+(?:1\s+|one\s+|each\s+)?(?:ETH|Ether)\b)"),
     re.compile(r"(?P<v>\b[A-Z]{2,6}\s*/\s*ETH\s*:?\s*\d[\d,.]*)"),
     re.compile(r"\brate\s+of\s+(?P<v>" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:per|for|/)\s*(?:1\s+)?(?:ETH|Ether)\b)", re.I),
 ]
@@ -771,6 +1038,8 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
                     continue
                 if max((q.value for q in find_quantities(value)), default=0) <= minimum_value:
                     continue
+                if re.match(r"\s*(?:%|percent\b)", unit.text[m.end() :], re.I):
+                    continue  # "a minimum interest cap of 2%", "hard-cap 25% bonus": a share, no amount
                 if _EXAMPLE_CUE.search(unit.text[: m.start()]):
                     continue  # "Suppose the rate is 1 KNC for 0.1 ETH, ...": a worked example
                 if re.search(r"\bsupply\s*$", unit.text[max(0, m.start() - 12) : m.start()], re.I):

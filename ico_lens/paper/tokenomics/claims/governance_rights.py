@@ -13,7 +13,8 @@ class GovernanceRights(ClaimRule):
     ORDER = 70
     DESCRIPTION = "Token holders get voting/governance rights (true) or the paper denies them (false)."
     CONFIDENCE = "medium"
-    _HOLDERS = (r"(?:token\s*-?\s*holders?|holders\s+of\s+(?:\w+\s+)?tokens|(?-i:[A-Z][A-Za-z0-9]{1,6})\s+(?:token\s+)?holders"
+    _HOLDERS = (r"(?:(?:token|coin)\s*-?\s*(?:holders?|owners)|holders\s+of\s+(?:\w+\s+)?tokens|owners?\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?(?:tokens?|coins?)\b"
+                r"|(?-i:[A-Z][A-Za-z0-9]{1,6})\s+(?:token\s+)?holders"
                 r"|tokenholders|stakeholders\s+holding|masternode\s+(?:holders|owners))")
     PATTERNS = {
         "granted": re.compile(
@@ -38,7 +39,19 @@ class GovernanceRights(ClaimRule):
             + r"|\bvoting\s+rights\b|\bright\s+to\s+vote\b|\bsuffrage\b|\bvoting\s+(?:power|weight)\s+(?:\w+\s+){0,4}(?:tokens?|stake|holdings?)"
             r"|\b(?:weight(?:ed|ing)?|proportional|proportion)\s+(?:\w+\s+){0,4}(?:of\s+)?(?:tokens?|(?-i:[A-Z]{2,6}))\s+(?:amount|held|holdings?|balance|and)\b[^.]{0,40}\bvot"
             r"|\bvot\w*[^.]{0,60}\b(?:weight(?:ed|ing)?|proportional)\s+(?:\w+\s+){0,3}(?:to|on|of|by)\s+(?:the\s+)?(?:number\s+of\s+)?(?:tokens?|(?-i:[A-Z]{2,6}))\b"
-            r"|\b(?:contributors|token\s+buyers|investors)\s+(?:\w+\s+){0,3}(?:ballot|vote)\b",
+            r"|\b(?:contributors|token\s+buyers|investors)\s+(?:\w+\s+){0,3}(?:ballot|vote)\b"
+            # fifth round: "NOVA tokens give holders the ability to vote", "holders of NOVA tokens have the right to
+            # participate in the decision-making process", "token holders will have a say in", "NOVA is used to vote on",
+            # "users can vote with their NOVA tokens"
+            r"|\b(?:tokens?|coins?)\s+(?:\w+\s+){0,2}?(?:give|gives|grant|grants|allow|allows|enable|enables|entitle|entitles)\s+(?:its\s+|their\s+|the\s+)?(?:\w+\s+)?"
+            r"(?:holders?|owners?)\s+(?:the\s+)?(?:(?:ability|right|power|opportunity|possibility)\s+)?(?:to\s+)?vot(?:e|ing)\b"
+            r"|" + _HOLDERS + r"\s+(?:\w+\s+){0,4}(?:right|ability|power|opportunity)\s+to\s+(?:participate|take\s+part)\s+in\s+(?:the\s+)?(?:\w+\s+){0,2}?decision[\s-]making\b"
+            r"|" + _HOLDERS + r"\s+(?:will\s+|would\s+|shall\s+|also\s+)*(?:have|get|gain|hold)\s+a\s+(?:\w+\s+)?say\s+(?:in|on|over)\b"
+            r"|\b(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\s+(?:is|are|will\s+be|can\s+be)\s+(?:also\s+)?used\s+(?:\w+\s+){0,2}?(?:to|for)\s+vot(?:e|ing)\b"
+            # (tokens, not "voting with their CPU power": Bitcoin's miners)
+            r"|\bvot(?:e|ing)\s+(?:with|using)\s+(?:their|its|your|the)\s+(?:\w+\s+)?(?:tokens?|coins?)\b"
+            # "the governance power stems from the token holders"
+            r"|\bgovernance\s+(?:power|rights?|authority)\s+(?:\w+\s+){0,3}?(?:from|with|to)\s+(?:the\s+)?" + _HOLDERS,
             re.I,
         ),
         "denied": re.compile(
@@ -49,6 +62,8 @@ class GovernanceRights(ClaimRule):
             r"|\bnot\s+(?:be\s+)?entitled\s+to\s+[^.;]{0,120}\b(?:vot\w+|governance)"
             r"|\b(?:hold|have|has|confer|grant|give)s?\s+no\s+(?:[\w,]+\s+){0,4}(?:governance|voting|votes?)\b"
             r"|\bwithout\s+(?:any\s+)?(?:voting|governance)\s+rights"
+            # fifth round: "token holders will not have the right to vote", "holders do not get a vote"
+            r"|\b(?:not|never)\s+(?:have|get|obtain|receive|hold|be\s+(?:granted|given))\s+(?:the|a|any)\s+(?:right\s+to\s+vote|vote|say|voting\s+rights?)\b"
             r"|\b(?:not|never)\s+(?:\w+\s+){0,3}any\s+(?:[\w,]+\s+){0,4}?(?:voting|governance)\b"
             # third round: a blanket denial ("confers no other rights in any form", "carries no rights, express
             # or implied, other than the right to use the platform") denies governance too (GOLD.md)

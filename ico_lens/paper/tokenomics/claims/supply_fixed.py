@@ -50,7 +50,24 @@ class SupplyFixed(ClaimRule):
             r"|\b(?:amount|number|supply|quantity)\s+of\s+(?:\w+\s+)?(?:tokens?|coins?|(?-i:[A-Z][A-Za-z0-9]{1,9}))\s+(?:tokens\s+|coins\s+)?(?:is|will\s+be|shall\s+be)\s+(?:strictly\s+)?(?:limited|capped|fixed)\s+(?:to|at)\b"
             r"|\bsupply\s+(?:can|will|shall)\s+never\s+(?:increase|grow|change)\b|\bnon-?inflationary\b"
             # "saved from the cap of 66,588,888 METAL": a cap in the paper's tokens, no sale in the sentence (checked below)
-            r"|(?<!hard\s)(?<!soft\s)(?<!market\s)\b(?:the|a)\s+cap\s+of\s+\d[\d,.]*\s*(?:million|billion)?\s+(?:tokens|coins|(?-i:[A-Z]{2,6}))\b",
+            r"|(?<!hard\s)(?<!soft\s)(?<!market\s)\b(?:the|a)\s+cap\s+of\s+\d[\d,.]*\s*(?:million|billion)?\s+(?:tokens|coins|(?-i:[A-Z]{2,6}))\b"
+            # fifth round: "there will only ever be 100 million NOVA", "the token supply is finite", "token creation
+            # will be disabled after the crowdsale", "it will not be possible to create new tokens", "the supply of NOVA
+            # will remain constant", "the total amount of NOVA tokens will never change", "Total supply: 100,000,000
+            # NOVA (fixed)", "no more will ever be created"
+            r"|\bonly\s+ever\s+be\s+\d[\d,.]*\s*(?:million|billion|thousand)?\s+(?:\w+\s+)?(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\b"
+            r"|\bsupply\s+(?:of\s+\S+\s+)?(?:is|will\s+be)\s+finite\b|\bfinite\s+(?:total\s+)?(?:token\s+)?supply\b"
+            r"|\b(?:token\s+(?:creation|minting|issuance)|the\s+mint(?:ing)?\s+function|(?:creation|minting|issuance)\s+of\s+(?:new\s+)?tokens)\s+(?:will\s+be|is|shall\s+be)\s+"
+            r"(?:permanently\s+|forever\s+)?(?:disabled|stopped|closed|locked|finished|frozen)\b"
+            r"|\b(?:will\s+not|won.t|shall\s+not)\s+be\s+possible\s+to\s+(?:create|mint|issue)\s+(?:any\s+)?(?:new|more|additional|further)\b|\bimpossible\s+to\s+(?:create|mint|issue)\s+(?:any\s+)?(?:new|more|additional|further)\b"
+            r"|\b(?:supply|total\s+(?:amount|number)\s+of\s+(?:\w+\s+)?(?:tokens|coins))\s+(?:of\s+\S+\s+)?(?:will|shall)\s+(?:never\s+change|remain\s+(?:constant|fixed|unchanged|the\s+same))\b"
+            r"|\bsupply\s*:?\s*\d[\d,.]*\s*(?:million|billion)?\s*(?:\w+\s+)?(?:tokens\s+)?\(\s*fixed\s*\)"
+            r"|\bno\s+more\s+(?:\w+\s+){0,2}?(?:will|can|shall)\s+ever\s+be\s+(?:created|issued|minted)\b"
+            # "No future emission", "a one-time emission", "issued only once", "Reissuance: Never", "there will not be
+            # any further token issuance"
+            r"|\bno\s+future\s+(?:token\s+)?(?:emissions?|issuances?|minting)\b|\b(?:one-?time|single)\s+(?:token\s+)?(?:emission|issuance)\b"
+            r"|\b(?:issued|created|minted|generated)\s+only\s+once\b|\breissuance\s*:?\s*never\b"
+            r"|\bnot\s+be\s+any\s+(?:further|additional|new|more)\s+(?:token\s+)?(?:emission|issuance|minting|tokens)\b",
             re.I,
         ),
         "minted": re.compile(
@@ -77,7 +94,14 @@ class SupplyFixed(ClaimRule):
             r"|\b(?:total\s+)?supply\s+(?:will|is\s+going\s+to|is\s+expected\s+to)\s+(?:increase|grow)\b"
             r"|\bnew\s+(?:\w+\s+)?(?:tokens?|coins?)\s+(?:are|will\s+be|shall\s+be)\s+(?:created|minted|generated|issued)\s+(?:through|by|via)\s+(?:\w+\s+)?(?:mining|staking|minting|block\s+rewards?|forging)\b"
             r"|\b(?:new\s+)?(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\s+(?:are|will\s+be|can\s+be)\s+mined\b"
-            r"|\b\d+(?:\.\d+)?\s*%\s+(?:new|additional)\s+(?:\w+\s+)?(?:tokens?|coins?)\s+(?:are|will\s+be)\s+(?:issued|minted|created)",
+            r"|\b\d+(?:\.\d+)?\s*%\s+(?:new|additional)\s+(?:\w+\s+)?(?:tokens?|coins?)\s+(?:are|will\s+be)\s+(?:issued|minted|created)"
+            # fifth round: "NOVA has no maximum supply", "there is no cap on the total supply", "the total supply is not
+            # fixed", "additional tokens may be issued in the future"
+            r"|\bno\s+(?:maximum|max\.?|hard|fixed)\s+(?:total\s+)?(?:token\s+)?supply\b|\bno\s+(?:hard\s+)?cap\s+on\s+(?:the\s+)?(?:total\s+)?(?:token\s+)?supply\b"
+            r"|\bsupply\s+(?:of\s+\S+\s+)?(?:is|will\s+be)\s+not\s+(?:fixed|capped|limited)\b"
+            r"|(?<!\bno\s)\b(?:additional|new|more)\s+(?:\w+\s+)?tokens?\s+(?:may|will|can)\s+be\s+(?:issued|minted|created)\s+(?:in\s+the\s+future|later|at\s+a\s+later\s+(?:date|stage|time))"
+            # "an ever-decreasing emission rate, which ensures it remains a disinflationary currency", "rewarded in the form of new coins"
+            r"|\bdisinflationary\b|\bin\s+the\s+form\s+of\s+new(?:ly\s+(?:minted|created|issued))?\s+(?:coins|tokens)\b",
             re.I,
         ),
     }
@@ -96,14 +120,21 @@ class SupplyFixed(ClaimRule):
     #: "newly issued tokens" is new supply only about rewards (else: "newly issued tokens cannot be traded")
     _REWARD = re.compile(r"\b(?:rewards?|stak\w+|mining|mined|blocks?|validators?|inflation\w*|receiv\w*|gets?|buyers?|purchas\w*|(?:distributed|issued|given|paid)\s+to)\b", re.I)
 
+    _OTHER_ASSET = re.compile(r"\b(?:bitcoins?|btc|gold|ether(?:eum)?|litecoin|fiat)\b", re.I)
+    _OWN_TOKEN = re.compile(r"\b(?:our|this|the)\s+(?:\w+\s+)?(?:token|coin)s?\b", re.I)
+
     def _fixed_kept(self, text: str, m: re.Match) -> bool:
         cue = m.group(0).lower()
+        if re.search(r"\b(?:no|not|without|never)\s+(?:a\s+|any\s+)?$", text[max(0, m.start() - 12) : m.start()], re.I):
+            return False  # "NOVA has no maximum supply", "without a supply cap": the opposite of a fixed supply
         if self._MOVING_LIMIT.search(text):
             return False
         if re.match(r"a\s+fixed\s+", cue) and (self._TRADE.search(text) or not self._SUPPLY_WORDS.search(text)):
             return False  # "distribute a fixed amount of tokens daily": an amount, not the supply
         if re.match(r"(?:the|a)\s+cap\s+of\b", cue) and self._SALE.search(text):
             return False
+        if re.search(r"\bfinite\b|\bonly\s+ever\b", cue) and self._OTHER_ASSET.search(text) and not self._OWN_TOKEN.search(text):
+            return False  # "Bitcoin has a finite supply of 21 million coins": another asset's supply
         return True
 
     def _minted_kept(self, text: str, m: re.Match) -> bool:

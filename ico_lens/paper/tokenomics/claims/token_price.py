@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ico_lens.paper.tokenomics.claims.base import ClaimResult, HEDGE, TermClaim, claim_units, evidence_at, register
-from ico_lens.paper.tokenomics.claims.hard_cap import MONEY
+from ico_lens.paper.tokenomics.claims.hard_cap import _NUM, MONEY
 
 _PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|seed\b|\bbonus", re.I)
 FALLBACK = [
@@ -18,6 +18,20 @@ FALLBACK = [
     re.compile(r"\b(?:each|one|1|a\s+single)\s+(?:\w+\s+)?tokens?\s+(?:will\s+)?(?:costs?|is\s+(?:priced|sold|offered)\s+at|sells?\s+for)\s+(?P<v>" + MONEY + r")", re.I),
     re.compile(r"\b(?:priced|sold|offered)\s+at\s+(?P<v>" + MONEY + r")\s+(?:per|each|a|for\s+(?:one|each|1))\s+(?:\w+\s+)?(?:token|coin)\b", re.I),
     re.compile(r"(?P<v>" + MONEY + r")\s+per\s+(?:\w+\s+)?(?:token|coin)\b(?=[^.]{0,60}\b(?:public\s+sale|token\s+sale|crowdsale|ico)\b)", re.I),
+    # fifth round: "tokens will be sold at a price of $13 per token", "sold at the price of $150 for one token",
+    # "sold at 0.0001 ETH each", "one NOVA token will be sold for $0.10", "each NOVA costs 0.0005 ETH",
+    # "1 ETH will buy 4,000 NOVA", "tokens cost $1 each"
+    re.compile(r"\b(?:tokens?|coins?|(?-i:[A-Z][A-Z0-9]{1,6}))\s+(?:\w+\s+){0,3}?(?:sold|offered|issued|available)\s+(?:at\s+(?:a|the)\s+(?:fixed\s+)?price\s+of|at|for)\s+"
+               r"(?P<v>" + MONEY + r")\s*(?:per|for\s+(?:one|each|1|a)|each|a)\b"
+               r"|\b(?:sold|offered|issued|available)\s+(?:at\s+(?:a|the)\s+(?:fixed\s+)?price\s+of|at|for)\s+(?P<v2>" + MONEY + r")\s*(?:per|for\s+(?:one|each|1|a)|a)\s+"
+               r"(?:\w+\s+)?(?:token|coin)\b", re.I),
+    re.compile(r"\b(?:each|one|1|a\s+single)\s+(?:(?!(?:ETH|BTC)\b)(?-i:[A-Z][A-Z0-9]{1,6})\s+(?:(?:token|coin)\s+)?|(?:(?-i:[A-Z][A-Za-z0-9]{1,6})\s+)?(?:token|coin)\s+)"
+               r"(?:(?:will\s+be|is|shall\s+be)\s+(?:sold|offered|priced)\s+(?:at|for)|(?:will\s+)?costs?)\s+(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"(?P<v>\b(?:1|one)\s+(?:ETH|ether|BTC)\s+(?:will\s+)?(?:buys?|gets?|purchases?|is\s+exchanged\s+for)\s+(?:" + _NUM + r")\s+(?-i:[A-Z][A-Za-z0-9]{1,6})\b)", re.I),
+    re.compile(r"\b(?:tokens?|coins?)\s+(?:will\s+)?cost\s+(?P<v>" + MONEY + r")\s+(?:each|apiece|per\s+(?:token|coin))\b", re.I),
+    # "for every 1 ETH contributed, buyers receive 2,000 NOVA"
+    re.compile(r"\bfor\s+(?:every|each)\s+(?:1\s+|one\s+)?(?:ETH|ether)(?:\s+(?:contributed|sent|paid|invested))?,?\s+(?:\w+\s+){0,3}?(?:receives?|gets?|will\s+receive|will\s+get)\s+"
+               r"(?P<v>(?:" + _NUM + r")\s+(?:(?!(?:USD|BTC|ETH)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})\b|tokens\b))", re.I),
 ]
 
 
@@ -40,5 +54,6 @@ class TokenPrice(TermClaim):
                     continue
                 if re.search(r"\b(?:suppose|for\s+instance|assume|example)\b", unit.text, re.I):
                     continue
-                return ClaimResult(self.NAME, " ".join(m.group("v").split()), [evidence_at(unit, m)], confidence="medium")
+                value = m.group("v") or m.groupdict().get("v2") or ""
+                return ClaimResult(self.NAME, " ".join(value.split()), [evidence_at(unit, m)], confidence="medium")
         return None

@@ -16,11 +16,11 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
     _SALE = (r"(?:the\s+)?(?:token\s+(?:creation|generation|distribution)\s+event|token\s+sale|crowd\s?sale|ico|sale|"
              r"contribution\s+period|offering|distribution\s+period|tge)")
     #: the end of the sale: "the end (date) of the main sale", "the ICO", "the crowdsale is completed", "ICO end"
-    _SALE_END = (r"(?:the\s+)?(?:(?:end|close|closing|completion|conclusion|finish|finali[sz]ation)(?:\s+date)?\s+of\s+(?:the\s+)?)?"
+    _SALE_END = (r"(?:the\s+)?(?:(?:successful\s+|official\s+|final\s+)?(?:end|close|closing|completion|conclusion|finish|finali[sz]ation)(?:\s+date)?\s+of\s+(?:the\s+)?)?"
                  r"(?:(?:initial|main|public)\s+)?" + _SALE + r"\b")
     PATTERNS = {
         "locked": re.compile(
-            r"\bnon-?transferr?able\s+(?:\w+\s+){0,6}until\b|\b(?:cannot|can\s*not|can.t|will\s+not|won.t|shall\s+not)\s+be\s+transferr?ed\s+"
+            r"\bnon-?transferr?able\s+(?:\w+\s+){0,6}until\b|\b(?:cannot|can\s*not|can.t|will\s+not|won.t|shall\s+not)\s+be\s+(?:transferr?ed|traded|moved)\s+"
             r"(?:during|until|before|prior\s+to)\b|\bnot\s+(?:be\s+)?transferr?able\s+(?:during|until|before|prior\s+to)\b"
             r"|\btransferr?able\s+(?:\w+\s+){0,3}(?:after|following|upon)\s+(?:\d+\s+days\s+after\s+)?(?:the\s+)?(?:end|close|closing|completion|conclusion|finish)\s+of\s+" + _SALE
             + r"|\btransferr?able\s+(?:\d+|seven|ten|fourteen)\s+days\s+after\b"
@@ -58,7 +58,29 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
             + r"|\b(?:transferr?able|tradable|tradeable)\s+(?:[\w’']+,?\s+){0,6}?(?:after|once|upon|following|from|when)\s+" + _SALE_END
             + r"|\b(?:locked|frozen|restricted|blocked|disabled|non-?transferr?able),?\s+(?:[\w’']+,?\s+){0,5}?(?:until|till)\s+(?:after\s+)?" + _SALE_END
             + r"|\b(?:after|once|upon|following)\s+" + _SALE_END + r"\s+(?:[\w’']+,?\s+){0,6}?(?:becomes?|will\s+be(?:come)?|are)\s+(?:\w+\s+)?(?:transferr?able|tradable|tradeable)\b"
-            + r"|\b(?:not|unable)\s+(?:be\s+able\s+)?to\s+(?:transfer|trade|move)\s+(?:\w+\s+){0,3}(?:until|before|during|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?" + _SALE,
+            + r"|\b(?:not|unable)\s+(?:be\s+able\s+)?to\s+(?:transfer|trade|move)\s+(?:\w+\s+){0,3}(?:until|before|during|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?" + _SALE
+            # fifth round: "will be able to transfer their tokens once the token sale has ended", "can trade their
+            # tokens only after the end of the ICO", "tokens will be unlocked when the crowdsale ends"
+            + r"|\b(?:able\s+to|can|may)\s+(?:only\s+)?transfer\s+(?:\w+\s+){0,3}?(?:only\s+)?(?:once|after|when|following|upon)\s+" + _SALE_END
+            + r"|\b(?:able\s+to|can|may)\s+(?:only\s+)?(?:trade|move|sell)\s+(?:\w+\s+){0,3}?only\s+(?:once|after|when|following|upon)\s+" + _SALE_END
+            + r"|\b(?:unlocked|unfrozen)\s+(?:\w+\s+){0,2}(?:when|once|after|upon|as\s+soon\s+as)\s+" + _SALE_END
+            + r"\s+(?:has\s+|is\s+)?(?:ended|ends|over|closed|closes|completed|finished|concluded|finali[sz]ed)\b"
+            + r"|\b(?:unlocked|unfrozen)\s+(?:\w+\s+){0,2}(?:at|after|upon|following)\s+the\s+(?:end|close|completion|conclusion)\s+of\s+" + _SALE
+            # "token transfers will be possible only after the successful completion of the crowdsale", "the token
+            # contract will be paused during the crowdsale", "trading will not be possible until the crowdsale is over"
+            + r"|\b(?:trading|transfers?|transferring)\s+(?:of\s+(?:\w+\s+){0,3})?(?:will\s+|shall\s+|is\s+|are\s+)?(?:only\s+)?(?:be\s+)?(?:possible|allowed|enabled|permitted|unlocked)\s+"
+            r"(?:only\s+)?(?:after|once|upon|following|at)\s+(?:the\s+)?(?:successful|official|final)\s+(?:end|close|closing|completion|conclusion|finish)\s+of\s+" + _SALE
+            + r"|\b(?:token\s+contract|transfers?\s+of\s+(?:\w+\s+){0,2}tokens|token\s+transfers)\s+(?:will\s+be|is|are|shall\s+be)\s+(?:paused|frozen|locked|disabled|blocked)\s+"
+            r"(?:during|for\s+the\s+(?:duration|length)\s+of|throughout)\s+" + _SALE
+            + r"|\b(?:trading|transfers?)\s+(?:of\s+(?:\w+\s+){0,3})?(?:will\s+not|won.t|is\s+not|are\s+not|shall\s+not)\s+(?:be\s+)?(?:possible|allowed|permitted|enabled)\s+"
+            r"(?:until|before|during|prior\s+to)\s+" + _SALE_END
+            # the sale first: "During the ICO, NOVA tokens will be locked", "during the pre-sale period ... tokens cannot be
+            # transferred", "token transfers will be restricted for two months after the sale ends", "upon completion of
+            # the token sale token buyers may transfer their tokens"
+            + r"|\bduring\s+" + _SALE + r"(?:\s+period)?,?\s+(?:[\w’']+\s+){0,3}?(?:tokens?|coins?)\s+(?:will\s+be|are|remain|will\s+remain)\s+(?:locked|frozen|non-?transferr?able)\b"
+            r"|\b(?:during|until)\s+" + _SALE + r"\b[^.;]{0,80}?\b(?:tokens?|coins?)\s+(?:cannot|can\s*not|will\s+not|may\s+not|shall\s+not)\s+be\s+(?:transferr?ed|traded|moved)\b"
+            r"|\b(?:token\s+)?(?:transfers?|trading)\s+(?:of\s+(?:\w+\s+){0,2})?(?:will\s+be|is|are|shall\s+be)\s+(?:restricted|disabled|blocked|frozen|locked)\s+for\s+(?:\w+\s+){1,3}?after\s+" + _SALE_END
+            + r"|\b(?:upon|after|once|following)\s+(?:the\s+)?(?:end|close|completion|conclusion)\s+of\s+" + _SALE + r"\s*,?\s+(?:[\w’']+\s+){0,4}?(?:may|can|will\s+be\s+able\s+to)\s+transfer\b",
             re.I,
         ),
         "free": re.compile(
@@ -80,9 +102,19 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
 
     _BUYERS = re.compile(r"\b(?:bought|purchased|sold|contributors?|buyers?|purchasers?|participants?|(?:token\s+|crowd)?sale|ico)\b", re.I)
 
+    #: the money paid is the subject of the lock, not the tokens bought: "the funds will be locked until the end of
+    #: the token sale", "contributions in ETH are held in escrow and frozen until ..." (a few words, no comma, between)
+    _FUNDS_SUBJECT = re.compile(r"\b(?:funds|ether|ETH|BTC|money|contributions?|proceeds|deposits?|escrow)\b((?:\s+\w+){0,5})\s*$", re.I)
+    _TOKEN_WORD = re.compile(r"\b(?:tokens?|coins?|they)\b", re.I)
+
+    def _about_tokens(self, text: str, m: re.Match) -> bool:
+        subject = self._FUNDS_SUBJECT.search(text[max(0, m.start() - 60) : m.start()])
+        return subject is None or bool(self._TOKEN_WORD.search(subject.group(1)))
+
     def _detect(self, document):
         locked = [evidence_at(u, m) for u, m in self.matches(document, "locked", hedged=True)
-                  if not self.PATTERNS["not_buyers"].search(u.text) or re.search(r"pre-?sale|purchas|contributor|buyer", u.text, re.I)]
+                  if (not self.PATTERNS["not_buyers"].search(u.text) or re.search(r"pre-?sale|purchas|contributor|buyer", u.text, re.I))
+                  and self._about_tokens(u.text, m)]
         if not locked:
             # "tokens bought in the sale will be locked until 1 March 2018": a date, of bought tokens
             locked = [evidence_at(u, m) for u, m in self.matches(document, "locked_until_date", hedged=True)
