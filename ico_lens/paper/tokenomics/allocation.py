@@ -136,23 +136,37 @@ _SALE_WORDS = re.compile(r"\b(?:token\s+sale|crowd-?sale|ico|public\s+sale|(?:to
 _ADDITIONAL_RE = re.compile(r"\b(?:additional|in\s+addition|on\s+top\s+of|besides|further)\b", re.I)
 
 
+_REST_FOR_SALE_RE = re.compile(
+    r"\b(?:the\s+)?(?:rest|remaining|remainder|balance)\b(?:\s+of)?(?:\s+(?:the|all|our))?(?:\s+[\w-]+){0,2}?"
+    r"(?:\s+(?:tokens?|coins?|supply))?\s+(?:\w+\s+){0,3}?(?:will\s+be\s+|shall\s+be\s+|is\s+|are\s+|to\s+be\s+|goes?\s+)?"
+    r"(?:sold|offered|distributed|allocated|available|reserved|for|to)\b[^.;]{0,40}?"
+    r"\b(?:token\s+sale|crowd-?sale|ico|public\s+sale|main\s+sale|sale|purchasers|buyers|contributors|investors)\b", re.I)
+
+
 def _with_sale_remainder(candidate: Candidate, cache) -> Candidate | None:
     """A partial breakdown that states only the insiders' shares ("Additional tokens will be created for
     the reserve, founders and advisors as follows: 25% ... 10% ... 5% ... 30%") around a token sale:
     the sale holds the rest. Only when every bucket clearly names a recipient that is not the sale
     (three or more of them, 40-95% together) and the lines before the list speak of the sale and of
     these shares coming on top of it."""
-    if candidate.complete or len(candidate.entries) < 3 or not 40 <= candidate.sum_percent <= 95:
+    if candidate.complete or len(candidate.entries) < 2 or not 20 <= candidate.sum_percent <= 95:
         return None
     matches = [allocation_match(e.label) for e in candidate.entries]
     if any(tier != 1 or category in ("public_sale", "presale_private", "other") for category, tier in matches):
         return None
     first = min(candidate.entries, key=lambda e: e.order)
+    last = max(candidate.entries, key=lambda e: e.last)
     lines = cache.get(first.page, [])
     window = lines[max(0, int(first.order.line) - 15): int(first.order.line) + 1]
     said = [line for line in window if _ADDITIONAL_RE.search(line)]
-    if not (_SALE_WORDS.search(" ".join(window)) and said):
-        return None
+    if not (_SALE_WORDS.search(" ".join(window)) and said and len(candidate.entries) >= 3 and candidate.sum_percent >= 40):
+        # "The rest of the tokens will be sold in the crowdsale": the sale named as the remainder, no share
+        # of its own, in a sentence right before or after the list
+        near = lines[max(0, int(first.order.line) - 3): int(first.order.line)] + \
+            (lines[int(last.order.line) + 1: int(last.last.line) + 4] if last.page == first.page else [])
+        said = [line for line in near if _REST_FOR_SALE_RE.search(line) and not engine.PCT_RE.search(line)]
+        if not said:
+            return None
     rest = round(100.0 - candidate.sum_percent, 2)
     # the quote is the paper's own sentence that puts the stated shares on top of the sale
     sale = Entry(first.page, first.order.shift(-0.01), "Token sale (the remaining share)", said[-1], rest, None,

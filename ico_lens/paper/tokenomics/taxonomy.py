@@ -94,14 +94,23 @@ ALLOCATION_RULES = _rules(
         ("presale_private", 1, r"\bstrategic\s+(?:investors?|round|sale|backers)\b"),
         # "Partner sale", "Institutional round": tokens sold to chosen buyers before the public sale
         ("presale_private", 1, r"\b(?:partners?|institutional|whitelist(?:ed)?)\s+(?:sales?|rounds?|investors?)\b"),
-        ("presale_private", 1, r"\b(?:early|initial)\s+(?:\w+\s+){0,2}(?:investors?|purchasers|buyers|bird|participants)\b|\bsaft\b"),
+        ("presale_private", 1, r"\b(?:early|initial)\s+(?!(?:coin|token|exchange)\s+offer)(?:\w+\s+){0,2}(?:investors?|purchasers|buyers|bird|participants)\b|\bsaft\b"),
         ("public_sale", 1, rf"\b(?:ico|ito|ieo|tge|token{_SEP}generation\s+event)\b"),
+        ("public_sale", 1, r"\binitial\s+(?:coin|token|exchange)\s+offer(?:ing)?s?\b"),
         ("public_sale", 1, rf"\bcrowd{_SEP}sale\b|\bcrowd{_SEP}funding\b|\bcrowd{_SEP}sale\s+purchasers\b"),
         ("public_sale", 1, rf"\b(?:token|public|main|general)\s+(?:sale|offering|round)s?\b"),
         ("public_sale", 1, r"\b(?:issuing\s+tokens|token\s+issue|tokens?\s+for\s+sale|for\s+sale)\b"),
-        ("public_sale", 1, r"\bpublic\b|\b(?:sale|ico)\s+(?:participants|contributors|purchasers)\b"),
+        # "public" alone is the sale, not in "public relations", "public blockchain", "public listing"
+        ("public_sale", 1, r"\bpublic\b(?!\s+(?:relations|listings?|keys?|blockchains?|chains?|networks?|goods?|awareness|"
+                           r"compan(?:y|ies)|sector|domain|ledgers?|exchanges?|testnet|launch))"
+                           r"|\b(?:sale|ico)\s+(?:participants|contributors|purchasers)\b"),
+        ("bounty_marketing", 1, r"\bpublic\s+relations\b"),
+        # "Future token sale (September 2019)", "Tokens for later sales": kept by the issuer to sell later
+        ("reserve_treasury", 1, r"\b(?:future|later|subsequent)\s+(?:token\s+|public\s+)?(?:sales?|rounds?|offerings?)\b"),
         ("team_founders", 1, r"\b(?:co-?)?founders?\b|\bfounding\b|\bteam\b|\bemployees?\b|\bstaff\b"),
         ("team_founders", 1, r"\bmanagement\b|\bexecutives?\b|\bcore\s+(?:developers|contributors)\b"),
+        # "Talent pool", "Future hires": tokens kept for the people the company will employ
+        ("team_founders", 1, r"\btalent\s+pool\b|\b(?:future|new)\s+hires\b|\bhiring\s+pool\b"),
         ("advisors", 1, r"\badvis[oe]rs?\b|\badvisory\b"),
         ("bounty_marketing", 1, r"\bbount(?:y|ies)\b|\bair\s?drops?\b|\breferrals?\b"),
         ("mining_staking", 1, rf"\bmining\b|\bstaking\b|\bproof{_SEP}of{_SEP}stake\b|\bblock\s+rewards?\b"),
@@ -114,6 +123,10 @@ ALLOCATION_RULES = _rules(
         ("ecosystem_community", 2, r"\bearly\s+(?:contributors|adopters|backers|supporters)\b"),
         ("ecosystem_community", 2, r"\bnetwork\s+participants\b"),
         ("partners", 2, r"\bpartners?\b|\bpartnerships?\b"),
+        # "Existing shareholders", "Equity investors", "Venture capital": investors in the company, served before the sale
+        ("presale_private", 2, r"\b(?:share|equity|stock)\s?holders\b|\bequity\s+investors?\b|\bventure\s+capital\b|\bseries\s+[ab]\b"),
+        ("ecosystem_community", 2, r"\bloyalty\s+(?:program\w*|rewards?|scheme)\b|\bcash\s?back\b"),
+        ("bounty_marketing", 2, r"\bambassadors?\b|\binfluencers?\b|\bpromoters?\b"),
         ("bounty_marketing", 2, r"\bmarketing\b|\bpromotions?\b|\bpromo\b|\buser\s+acquisition\b"),
         ("liquidity", 2, r"\bliquidity\b|\bmarket[\s\-]?mak\w+|\bexchange\s+listings?\b"),
         ("reserve_treasury", 2, r"\bfuture\s+(?:needs|development|use|uses|operations)\b|\bbudget\b|\bstakeholders\b"),
@@ -122,6 +135,7 @@ ALLOCATION_RULES = _rules(
         # "will remain for the company", "Company (Flixxo Ltd)": kept by the issuer ("used by the company to
         # grow the ecosystem" is not)
         ("reserve_treasury", 2, r"\b(?:remain|kept|held|retained|stay)\s+(?:\w+\s+){0,2}?(?:the\s+)?company\b|^\W*(?:the\s+)?company\b"),
+        # "Example Pte Ltd", "Example Labs GmbH": the issuing company named as the holder
         ("public_sale", 2, r"\bsale\b"),
         # "Bonus fund": tokens paid to buyers on top of their purchase
         ("public_sale", 2, r"^\W*(?:token\s+)?bonus(?:es)?\b|\bbonus(?:es)?\s+(?:fund|pool|tokens?|reserve)\b"),
@@ -129,6 +143,8 @@ ALLOCATION_RULES = _rules(
         ("public_sale", 3, r"\bsold\b|\bsell(?:ing)?\b|\boffered\b|\bpurchasers?\b|\bbuyers?\b|\bcontributors?\b|\binvestors?\b"),
         # "distributed to participants of the exchange campaign", "individuals who purchase memberships"
         ("public_sale", 3, r"\bparticipants\b|\b(?:who|which|that)\s+(?:\w+\s+)?(?:purchase|purchased|buy|bought)\b"),
+        # "NPXS holders", "Token holders": tokens handed to the holders of a token (an airdrop to a community)
+        ("ecosystem_community", 3, r"\bholders\b"),
         # "reserved for MetaX", "kept by Example Ltd": a named holder, nothing else said of them
         ("reserve_treasury", 3, r"\breserved\s+for\b|\bretained\s+by\b"),
     ]
@@ -197,6 +213,28 @@ def allocation_match(label: str) -> tuple[str, int]:
     matches nothing is tried again with misspelt recipient words put right ("Adivsors", "Foundrs",
     "Bouty"), at most tier 2 then (a guess)."""
     found = _classify(label, ALLOCATION_RULES)
+    head = _HEAD_RE.split(label, maxsplit=1)[0]
+    if found[1] == 1 and head != label and len(head) >= 3:
+        # "Community (community projects & bounties)", "Company (Example Ltd): costs of the sale, advisors":
+        # the recipient named before the brackets or the colon is the bucket's holder; the words after
+        # explain it, and a recipient they name in passing does not outrank it
+        head_found = _classify(head, ALLOCATION_RULES)
+        # (a sale in the brackets says how the tokens are handed out: "Community (Initial Coin Offering)" are sold)
+        bracket = _BRACKET_RE.match(label[len(head):])
+        sold = found[0] in _SALES and bracket is not None and len(bracket.group(1).split()) <= 5 and \
+            _classify(bracket.group(1), ALLOCATION_RULES)[0] == found[0]
+        if head_found[1] == 2 and head_found[0] != found[0] and not sold:
+            found = head_found
+    if found[0] == "presale_private" and _BOTH_SALES_RE.search(" ".join(label.split())):
+        # "Open pre-sale and sale via ICO", "Tokens issued (pre-sale and ICO)": both sales together are the sale
+        found = ("public_sale", 1)
+    if found[1] == 0 or found[1] == 3:
+        # "Crowdsales", "Teams", "Early adopter": the other number of a recipient word the rules name
+        for inflected in (_singular(label), _plural(label)):
+            if inflected != label:
+                category, tier = _classify(inflected, ALLOCATION_RULES)
+                if tier and (found[1] == 0 or tier < found[1]):
+                    found = (category, tier)
     if found[1] == 0:
         corrected = _spelling_corrected(label)
         if corrected != label:
@@ -204,6 +242,40 @@ def allocation_match(label: str) -> tuple[str, int]:
             if tier:
                 return category, max(tier, 2)
     return found
+
+
+_PRE = rf"\b(?:pre{_SEP}(?:ico|sale|crowd{_SEP}sale|token{_SEP}sale|tge)|private\s+sale|presale)\b"
+_MAIN = rf"(?:\b(?:the\s+)?(?:(?:public|main|token|general)\s+)?(?:sale|ico|crowd{_SEP}sale|ito|ieo)\b)"
+_BOTH_SALES_RE = re.compile(rf"{_PRE}s?\s*(?:and|&|\+|/|,)\s*(?:\w+\s+){{0,1}}?{_MAIN}(?!\s+(?:bonus|partners))", re.I)
+# a sale named in brackets refines a sale named before them ("Sale (pre-sale)")
+_SALES = {"public_sale", "presale_private"}
+_BRACKET_RE = re.compile(r"\s*[(\[]([^)\]]*)[)\]]")
+# where a label's name ends and its explanation starts: an opening bracket or a colon
+_HEAD_RE = re.compile(r"\s*[(\[]|:\s")
+_PLURAL_RE = re.compile(r"\b([A-Za-z]{3,}[^sS\W])s\b")
+_SINGULAR_RE = re.compile(r"\b([A-Za-z]{3,}(?:er|or|ant|ent|ist|ee))\b")
+
+
+def _inflect(label: str, pattern: re.Pattern, form: str) -> str:
+    """``label`` with the words ``pattern`` finds put in the other number (``form``), each only where the
+    new form, alone or after the word before it, names a recipient ("after" never becomes "afters")."""
+    def swap(m: re.Match) -> str:
+        new = m.expand(form)
+        before = label[: m.start()].split()[-1:] or [""]
+        if _classify(new, ALLOCATION_RULES)[1] or _classify(before[0] + " " + new, ALLOCATION_RULES)[1]:
+            return new
+        return m.group(0)
+    return pattern.sub(swap, label)
+
+
+def _singular(label: str) -> str:
+    """``label`` with plural nouns in the singular ("Crowdsales" -> "Crowdsale"; "ss" endings kept)."""
+    return _inflect(label, _PLURAL_RE, r"\1")
+
+
+def _plural(label: str) -> str:
+    """``label`` with person nouns in the plural ("Early adopter" -> "Early adopters")."""
+    return _inflect(label, _SINGULAR_RE, r"\1s")
 
 
 #: recipient words whose misspellings are put right (words of five letters or more: shorter ones

@@ -45,14 +45,46 @@ def parse_amount(match: re.Match) -> float | None:
     return float(value)
 
 
-def amounts_in(text: str, *, money: bool | None = None) -> list[tuple[float, int, int, bool]]:
-    """(value, start, end, is_money) for large numbers in ``text``; percentages are skipped."""
+# "Token allocation (m)", "(in millions of tokens)", "Tokens, in millions": the unit of the numbers below a
+# table's header
+UNIT_HEADER_RE = re.compile(
+    r"\(\s*(?:in\s+)?(?P<a>m|mm|mn|mln|mio|millions?|bn|bln|billions?)\.?(?:\s+(?:of\s+)?(?:tokens?|coins?|units))?\s*\)"
+    r"|\bin\s+(?P<b>millions|billions|million\s+tokens|billion\s+tokens)\b",
+    re.I,
+)
+_UNIT_MONEY_RE = re.compile(r"[$€£]|\b(?:usd|eur|chf|gbp|eth|btc|dollars?|euros?|ether|price|raised?|funds|budget|"
+                            r"proceeds|revenue|costs?|spent|spending)\b", re.I)
+#: how many lines a unit stated in a header goes on applying
+UNIT_REACH = 25
+
+
+def unit_of_header(line: str) -> float | None:
+    """The factor a table header gives its token numbers ("Token allocation (m)" -> 1e6), or None (no unit,
+    or a money unit: "Budget (in millions USD)")."""
+    m = UNIT_HEADER_RE.search(line)
+    if not m or _UNIT_MONEY_RE.search(line):
+        return None
+    word = (m.group("a") or m.group("b")).lower()
+    return 1e9 if word.startswith("b") else 1e6
+
+
+def amounts_in(text: str, *, money: bool | None = None, unit: float = 1.0) -> list[tuple[float, int, int, bool]]:
+    """(value, start, end, is_money) for large numbers in ``text``; percentages are skipped. ``unit`` is
+    the factor of a table header over the line ("(m)"): bare numbers are read in it."""
     out = []
     for m in _AMOUNT_RE.finditer(text):
         after = text[m.end() : m.end() + 2]
         if after.strip().startswith("%"):
             continue
         value = parse_amount(m)
+        if value is None and re.match(r"\s?(?:(?-i:[A-Z]{2,6})\b|tokens?\b|coins?\b)", text[m.end():]):
+            # "500 M NOVA", "1.5 B tokens": a scale letter set apart, the token named after it (not "5 m" of road)
+            value = digits_value(m.group("num"), True)
+            value = None if value is None else float(value) * _SCALE[m.group("scale").lower()]
+        if value is not None and unit > 1 and not m.group("scale") and not m.group("cur") \
+                and not re.match(r"\s?(?:usd|eur|eth|btc|dollars)\b", text[m.end():], re.I) \
+                and not (1900 <= value <= 2100 and "." not in m.group("num") and "," not in m.group("num")):
+            value *= unit
         if value is None or value < MIN_AMOUNT:
             continue
         if 1900 <= value <= 2100 and not m.group("scale") and "," not in m.group("num"):

@@ -73,7 +73,11 @@ def kind_score(
     if sum(1 for w in weights if w >= min_weight) < 2 or sum(weights) / len(weights) < 0.45:
         score -= 1.0
     strong = sum(1 for e in candidate.entries if strong_label(e.label))
-    if candidate.context_kind != kind and strong < 2:
+    # "Tokens offered in the sale: 70%" / "Tokens retained by the company: 30%": labels that each say what
+    # is split (this kind's own words) and each name an item of the kind speak for themselves, whatever
+    # the heading above them ("Token sale", near the price and the cap)
+    self_named = all(own_words.search(e.label) for e in candidate.entries) and min(weights) >= 0.7
+    if candidate.context_kind != kind and strong < 2 and not self_named:
         score -= 1.0
     return score
 
@@ -516,10 +520,14 @@ def _amount_candidates(document, entries, cache, weight, total_supply, money: bo
     out = []
     lines_per_page = {n: len(v) for n, v in cache.items()}
     amount_entries = [e for e in entries if e.percent is None and e.amount is not None and e.money == money]
+    # totals stated anywhere in the paper ("Total token supply: 1,000,000,000" in the introduction)
+    paper_totals = sorted({e.amount for e in amount_entries if "total" in e.flags}) if not money else []
     runs = _runs(amount_entries, lines_per_page, cache)
     previous_short: list[Entry] | None = None  # the last run when it did not add up by itself
     for run in runs:
         found = _amount_candidate(document, run, cache, weight, total_supply, money)
+        if found is None:
+            found = _whole_of_paper_total(document, run, cache, weight, paper_totals)
         if found is not None:
             out.append(found)
             previous_short = None
@@ -568,6 +576,24 @@ def _amount_candidate(document, run, cache, weight, total_supply, money: bool,
         return Candidate(chosen, score, pct, True, kind, note=f"percent computed from amounts against {what}",
                          total_used=total, context_line=kind_line)
     return None
+
+
+def _whole_of_paper_total(document, run, cache, weight, paper_totals: list[float]) -> Candidate | None:
+    """A list of token amounts (three or more, each naming a recipient) with no total of its own that adds
+    up exactly (within 0.5%) to a total stated elsewhere in the paper: the shares are computed against it.
+    Only the whole list counts, never a subset (a total far away is weak evidence on its own)."""
+    parts = [e for e in run if "total" not in e.flags]
+    if len(parts) < 3 or any(weight(e) < 0.5 for e in parts):
+        return None
+    amounts_sum = sum(e.amount for e in parts)
+    total = next((t for t in paper_totals if abs(amounts_sum - t) <= 0.005 * t), None)
+    if total is None:
+        return None
+    kind, kind_line = context_kind(document, run, cache)
+    score = sum(weight(e) for e in parts) / len(parts) + 0.15 * min(len(parts), 6) - 0.2
+    return Candidate(parts, score, round(amounts_sum / total * 100, 2), True, kind,
+                     note=f"percent computed from amounts against a total of {total:,.0f} stated elsewhere in the paper",
+                     total_used=total, context_line=kind_line)
 
 
 _TOTAL_STATEMENT = re.compile(r"\b(?:total|max\w*|overall|whole)\b[^.]{0,40}\b(?:supply|tokens|emission|amount|issued|created)\b|"

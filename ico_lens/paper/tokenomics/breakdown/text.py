@@ -25,7 +25,7 @@ from ico_lens.paper.tokenomics.breakdown.labels import (
     section_heading,
 )
 from ico_lens.paper.tokenomics.breakdown.lines import BULLET_RE
-from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, amounts_in, parse_percent
+from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, UNIT_REACH, amounts_in, parse_percent, unit_of_header
 
 
 def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
@@ -104,6 +104,10 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                         # the sentence ends on a line that holds the next share: take the words up to
                         # the sentence end when they hold no number
                         head = _first_sentence(lines[j + 1])
+                        if PCT_RE.search(head) and label_after:
+                            # "A further 15% is kept by" / "the company as a reserve, and the remaining 60% is
+                            # offered ...": the clause up to the conjunction before the next share
+                            head = re.split(r",\s|;\s|\s(?:and|while|whereas)\s", lines[j + 1], maxsplit=1)[0]
                         if head != lines[j + 1] and not PCT_RE.search(head):
                             label_text += " " + head
                         break
@@ -113,6 +117,10 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                 line_count = j - i + 1
                 label_text = _first_clause(label_text) if label_after else _first_sentence(label_text)
                 label = clean_label(label_strip_amounts(label_text))
+                subject = recipient_before(re.split(r"(?<=[a-z0-9)])[.;]\s+", before)[-1].lstrip(" ,")) if label_after else None
+                if subject:
+                    # "The team will receive 20% of the tokens, locked ...": the subject is the recipient
+                    label = f"{subject} ({label})"
             elif has_letters(before_clean) and not has_letters(after_clean):
                 shape = "row"
                 label = before_clean
@@ -215,6 +223,10 @@ _INLINE_AFTER_GAP = re.compile(r"\s*([^%]{2,80}?)\s*(?:,|;|\band\b|&|\bplus\b)\s
 _INLINE_BEFORE_GAP = re.compile(r"\s*(?:,|;|\band\b|&)\s*([^%,;]{2,60}?)[\s:=\-–—]*")
 
 
+# a short name set as a legend entry: one to four words, each capitalised or a connector ("Team & Advisors")
+_COLUMN_NAME_RE = re.compile(r"\s*[-–—:]?\s*(?-i:[A-Z])[\w'’\-]*(?:\s+(?:&|and|of|for|/|(?-i:[A-Z])[\w'’\-]*)){0,3}\s*")
+
+
 def _inline_list_labels(line: str, matches: list[re.Match]) -> list[str] | None:
     """Labels of a list written on one line, or None when the line is not one:
     "60% crowdsale, 20% team and 20% reserve" (labels after) or "Team 20%, advisors 10% and sale 70%"
@@ -227,9 +239,17 @@ def _inline_list_labels(line: str, matches: list[re.Match]) -> list[str] | None:
         tail = re.split(r"[,;.]\s|[.;]$|\s\(", line[matches[-1].end() :] + " ", maxsplit=1)[0]
         if has_letters(tail) and all(has_letters(label) for label in labels):
             return labels + [tail]
+    if not has_letters(line[: matches[0].start()], 1) and all(_COLUMN_NAME_RE.fullmatch(g) for g in gaps) \
+            and _COLUMN_NAME_RE.fullmatch(line[matches[-1].end():]):
+        # "60% Crowdsale 15% Team": two legend columns flattened into one line, each name after its share
+        return gaps + [line[matches[-1].end():]]
     if all(_INLINE_BEFORE_GAP.fullmatch(g) for g in gaps):
         head = re.split(r"[:.;]\s", line[: matches[0].start()])[-1]
         labels = [head] + [_INLINE_BEFORE_GAP.fullmatch(g).group(1) for g in gaps]
+        # "receive 20%, which vests over 24 months. Advisors will be allocated 5%, and ...": a label that
+        # holds the end of a sentence is running prose, not an item of a list written on one line
+        if any(SENTENCE_END_RE.search(label.rstrip(" .;")) for label in labels):
+            return None
         if all(has_letters(label) for label in labels) and len(head) <= 60:
             return labels
     return None
@@ -368,11 +388,30 @@ _AMOUNT_VERB_AFTER = re.compile(
     r"(?:will|shall|are|is|go|goes|to\s+be|remain|reserved|allocated|distributed|kept|set\s+aside)\b", re.I)
 
 
+# "The team will receive 15,000,000 NOVA", "Advisors get 5,000,000", "The foundation will keep 20,000,000 NOVA as a
+# reserve": the recipient is the subject before the verb, the amount its object
+_RECIPIENT_BEFORE_RE = re.compile(
+    r"^\W*(?P<who>(?-i:[A-Z])[\w&'’\- ]{1,50}?)\s+(?:will\s+|shall\s+|would\s+|are\s+to\s+|is\s+to\s+)?"
+    r"(?:receive|receives|get|gets|hold|holds|keep|keeps|retain|retains|"
+    r"(?:be|is|are)\s+(?:allocated|given|granted|awarded|assigned|entitled\s+to))\s+"
+    r"(?:a\s+total\s+of\s+|another\s+|an?\s+additional\s+|the\s+remaining\s+|up\s+to\s+)?$", re.I)
+
+
+def recipient_before(head: str) -> str | None:
+    """The recipient named as the subject of a sentence whose object is the amount right after ``head``, or None."""
+    m = _RECIPIENT_BEFORE_RE.match(head)
+    if not m or re.search(r"\d|\b(?:each|every|per|you|we|it|they|he|she|this|which|who)\b", m.group("who"), re.I) \
+            or len(m.group("who").split()) > 6:
+        return None
+    return clean_label(m.group("who")) or None
+
+
 def _distinct_amounts(found: list[tuple[float, int, int, bool]]) -> list[tuple[float, int, int, bool]]:
     """One amount per value: "200,000,000 (two hundred million)" states one amount twice."""
     out = []
     for amount in found:
-        if not any(abs(amount[0] - kept[0]) < 1e-9 for kept in out):
+        # the same value stated again right after ("(two hundred million)"), not a second amount far on
+        if not any(abs(amount[0] - kept[0]) < 1e-9 and amount[1] - kept[2] <= 12 for kept in out):
             out.append(amount)
     return out
 
@@ -407,28 +446,91 @@ def _sentence_amounts(page: Page, i: int, line: str) -> list[Entry]:
         sentence = line[start:end]
         start = end
         found = [a for a in _distinct_amounts(amounts_in(sentence)) if not a[3]]
-        if len(found) != 1:
+        if len(found) == 1:
+            pieces = [sentence]
+        elif found:
+            # "200,000,000 NOVA will be allocated to the team and 200,000,000 NOVA will be kept in reserve":
+            # one amount a clause, the clauses joined by "and" or a comma before the next amount
+            cuts = [0]
+            for a in found[1:]:
+                join = list(re.finditer(r"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while|whereas)\s+)(?:the\s+(?:remaining|other)\s+)?$",
+                                        sentence[cuts[-1]: a[1]]))
+                if not join:
+                    break
+                cuts.append(cuts[-1] + join[-1].end())
+            if len(cuts) != len(found):
+                continue
+            pieces = [re.sub(r"(?:,|\s(?:and|while|whereas))?\s*(?:the\s+(?:remaining|other)\s*)?$", "", sentence[a:b])
+                      for a, b in zip(cuts, cuts[1:] + [len(sentence)])]
+        else:
             continue
-        value, a_start, a_end, _ = found[0]
-        head, tail = sentence[:a_start], sentence[a_end:]
-        if len(head.split()) > 3 or not _AMOUNT_VERB_AFTER.match(tail):
-            continue
-        recipient = re.split(r"[,;.](?=\s|$)", re.sub(r"\([^()]*\)", " ", tail).lstrip(" ,;:"), maxsplit=1)[0]
-        label = clean_label(label_strip_amounts(recipient))
-        if has_letters(label):
-            out.append(Entry(page.number, LinePos(page.number, i), label, sentence.strip(), None, value, "text", set(),
-                             "amount", 1, False))
+        for piece in pieces:
+            entry = _clause_amount(page, i, piece)
+            if entry is not None:
+                out.append(entry)
     return out
+
+
+def _clause_amount(page: Page, i: int, sentence: str) -> Entry | None:
+    """The token amount of one sentence or clause with its recipient: the subject before it ("The team will
+    receive N") or the first clause after its verb ("N NOVA are allocated to the team"), or None."""
+    found = [a for a in _distinct_amounts(amounts_in(sentence)) if not a[3]]
+    if len(found) != 1:
+        return None
+    value, a_start, a_end, _ = found[0]
+    head, tail = sentence[:a_start], sentence[a_end:]
+    subject = recipient_before(head.lstrip())
+    if subject is None and (len(head.split()) > 3 or not _AMOUNT_VERB_AFTER.match(tail)):
+        return None
+    recipient = re.split(r"[,;.](?=\s|$)", re.sub(r"\([^()]*\)", " ", tail).lstrip(" ,;:"), maxsplit=1)[0]
+    label = subject or clean_label(label_strip_amounts(recipient))
+    if not has_letters(label):
+        return None
+    # "A total of 1,000,000,000 NOVA will be created": the whole, not a part
+    flags = {"total"} if _TOTAL_CLAUSE_RE.search(head) or _CREATED_RE.match(tail) else set()
+    return Entry(page.number, LinePos(page.number, i), label, sentence.strip(), None, value, "text", flags, "amount", 1, False)
+
+
+_TOTAL_CLAUSE_RE = re.compile(r"\btotal\b|\bmaximum\b|\bin\s+all\b", re.I)
+_CREATED_RE = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:will\s+be\s+|are\s+|were\s+|is\s+|to\s+be\s+)?(?:ever\s+)?"
+                         r"(?:created|minted|generated|issued|in\s+circulation)\b(?!\s+(?:to|for|as|in\s+the)\b)", re.I)
+
+
+_BONUS_CLAUSE_RE = re.compile(
+    r"[(\[,;]?\s*(?:with\s+(?:an?\s+)?)?(?:(?:token\s+)?(?:bonus(?:es)?|discount)\s*(?:of\s+|:\s*)?(?:up\s+to\s+|upto\s+)?"
+    r"\d{1,2}(?:[.,]\d+)?\s?%(?:\s?[-–]\s?\d{1,2}(?:[.,]\d+)?\s?%)?|(?:up\s+to\s+)?\d{1,2}(?:[.,]\d+)?\s?%\s+(?:bonus(?:es)?|discount))"
+    r"\s*[)\]]?", re.I)
+
+
+# a table row under a header that gives the unit: a short name and one bare number ("Team 150", "Total: 1,000")
+_UNIT_ROW_RE = re.compile(r"^\W*(?P<label>[^\d%$€£]{2,60}?)[\s:.\-–—|]*\d[\d,.]*\s*(?:(?-i:[A-Z]{2,6})|tokens?|coins?)?\s*$", re.I)
 
 
 def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
     """Lines that give one amount and a label but no percentage: "Team: 150,000,000 tokens",
     "• $3 million – Expanding our team" (money, for use of funds)."""
     entries = []
+    unit, unit_left = 1.0, 0
     for i, line in enumerate(lines):
+        header_unit = unit_of_header(line)
+        if header_unit:
+            unit, unit_left = header_unit, UNIT_REACH
+        else:
+            unit_left -= 1
+            if unit_left <= 0:
+                unit = 1.0
+        quote = line
+        if PCT_RE.search(line):
+            # "Pre-ICO: 5,000,000 NOVA (bonus 30%)": the only share on the line is a bonus, the amount is the entry
+            line = _BONUS_CLAUSE_RE.sub(lambda m: " " * len(m.group(0)), line)
         if PCT_RE.search(line) or len(line) > 160:
             continue
         found = _distinct_amounts(amounts_in(line))
+        if unit > 1 and all(a[0] < 100_000 for a in found) and _UNIT_ROW_RE.match(line):
+            # "Token allocation (m)" / "Team 150", "Total 1,000": a row read in the unit of its table's header
+            found = _distinct_amounts(amounts_in(line, unit=unit))
+            if len(found) == 1:  # the number is no part of the label
+                line = line[: found[0][1]] + " " * (found[0][2] - found[0][1]) + line[found[0][2]:]
         if len(found) > 1 and sum(1 for a in found if not a[3]) == 1:
             # "500 million to be sold in a public sale with a cap of $10 million": the tokens are the entry
             found = [a for a in found if not a[3]]
@@ -444,6 +546,11 @@ def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
         tail = line[end:]
         # "FLX 200,000,000 (two hundred million) will be sold ...": an amount in prose, its recipient after it
         prose = len(head.split()) <= 2 and bool(_AMOUNT_VERB_AFTER.match(tail))
+        subject = None if prose else recipient_before(head)
+        if subject is not None:
+            entries.append(Entry(page.number, LinePos(page.number, i), subject, line.strip(), None, value, "text", set(),
+                                 "amount", 1, is_money))
+            continue
         list_like = bool(bullet) or not has_letters(head, 1) or re.search(r"[:–—\-=]\s*$", head) or (
             not has_letters(label_strip_amounts(tail), 1) and len(line) <= 80)
         if not (list_like or prose) or (len(line) > 100 and not bullet and not prose):
@@ -461,7 +568,8 @@ def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
             # Ltd), covering the costs of ... advisors" is the company's share, not the advisors'
             label_text = re.split(r"[,;.](?=\s|$)", re.sub(r"\([^()]*\)", " ", label_text).lstrip(" ,;:"), maxsplit=1)[0]
         label = clean_label(label_strip_amounts(_first_sentence(BULLET_RE.sub("", label_text))))
-        if not is_money and _GENERIC_AMOUNT_LABEL_RE.fullmatch(label):
+        if not is_money and (_GENERIC_AMOUNT_LABEL_RE.fullmatch(label) or (not label and not prose and not bullet)):
+            # (an amount alone on its line, "Token Sale" / "500,000,000": a chart label above its number)
             # "Capital reserve" / "Token: 20,000,000,000", "4.7 Reserve Pool" / "Initial size: 10,000,000":
             # the amount's own words only say it is an amount; the name is the line above
             above = _name_above(lines, i)
@@ -470,6 +578,8 @@ def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
         if not has_letters(label):
             continue
         flags = {"total"} if TOTAL_LABEL_RE.search(label) else set()
+        if quote is not line:
+            label_text = quote + label_text[len(line):]
         entries.append(Entry(page.number, LinePos(page.number, i), label, label_text, None, value, "text", flags, "amount",
                              j - i + 1, is_money))
     return entries
