@@ -46,7 +46,7 @@ def _run_extraction(args: argparse.Namespace) -> int:
     import json
 
     from ico_lens.evaluate.splits import load_splits
-    from ico_lens.paper.evaluate import evaluate_corpora, render
+    from ico_lens.paper.evaluate import evaluate_corpora, render, shared_corpora
 
     corpora = list(zip(args.gold, args.papers))
     splits = args.splits
@@ -54,7 +54,7 @@ def _run_extraction(args: argparse.Namespace) -> int:
         shared = Path(args.shared)
         if not shared.is_dir():
             raise InputError(f"shared data directory not found: {shared}", path=str(shared))
-        corpora += [(shared / "corpus/gold/whitepapers", shared / "corpus/whitepapers"), (shared / "papers/gold", shared / "papers/whitepapers")]
+        corpora += shared_corpora(shared)
         splits = splits or shared / "splits.csv"
     if not corpora or len(args.gold) != len(args.papers):
         raise InputError("eval extraction: give --shared DIR or one --papers DIR for each --gold DIR", path=None)

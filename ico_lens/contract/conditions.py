@@ -55,8 +55,17 @@ class Term:
     subst: Any = None  # for "expr": the caller's substitution (tuple of pairs)
 
 
+class _StandInVariable:
+    """What the analysis reads of a Slither state variable, for things that stand in for one: no
+    initializer, not constant, internal."""
+
+    expression = None
+    is_constant = False
+    visibility = "internal"
+
+
 @dataclass(frozen=True)
-class FieldVar:
+class FieldVar(_StandInVariable):
     """A field of a struct state variable that keeps the token's books: ``token.balances`` of a
     library-driven token (``using ERC20Lib for ERC20Lib.TokenStorage; ERC20Lib.TokenStorage token;``).
     It stands in for a state variable: name, type, no initializer."""
@@ -64,10 +73,6 @@ class FieldVar:
     holder: Any
     member: str
     type: Any = field(default=None, compare=False, hash=False)
-
-    expression = None
-    is_constant = False
-    visibility = "internal"
 
     @property
     def name(self) -> str:
@@ -83,7 +88,7 @@ class FieldVar:
 
 
 @dataclass(frozen=True)
-class Namespace:
+class Namespace(_StandInVariable):
     """A storage struct reached through an assembly getter (``function _getERC20Storage() private
     pure returns (ERC20Storage storage $) { assembly { $.slot := ERC20StorageLocation } }``, the
     ERC-7201 namespaced storage of OpenZeppelin 5's upgradeable contracts). It stands in for a
@@ -91,10 +96,6 @@ class Namespace:
 
     struct: Any
     type: Any = field(default=None, compare=False, hash=False)
-
-    expression = None
-    is_constant = False
-    visibility = "internal"
 
     @property
     def name(self) -> str:

@@ -334,6 +334,23 @@ def evaluate_corpora(
     return report
 
 
+def shared_corpora(shared: str | Path) -> list[tuple[Path, Path]]:
+    """The (gold directory, papers directory) pairs of ``../shared``: the 36 projects of ``corpus/`` and
+    the 46 papers of ``papers/``."""
+    shared = Path(shared)
+    return [(shared / "corpus/gold/whitepapers", shared / "corpus/whitepapers"),
+            (shared / "papers/gold", shared / "papers/whitepapers")]
+
+
+def labelled_papers(corpora: Sequence[tuple[str | Path, str | Path]]) -> list[tuple[str, Path, Path | None]]:
+    """(slug, gold file, paper or None) of every gold paper of every (gold directory, papers directory)."""
+    out = []
+    for gold_dir, papers_dir in corpora:
+        for slug, gold_file in _gold_files(Path(gold_dir), Path(papers_dir)).items():
+            out.append((slug, gold_file, _paper_path(Path(papers_dir), slug)))
+    return out
+
+
 def _gold_files(gold_dir: Path, papers_dir: Path) -> dict[str, Path]:
     """The white-paper gold records of ``gold_dir`` by slug (a directory may also hold contract truths
     or an index)."""

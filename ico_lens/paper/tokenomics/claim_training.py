@@ -21,7 +21,6 @@ gains more right than it adds wrong (else the head is disabled, threshold > 1).
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import json
 import math
@@ -87,19 +86,15 @@ def quote_matches(sentence: str, quote: str) -> bool:
 
 
 def tune_papers(shared: Path) -> list[tuple[str, Path, Path]]:
-    """(slug, gold file, PDF) of every tune paper of ``splits.csv`` (held ones are left out here)."""
-    out = []
-    with open(shared / "splits.csv", newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["kind"] != "paper" or row["part"] != "tune":
-                continue
-            gold = shared / row["label_file"]
-            # corpus/gold/whitepapers/<slug>.json -> corpus/whitepapers/<slug>.pdf; papers/gold/<slug>.json -> papers/whitepapers/
-            corpus = gold.parent.parent if gold.parent.name == "gold" else gold.parent.parent.parent
-            pdf = corpus / "whitepapers" / (gold.stem + ".pdf")
-            if pdf.exists():
-                out.append((gold.stem, gold, pdf))
-    return out
+    """(slug, gold file, PDF) of every tune paper of ``splits.csv``, in its order (the folds deal them
+    round); held ones are left out here."""
+    from ico_lens.evaluate.splits import load_splits
+    from ico_lens.paper.evaluate import labelled_papers, shared_corpora
+
+    order = {slug: rank for rank, (slug, part) in enumerate(load_splits(shared / "splits.csv").items()) if part == "tune"}
+    papers = [(slug, gold, pdf) for slug, gold, pdf in labelled_papers(shared_corpora(shared))
+              if slug.lower() in order and pdf is not None and pdf.suffix == ".pdf"]
+    return sorted(papers, key=lambda paper: order[paper[0].lower()])
 
 
 def paper_examples(document, gold: dict) -> dict:

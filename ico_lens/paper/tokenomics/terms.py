@@ -656,21 +656,25 @@ def _stacked_label_candidates(document, decimals: int | None) -> list[_SupplyCan
             if aligned is not None:
                 # a column of labels, then a column of values: the label's value is at the label's rank
                 # ("Tokens for Sale / Total Supply / Hard Cap" then "400,000,000 / 1,000,000,000 / 20,000 ETH")
-                later = aligned
-                qs = [q for q in find_quantities(later) if q.value >= 10_000 and "%" not in later]
-                if qs and not _MONEY_BEFORE.search(later[: qs[0].start]) and not _MONEY_AFTER.match(later[qs[0].end :]):
-                    unit = TextUnit(page.number, f"{line} … {later}", "line")
-                    value = int(_decimals_fix(qs[0].value, decimals, qs[0].raw))
-                    out.append(_SupplyCandidate(value, 4.0, unit, 0, len(unit.text)))
+                candidate = _label_value_candidate(page.number, line, aligned, decimals)
+                out.extend([candidate] if candidate else [])
                 continue
             for later in lines[i + 1 : i + 12]:  # else the first figure below the label
-                qs = [q for q in find_quantities(later) if q.value >= 10_000 and "%" not in later]
-                if qs and not _MONEY_BEFORE.search(later[: qs[0].start]) and not _MONEY_AFTER.match(later[qs[0].end :]):
-                    unit = TextUnit(page.number, f"{line} … {later}", "line")
-                    value = int(_decimals_fix(qs[0].value, decimals, qs[0].raw))
-                    out.append(_SupplyCandidate(value, 4.0, unit, 0, len(unit.text)))
+                candidate = _label_value_candidate(page.number, line, later, decimals)
+                if candidate:
+                    out.append(candidate)
                     break
     return out
+
+
+def _label_value_candidate(page_number: int, label: str, later: str, decimals: int | None) -> _SupplyCandidate | None:
+    """The supply ``later``'s first figure gives under the label line ``label``: a token count (no share,
+    no money), or None."""
+    qs = [q for q in find_quantities(later) if q.value >= 10_000 and "%" not in later]
+    if not qs or _MONEY_BEFORE.search(later[: qs[0].start]) or _MONEY_AFTER.match(later[qs[0].end :]):
+        return None
+    unit = TextUnit(page_number, f"{label} … {later}", "line")
+    return _SupplyCandidate(int(_decimals_fix(qs[0].value, decimals, qs[0].raw)), 4.0, unit, 0, len(unit.text))
 
 
 #: a short line with no figure (a table's label) and one that holds a figure (its value)
