@@ -601,9 +601,28 @@ class TokenModel:
                     break
             else:
                 hidden = _hidden_mint(entry, self.effects(entry))
-                if hidden is not None and not self._bounded_by_supply(entry):
+                if hidden is not None and not self._bounded_by_supply(entry) and not self._from_holders_bucket(entry, hidden):
                     found.append((entry, hidden))
         return found
+
+    def _from_holders_bucket(self, entry: Function, credit: Effect) -> bool:
+        """The credit moves the holder's own tokens back from a second per-account bucket
+        (``freezeOf[msg.sender] -= v; balanceOf[msg.sender] += v``, the 2017 freeze/unfreeze
+        template): no tokens are made when every entry that fills the bucket debits a balance."""
+        if credit.key is None:
+            return False
+        for e in self.effects(entry):
+            if e.kind != "state" or e.direction != "dec" or e.key is None or e.variable in self.balance_vars:
+                continue
+            if (e.key.kind, e.key.value) != (credit.key.kind, credit.key.value):
+                continue
+            fills = [(w_entry, w) for w_entry, w in self.state_writes(e.variable) if w.direction != "dec"]
+            if fills and all(
+                w.direction == "inc" and any(d.kind == "balance" and d.direction == "dec" for d in self.effects(w_entry))
+                for w_entry, w in fills
+            ):
+                return True
+        return False
 
     def _bounded_by_supply(self, entry: Function) -> bool:
         """A guard of ``entry`` reads the supply: the credit stays within what deployment counted."""

@@ -1016,9 +1016,10 @@ def time_direction(guard: Guard, *, stored_only: bool = False) -> set[str]:
     return out
 
 
-def time_bounds(guard: Guard) -> list[Term | None]:
+def time_bounds(guard: Guard, *, inline: bool = False) -> list[Term | None]:
     """What the guard compares the time with, directly in its expression: the state variable's
-    Term for ``now > endTime``, None for anything else (``endTime + 365 days``, a call)."""
+    Term for ``now > endTime``, None for anything else (``endTime + 365 days``, a call). With
+    ``inline``, also the comparisons inside the view functions it calls (``require(hasClosed())``)."""
     relations = (BinaryOperationType.LESS, BinaryOperationType.LESS_EQUAL, BinaryOperationType.GREATER, BinaryOperationType.GREATER_EQUAL)
     found: list = []
 
@@ -1030,7 +1031,7 @@ def time_bounds(guard: Guard) -> list[Term | None]:
             elif right is not None and right.kind == "time":
                 found.append(left if left is not None and left.kind == "state" else None)
 
-    walk_expression(guard.expression, guard.subst, visit, inline=False)
+    walk_expression(guard.expression, guard.subst, visit, inline=inline)
     return found
 
 

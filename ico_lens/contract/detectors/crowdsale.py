@@ -37,7 +37,7 @@ class CrowdsaleDetector(FactDetector):
                     token_call = e.kind == "call" and e.key is not None and e.key.kind == "state" and (
                         _is_contract_var(e.key.value) or (e.name or "") in TOKEN_CALLS
                     )
-                    if credited or token_call:
+                    if credited or token_call or _sells_own_stock(model, contract, e):
                         return [self.finding(f"{contract.name}.{entry.name}() is payable and hands out tokens", e.node, e.function)]
         for contract in model.contracts:
             # secondary cue: a sale contract that sells off-chain (owner-driven rounds) shows only by
@@ -47,6 +47,14 @@ class CrowdsaleDetector(FactDetector):
             if any(f.is_implemented and f.all_state_variables_written() for f in contract.functions_declared):
                 return [self.finding(f"{contract.name} is a sale contract declared in this file", None, contract.constructor or contract.functions_declared[0])]
         return []
+
+
+def _sells_own_stock(model, contract, effect) -> bool:
+    """``this.transfer(msg.sender, tokens)`` in a token's payable function: the token sells from
+    the stock it holds itself, through an external call to its own ERC-20 ``transfer``."""
+    if effect.kind != "call" or effect.key is None or effect.key.kind != "this" or effect.name not in ("transfer", "transferFrom"):
+        return False
+    return any(v in model.balance_vars for v in contract.state_variables)
 
 
 def _between_holders(effects) -> bool:

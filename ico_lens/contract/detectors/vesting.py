@@ -71,7 +71,7 @@ class VestingDetector(FactDetector):
         for entry in entry_points_of(contract):
             if entry.payable and reads_msg_value(entry):
                 for guard in self.model.guards(entry):
-                    window |= {b.value for b in cond.time_bounds(guard) if b is not None}
+                    window |= {b.value for b in cond.time_bounds(guard, inline=True) if b is not None}
         return window
 
     def _timed_releases(self) -> list[Finding]:
@@ -101,12 +101,19 @@ class VestingDetector(FactDetector):
                     continue
                 for guard in model.guards(entry):
                     if cond.reads_time(guard) and "after" in cond.time_direction(guard):
-                        bounds = cond.time_bounds(guard)
+                        bounds = cond.time_bounds(guard, inline=True)
                         if sale_times and bounds and all(b is not None and b.value in sale_times for b in bounds):
                             continue  # finalize() once the sale's own end is past: the sale closing, not a vesting
                         findings.append(self.finding(f"{contract.name}.{entry.name}() releases tokens only after a time", guard.node, guard.function))
                         break
                 else:
+                    cleared = _cleared_after_a_time(model, effects, sale_times)
+                    if cleared is not None:
+                        findings.append(self.finding(
+                            f"{contract.name}.{entry.name}() pays out {cleared.variable.name}[account] only once a time has passed",
+                            cleared.node, cleared.function,
+                        ))
+                        continue
                     timed = _time_read_in(entry) if not selling else None
                     if timed is not None and any(e.kind == "call" for e in releases):
                         # TokenVesting.release(): the releasable amount is computed from the time
@@ -130,6 +137,29 @@ def _set_by_trading(model, mapping) -> bool:
             if cond.guard_pass(cond.Guard(dom.expression, not branch, dom, effect.function), ordinary) is False:
                 return False
     return True
+
+
+def _cleared_after_a_time(model, effects, sale_times):
+    """A per-account amount the entry empties only inside ``if (now > start + 6 months)``
+    (``amount += frozenBonus[who]; frozenBonus[who] = 0;`` per tranche, then one transfer of the
+    sum): tokens kept for each holder until a time, paid out after the branches. A branch that
+    only waits for the sale's own end (a post-sale delivery of what was bought) is the closing of
+    the sale, as for ``finalize()``."""
+    for e in effects:
+        if e.kind != "state" or e.key is None or e.key.kind not in ACCOUNT_KEYS:
+            continue
+        if e.variable in model.balance_vars or e.variable in model.allowance_vars or is_flag_mapping(e.variable):
+            continue
+        if not (e.direction == "dec" or e.value_kind == "zero" or (e.value is not None and e.value.kind == "const" and str(e.value.value) == "0")):
+            continue
+        guard = _timed_branch([e])
+        if guard is None:
+            continue
+        bounds = cond.time_bounds(guard, inline=True)
+        if sale_times and bounds and all(b is not None and b.value in sale_times for b in bounds):
+            continue
+        return e
+    return None
 
 
 def _sells(function) -> bool:
