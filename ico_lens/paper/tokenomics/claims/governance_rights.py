@@ -14,7 +14,7 @@ class GovernanceRights(ClaimRule):
     DESCRIPTION = "Token holders get voting/governance rights (true) or the paper denies them (false)."
     CONFIDENCE = "medium"
     _HOLDERS = (r"(?:(?:token|coin)\s*-?\s*(?:holders?|owners)|holders\s+of\s+(?:\w+\s+)?tokens|owners?\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?(?:tokens?|coins?)\b"
-                r"|(?-i:[A-Z][A-Za-z0-9]{1,6})\s+(?:token\s+)?holders"
+                r"|(?-i:[A-Z][A-Za-z0-9]{1,6})\s+(?:token\s+)?holders|holders\s+of\s+(?-i:[A-Z][A-Z0-9]{1,6})\b"
                 r"|tokenholders|stakeholders\s+holding|masternode\s+(?:holders|owners))")
     PATTERNS = {
         "granted": re.compile(
@@ -50,6 +50,9 @@ class GovernanceRights(ClaimRule):
             r"|\b(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\s+(?:is|are|will\s+be|can\s+be)\s+(?:also\s+)?used\s+(?:\w+\s+){0,2}?(?:to|for)\s+vot(?:e|ing)\b"
             # (tokens, not "voting with their CPU power": Bitcoin's miners)
             r"|\bvot(?:e|ing)\s+(?:with|using)\s+(?:their|its|your|the)\s+(?:\w+\s+)?(?:tokens?|coins?)\b"
+            # sixth round: "NOVA tokens provide governance rights", "users who hold NOVA can vote for new features"
+            r"|\b(?:tokens?|coins?)\s+(?:will\s+|also\s+)*(?:provide|grant|give|confer|carry|offer)s?\s+(?:(?:its|their|the)\s+)?(?:(?:token\s*)?holders?\s+)?(?:\w+\s+)?(?:governance|voting)\s+(?:rights|power)\b"
+            r"|\b(?:users|anyone|those|everyone|people|members|participants)\s+(?:who|that)\s+(?:hold|own|stake)s?\s+(?:\w+\s+)?(?:tokens?|coins?|(?-i:[A-Z][A-Z0-9]{1,6}))\s+(?:\w+\s+){0,3}?vot(?:e|ing)\b"
             # "the governance power stems from the token holders"
             r"|\bgovernance\s+(?:power|rights?|authority)\s+(?:\w+\s+){0,3}?(?:from|with|to)\s+(?:the\s+)?" + _HOLDERS,
             re.I,

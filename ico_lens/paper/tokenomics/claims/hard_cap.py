@@ -41,7 +41,8 @@ FALLBACK = [
     re.compile(r"^\s*(?:(?:maximum|max\.?)\s+)?cap\s*[:=]\s*(?P<v>" + MONEY + r")", re.I),
     # "Maximum raise: $15M", "the maximum amount of ETH that will be accepted in the crowdsale is 12,000 ETH",
     # "until the 50,000 ETH cap is reached", "Cap on contributions: 100,000 ETH", "the maximum goal of the crowdsale is"
-    re.compile(r"\bmax(?:imum)?\.?\s+(?:raise|fundraise|funding|amount\s+raised)\s*[:=\-–]?\s*(?:of\s+|is\s+)?(?P<v>" + MONEY + r")", re.I),
+    # sixth round: an em dash or "raised" as the label ("Maximum raise — $25m", "Maximum raised 50,000 ETH")
+    re.compile(r"\bmax(?:imum)?\.?\s+(?:raise|raised|fundraise|funding|amount\s+raised)\s*[:=\-–—]?\s*(?:of\s+|is\s+)?(?P<v>" + MONEY + r")", re.I),
     re.compile(r"\bmaximum\s+(?:amount|number|sum)\s+of\s+(?:ETH|ether|BTC|funds?|money|contributions?)\s+(?:that\s+)?(?:will|can|to)\s+be\s+"
                r"(?:accepted|raised|collected|received|contributed)\s+(?:\w+\s+){0,5}?(?:is|will\s+be|:)\s*(?P<v>" + MONEY + r")", re.I),
     re.compile(r"(?P<v>" + MONEY + r")\s+(?:hard\s+)?cap\s+(?:is|has\s+been|was)\s+(?:reached|met|hit)\b", re.I),
@@ -53,6 +54,10 @@ FALLBACK = [
                + _SALE + r"\s*[:=\-–]\s*(?P<v>" + MONEY + r")", re.I),
     re.compile(r"\b(?:total\s+)?(?:amount|sum)\s+to\s+be\s+raised\s*(?:[:=\-–]|is|will\s+be)\s*(?:up\s+to\s+)?(?P<v>" + MONEY + r")"
                r"|\btarget(?:ed)?\s+raise\s*[:=\-–]\s*(?P<v2>" + MONEY + r")", re.I),
+    # sixth round: the sale named between the cap and its value: "The hard cap for the token sale is set at 40,000
+    # ETH", "Maximum cap of the ICO is 18,000 ETH", "the hard cap of the crowdsale amounts to $20 million"
+    re.compile(r"\b(?:hard[\s-]?cap|max(?:imum)?\.?\s+cap)\s+(?:for|of)\s+(?:the\s+|our\s+|this\s+)?(?:(?:main|public)\s+)?" + _SALE
+               + r"\s+(?:is\s+|will\s+be\s+|has\s+been\s+)?(?:set\s+(?:at|to)\s+|fixed\s+at\s+|equals?\s+|amounts\s+to\s+|:\s*)?(?P<v>" + MONEY + r")", re.I),
     re.compile(r"\b(?:a\s+maximum\s+of|up\s+to|no\s+more\s+than|at\s+most)\s+(?P<v>(?:" + _NUM + r")" + _SCALE + r"\s*(?:\([^)]{1,40}\)\s*)?"
                r"(?:(?-i:[A-Z][A-Za-z0-9]{1,9})\s+)?(?:tokens?|coins?))\s+(?:will|shall|can|are\s+to|is\s+to)\s+be\s+(?:sold|offered|available\s+for\s+(?:sale|purchase))\b", re.I),
 ]

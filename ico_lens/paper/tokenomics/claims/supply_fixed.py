@@ -17,7 +17,10 @@ class SupplyFixed(ClaimRule):
         "fixed": re.compile(
             r"\bno\s+(?:new|further|additional|more|extra)\s+(?:\w+\s+){0,2}(?:tokens?|coins?|(?-i:[A-Z][A-Za-z0-9]{1,6})s?|issuances?)\s+"
             r"(?:will|can|shall|are\s+to|is\s+to|could|may)\s+(?:ever\s+)?(?:be\s+)?(?:created|issued|minted|generated|produced|planned|added)"
-            r"|\bno\s+(?:additional|further|new)\s+(?:issuances?|minting|emission)\b"
+            r"|\bno\s+(?:additional|further|new)\s+(?:token\s+)?(?:issuances?|minting|emission)\b"
+            # sixth round: "the number of tokens is fixed and will not change", "no minting of new tokens will be possible"
+            r"|\b(?:number|amount|quantity)\s+of\s+(?:\w+\s+)?(?:tokens|coins)\s+(?:is|will\s+be|shall\s+be)\s+(?:permanently\s+|forever\s+)?fixed\s+(?:and\s+(?:will|can|shall)\s+(?:not|never)\b|forever\b|permanently\b)"
+            r"|\bno\s+(?:further\s+|more\s+|additional\s+)?(?:minting|issuance|issuing|creation)\s+of\s+(?:any\s+)?(?:new|more|additional|further)\s+(?:\w+\s+)?(?:tokens?|coins?)\b"
             r"|\b(?:will|can|shall)\s+never\s+be\s+(?:increased|inflated|minted|created|issued)"
             r"|\b(?:only|no\s+more\s+than)\s+(?:\S+\s+){1,8}?(?:will|can|shall)\s+ever\s+(?:be\s+(?:created|issued|minted)|exist)"
             # "can be neither minted nor destroyed", "will not create any new tokens after the sale"
@@ -100,6 +103,11 @@ class SupplyFixed(ClaimRule):
             r"|\bno\s+(?:maximum|max\.?|hard|fixed)\s+(?:total\s+)?(?:token\s+)?supply\b|\bno\s+(?:hard\s+)?cap\s+on\s+(?:the\s+)?(?:total\s+)?(?:token\s+)?supply\b"
             r"|\bsupply\s+(?:of\s+\S+\s+)?(?:is|will\s+be)\s+not\s+(?:fixed|capped|limited)\b"
             r"|(?<!\bno\s)\b(?:additional|new|more)\s+(?:\w+\s+)?tokens?\s+(?:may|will|can)\s+be\s+(?:issued|minted|created)\s+(?:in\s+the\s+future|later|at\s+a\s+later\s+(?:date|stage|time))"
+            # sixth round: the chain creates coins at a rate ("the blockchain will generate 3.5 NOVA per second", "the network
+            # will generate a certain amount of NOVA per block") and a rate before the word ("4.02% the 10th year inflation")
+            r"|\b(?:network|blockchain|protocol|chain|system)\s+(?:will\s+)?(?:generates?|mints?|issues?|creates?|produces?)\s+(?:a\s+(?:certain|fixed|set)\s+amount\s+of\s+|\d[\d.,]*\s+)"
+            r"(?:[\w()]+\s+){0,2}?(?:tokens?|coins?|(?-i:[A-Z][A-Za-z0-9]{1,6}))\b[^.;]{0,30}?\b(?:per|every|each)\s+(?:second|block|minute|hour|day|year|epoch)\b"
+            r"|\b(?:[1-9]\d*|0\.\d*[1-9])(?:\.\d+)?\s*%\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?years?\s+inflation\b"
             # "an ever-decreasing emission rate, which ensures it remains a disinflationary currency", "rewarded in the form of new coins"
             r"|\bdisinflationary\b|\bin\s+the\s+form\s+of\s+new(?:ly\s+(?:minted|created|issued))?\s+(?:coins|tokens)\b",
             re.I,

@@ -12,6 +12,10 @@ from ico_lens.paper.tokenomics.claims.base import ClaimResult, HEDGE, TermClaim,
 from ico_lens.paper.tokenomics.claims.hard_cap import _NUM, MONEY
 
 _PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|seed\b|\bbonus", re.I)
+#: a capitalised function word after a price that ends in a number: the start of the next sentence
+_TRAILING_WORD = re.compile(r"(?<=\d)\s+(?-i:The|This|These|That|A|An|Our|We|In|It|All|Each|Tokens?)$")
+#: a caption label right before a statement: a list of figures or a table of contents, not a price
+_CAPTION_BEFORE = re.compile(r"\b(?:figure|fig\.|table|chart|chapter|section)\s+\d+(?:\.\d+)*\s*[:.]?\s*$", re.I)
 FALLBACK = [
     re.compile(r"\b(?:average\s+)?(?:token\s+)?(?:sale|ico|offering|crowdsale)\s+price\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:is\s+|will\s+be\s+|at\s+|of\s+|:\s*|=\s*)"
                r"(?:set\s+(?:at|to)\s+)?(?P<v>" + MONEY + r")", re.I),
@@ -29,6 +33,16 @@ FALLBACK = [
                r"(?:(?:will\s+be|is|shall\s+be)\s+(?:sold|offered|priced)\s+(?:at|for)|(?:will\s+)?costs?)\s+(?P<v>" + MONEY + r")", re.I),
     re.compile(r"(?P<v>\b(?:1|one)\s+(?:ETH|ether|BTC)\s+(?:will\s+)?(?:buys?|gets?|purchases?|is\s+exchanged\s+for)\s+(?:" + _NUM + r")\s+(?-i:[A-Z][A-Za-z0-9]{1,6})\b)", re.I),
     re.compile(r"\b(?:tokens?|coins?)\s+(?:will\s+)?cost\s+(?P<v>" + MONEY + r")\s+(?:each|apiece|per\s+(?:token|coin))\b", re.I),
+    # sixth round: an exchange rate with a dash or "for" between the coins ("Exchange rate for token sale 1 ETH - 8000
+    # NOVA", "the exchange rate is 1 ETH for 1,500 NOVA") and a rate row whose label holds the units ("NOVA tokens
+    # per ETH 1,000", "Tokens per ETH: 1,500")
+    re.compile(r"\b(?:exchange\s+)?rate\b(?:\s+(?:for|of|during|in)\s+(?:the\s+)?(?:(?:main|public)\s+)?(?:token\s+sale|crowd\s?sale|ico|sale|offering))?\s*(?:is\s+|will\s+be\s+|:\s*|=\s*)?"
+               r"(?P<v>(?:1|one)\s+(?:ETH|BTC|ether)\s*(?:-|–|—|for|to|:|=)\s*(?:" + _NUM + r")\s+(?:(?!(?:USD|BTC|ETH|EUR)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})\b|tokens\b))", re.I),
+    re.compile(r"(?P<v>(?:\b(?-i:[A-Z][A-Za-z0-9]{1,6})\s+)?\b(?:tokens?|(?-i:[A-Z][A-Z0-9]{1,6}))\s+per\s+(?:1\s+)?(?:ETH|BTC|ether)\s*[:=\-–—]?\s*(?:" + _NUM + r"))(?![\d.,’']*\d)(?![\d.,’']*\s*(?:%|ETH|BTC|USD|\$))", re.I),
+    # the coins the other way round ("Token exchange rate: 6 000 NOVA = 1 ETH") and a price pegged to a value ("Token
+    # price is locked to $1 per 1 NOVA")
+    re.compile(r"(?<![\d.,])(?P<v>(?:" + _NUM + r")\s+(?!(?:USD|BTC|ETH|EUR)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})(?:\s+tokens?)?\s*=\s*(?:1|one)\s+(?:ETH|BTC|ether)\b)", re.I),
+    re.compile(r"\btoken\s+price\s+(?:is|will\s+be|shall\s+be)\s+(?:locked|pegged|set|fixed)\s+(?:to|at)\s+(?P<v>" + MONEY + r")", re.I),
     # "for every 1 ETH contributed, buyers receive 2,000 NOVA"
     re.compile(r"\bfor\s+(?:every|each)\s+(?:1\s+|one\s+)?(?:ETH|ether)(?:\s+(?:contributed|sent|paid|invested))?,?\s+(?:\w+\s+){0,3}?(?:receives?|gets?|will\s+receive|will\s+get)\s+"
                r"(?P<v>(?:" + _NUM + r")\s+(?:(?!(?:USD|BTC|ETH)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})\b|tokens\b))", re.I),
@@ -46,14 +60,19 @@ class TokenPrice(TermClaim):
     def _detect(self, document):
         found = super()._detect(document)
         if found is not None:
+            # a price row followed by the next line's first word ("Token sale price: 1 NOVA = $1" then "The ..."):
+            # the word is no part of the price
+            found.value = _TRAILING_WORD.sub("", str(found.value)) if isinstance(found.value, str) else found.value
             return found
         for pattern in FALLBACK:
             for unit in claim_units(document):
                 m = pattern.search(unit.text)
                 if not m or HEDGE.search(unit.text) or _PRESALE.search(unit.text[max(0, m.start() - 80) : m.end()]):
                     continue
-                if re.search(r"\b(?:suppose|for\s+instance|assume|example)\b", unit.text, re.I):
+                if re.search(r"\b(?:suppose|for\s+instance|assume|assuming|example)\b", unit.text, re.I):
                     continue
+                if _CAPTION_BEFORE.search(unit.text[max(0, m.start() - 20) : m.start()]):
+                    continue  # a list of figures or contents: "Figure 5: NOVA per ETH 14" (a page number)
                 value = m.group("v") or m.groupdict().get("v2") or ""
                 return ClaimResult(self.NAME, " ".join(value.split()), [evidence_at(unit, m)], confidence="medium")
         return None

@@ -80,7 +80,11 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
             + r"|\bduring\s+" + _SALE + r"(?:\s+period)?,?\s+(?:[\w’']+\s+){0,3}?(?:tokens?|coins?)\s+(?:will\s+be|are|remain|will\s+remain)\s+(?:locked|frozen|non-?transferr?able)\b"
             r"|\b(?:during|until)\s+" + _SALE + r"\b[^.;]{0,80}?\b(?:tokens?|coins?)\s+(?:cannot|can\s*not|will\s+not|may\s+not|shall\s+not)\s+be\s+(?:transferr?ed|traded|moved)\b"
             r"|\b(?:token\s+)?(?:transfers?|trading)\s+(?:of\s+(?:\w+\s+){0,2})?(?:will\s+be|is|are|shall\s+be)\s+(?:restricted|disabled|blocked|frozen|locked)\s+for\s+(?:\w+\s+){1,3}?after\s+" + _SALE_END
-            + r"|\b(?:upon|after|once|following)\s+(?:the\s+)?(?:end|close|completion|conclusion)\s+of\s+" + _SALE + r"\s*,?\s+(?:[\w’']+\s+){0,4}?(?:may|can|will\s+be\s+able\s+to)\s+transfer\b",
+            + r"|\b(?:upon|after|once|following)\s+(?:the\s+)?(?:end|close|completion|conclusion)\s+of\s+" + _SALE + r"\s*,?\s+(?:[\w’']+\s+){0,4}?(?:may|can|will\s+be\s+able\s+to)\s+transfer\b"
+            # sixth round: locked until a time counted from the end of the sale ("cannot be transferred to another address
+            # until 12:00 UTC on the 14th day following the date on which the ICO ended")
+            + r"|\b(?:cannot|can\s*not|will\s+not|won.t|may\s+not|shall\s+not)\s+be\s+(?:transferr?ed|traded|moved)(?:/\w+)?\s+(?:[\w/]+\s+){0,4}?until\s+[^.;]{0,80}?"
+            r"\b(?:after|following|from)\s+(?:[\w]+\s+){0,5}?" + _SALE + r"\s+(?:has\s+|is\s+|was\s+)?(?:ended|ends|closed|closes|over|completed|finished)\b",
             re.I,
         ),
         "free": re.compile(
@@ -111,9 +115,21 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
         subject = self._FUNDS_SUBJECT.search(text[max(0, m.start() - 60) : m.start()])
         return subject is None or bool(self._TOKEN_WORD.search(subject.group(1)))
 
+    #: where a clause starts: a sentence end, a comma before words (not one inside "3,333,333"), a bullet dash
+    _CLAUSE_START = re.compile(r"[.;:!?]\s|,\s(?!\d{3}\b)|\s[-–•]\s")
+
+    def _team_subject(self, text: str, m: re.Match) -> bool:
+        """Whether the lock is of team / reserve tokens: a team word in the clause of the lock or just before it (a
+        bucket list flattened into the next sentence, "- 166,667 NOVA for the Advisors In total, 3,333,333 NOVA are
+        created of which 1,000,000 NOVA are transferable upon ...", names the advisors in a clause of its own)."""
+        before = text[: m.start()]
+        starts = [c.end() for c in self._CLAUSE_START.finditer(before)]
+        clause_start = min(starts[-1] if starts else 0, max(0, m.start() - 50))
+        return bool(self.PATTERNS["not_buyers"].search(text[clause_start : m.end() + 60]))
+
     def _detect(self, document):
         locked = [evidence_at(u, m) for u, m in self.matches(document, "locked", hedged=True)
-                  if (not self.PATTERNS["not_buyers"].search(u.text) or re.search(r"pre-?sale|purchas|contributor|buyer", u.text, re.I))
+                  if (not self._team_subject(u.text, m) or re.search(r"pre-?sale|purchas|contributor|buyer", u.text, re.I))
                   and self._about_tokens(u.text, m)]
         if not locked:
             # "tokens bought in the sale will be locked until 1 March 2018": a date, of bought tokens
