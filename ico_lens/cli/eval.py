@@ -40,6 +40,10 @@ def _extraction_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--no-misses", action="store_true", help="do not list the misses")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    ocr = parser.add_mutually_exclusive_group()
+    ocr.add_argument("--ocr", dest="ocr", action="store_const", const=True, default=None,
+                     help="read chart pictures with Tesseract (default: when installed)")
+    ocr.add_argument("--no-ocr", dest="ocr", action="store_const", const=False, help="never run OCR")
 
 
 def _run_extraction(args: argparse.Namespace) -> int:
@@ -62,7 +66,8 @@ def _run_extraction(args: argparse.Namespace) -> int:
         parts = load_splits(splits) if splits else None
     except OSError as exc:
         raise InputError(f"splits file not readable: {splits} ({exc.strerror})", path=str(splits)) from None
-    report = evaluate_corpora(corpora, slugs=args.slugs, split=args.split, parts=parts, progress=None if args.quiet else _log)
+    report = evaluate_corpora(corpora, slugs=args.slugs, split=args.split, parts=parts, progress=None if args.quiet else _log,
+                              ocr=args.ocr)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else render(report, show_misses=not args.no_misses))
     return 0
 

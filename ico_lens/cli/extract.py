@@ -42,6 +42,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "every page (all, slow) or nowhere (none, fastest)",
     )
     parser.add_argument("--no-facts", action="store_true", help="only ingest; skip token facts extraction")
+    ocr = parser.add_mutually_exclusive_group()
+    ocr.add_argument("--ocr", dest="ocr", action="store_const", const=True, default=None,
+                     help="read allocation / use-of-funds charts that exist only as pictures with Tesseract "
+                     "(default: when tesseract is installed)")
+    ocr.add_argument("--no-ocr", dest="ocr", action="store_const", const=False, help="never run OCR")
     parser.add_argument("--max-pages", type=int, default=1000, help="read at most this many pages (default 1000)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per paper (default 120)")
     parser.add_argument(
@@ -65,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     inputs = expand_inputs(args.papers, DIRECTORY_SUFFIXES, command="extract")
 
     def process(path: str):
-        return analyse(path, facts=not args.no_facts, layout=args.layout, max_pages=args.max_pages, timeout=args.timeout)
+        return analyse(path, facts=not args.no_facts, ocr=args.ocr, layout=args.layout, max_pages=args.max_pages,
+                       timeout=args.timeout)
 
     if inputs.single and not args.jsonl:
         sys.stdout.write(_text(args, process(inputs.paths[0])))

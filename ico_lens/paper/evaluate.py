@@ -34,6 +34,7 @@ Library use::
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from dataclasses import dataclass, field
@@ -283,11 +284,12 @@ def evaluate(
     parts: dict[str, str] | None = None,
     progress: Callable[[str], None] | None = None,
     extract: Callable[[Path], dict] | None = None,
+    ocr: bool | None = None,
 ) -> ExtractionReport:
     """Extract every gold paper found in ``papers_dir`` and score it (one corpus of
     :func:`evaluate_corpora`)."""
     return evaluate_corpora([(gold_dir, papers_dir)], slugs=slugs, split=split, parts=parts,
-                            progress=progress, extract=extract)
+                            progress=progress, extract=extract, ocr=ocr)
 
 
 def evaluate_corpora(
@@ -298,13 +300,15 @@ def evaluate_corpora(
     parts: dict[str, str] | None = None,
     progress: Callable[[str], None] | None = None,
     extract: Callable[[Path], dict] | None = None,
+    ocr: bool | None = None,
 ) -> ExtractionReport:
     """Extract and score every gold paper of every (gold directory, papers directory) pair.
 
     ``parts`` (slug -> part, :func:`~ico_lens.evaluate.splits.load_splits`) names each paper's part
     (a slug it lacks is ``"unsplit"``); without it a paper's part is its corpus's :func:`paper_half`.
     ``split`` keeps one part only; ``extract`` (path -> record) replaces ingestion +
-    :func:`extract_facts` (tests pass a stub).
+    :func:`extract_facts` (tests pass a stub); ``ocr`` is passed to :func:`extract_facts` (``None``: OCR
+    of chart pictures when Tesseract is installed).
     """
     from ico_lens.errors import NotFound
 
@@ -323,7 +327,7 @@ def evaluate_corpora(
         papers = [p for p in papers if p[0] in wanted]
     if split:
         papers = [p for p in papers if p[3] == split]
-    extract = extract or _extract_record
+    extract = extract or functools.partial(_extract_record, ocr=ocr)
     report = ExtractionReport()
     for i, (slug, gold_file, pdf, part) in enumerate(papers, start=1):
         paper = _score_one(slug, gold_file, pdf, part, extract)
@@ -390,11 +394,11 @@ def _paper_path(papers_dir: Path, slug: str) -> Path | None:
     return None
 
 
-def _extract_record(path: Path) -> dict:
+def _extract_record(path: Path, ocr: bool | None = None) -> dict:
     from ico_lens.paper.ingest import open_document
     from ico_lens.paper.tokenomics.facts import extract_facts
 
-    return extract_facts(open_document(path)).to_dict()
+    return extract_facts(open_document(path), ocr=ocr).to_dict()
 
 
 # ------------------------------------------------------------------------------------------------

@@ -51,12 +51,13 @@ class PaperReport:
         )
 
 
-def analyse(path: str | os.PathLike, *, facts: bool = True, **open_options) -> PaperReport:
+def analyse(path: str | os.PathLike, *, facts: bool = True, ocr: bool | None = None, **open_options) -> PaperReport:
     """Read the white paper at ``path`` (PDF or plain text) and extract its token facts.
 
     ``open_options``: keywords of :func:`~ico_lens.paper.ingest.open_document` (``layout``,
-    ``max_pages``, ``timeout`` ...). ``facts=False`` only ingests. Bad input raises the typed errors of
+    ``max_pages``, ``timeout`` ...). ``facts=False`` only ingests. ``ocr``: read distributions that exist
+    only as chart pictures with Tesseract (``None``: when installed; ``False``: never). Bad input raises the typed errors of
     ``open_document`` (:class:`~ico_lens.errors.InputError` subclasses), each one line naming the file.
     """
     document = open_document(path, **open_options)
-    return PaperReport(document, extract_facts(document) if facts else None)
+    return PaperReport(document, extract_facts(document, ocr=ocr) if facts else None)

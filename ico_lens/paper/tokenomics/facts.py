@@ -252,20 +252,22 @@ def _looks_like_token_paper(document, terms: TokenTerms, allocations: list) -> b
     return mentions >= 5
 
 
-def _allocations(document, total_supply: int | None, notes: list[str]) -> list:
+def _allocations(document, total_supply: int | None, notes: list[str], ocr: bool = False) -> list:
     try:
         from ico_lens.paper.tokenomics.allocation import extract_allocation
     except ImportError:
         notes.append("token allocation extraction is not installed")
         return []
     try:
+        if "ocr" in inspect.signature(extract_allocation).parameters:
+            return list(extract_allocation(document, total_supply=total_supply, ocr=ocr))
         return list(extract_allocation(document, total_supply=total_supply))
     except Exception as exc:  # one stage's bug must not cost the paper's other facts
         notes.append(f"token allocation extraction failed: {type(exc).__name__}: {exc}")
         return []
 
 
-def _use_of_funds(document, allocations: list, notes: list[str]) -> list:
+def _use_of_funds(document, allocations: list, notes: list[str], ocr: bool = False) -> list:
     try:
         from ico_lens.paper.tokenomics.funds import extract_use_of_funds
     except ImportError:
@@ -273,9 +275,11 @@ def _use_of_funds(document, allocations: list, notes: list[str]) -> list:
         return []
     try:
         # the allocations already found tell use-of-funds which percentages are token shares
-        if allocations and "allocation" in inspect.signature(extract_use_of_funds).parameters:
-            return list(extract_use_of_funds(document, allocation=allocations))
-        return list(extract_use_of_funds(document))
+        parameters = inspect.signature(extract_use_of_funds).parameters
+        options = {"ocr": ocr} if "ocr" in parameters else {}
+        if allocations and "allocation" in parameters:
+            return list(extract_use_of_funds(document, allocation=allocations, **options))
+        return list(extract_use_of_funds(document, **options))
     except Exception as exc:
         notes.append(f"use-of-funds extraction failed: {type(exc).__name__}: {exc}")
         return []
@@ -298,8 +302,31 @@ def _team_vesting_from_buckets(facts: PaperFacts) -> None:
                                                           rule="AllocationBucket", confidence=0.7)
 
 
-def extract_facts(document) -> PaperFacts:
-    """Terms, claims, allocation and use of funds of ``document`` (an ingested ``Document``)."""
+def _resolve_ocr(ocr: bool | None) -> bool:
+    """``ocr=None`` (auto): read chart pictures with Tesseract when it is installed."""
+    if ocr is False:
+        return False
+    from ico_lens.paper.tokenomics.ocr import ocr_available
+
+    return ocr_available() if ocr is None else True
+
+
+def _ocr_notes(facts: "PaperFacts", asked: bool | None, used: bool) -> None:
+    """Say when a chart picture was read by OCR, or could not be for want of Tesseract."""
+    pictures = [d for d in (*facts.allocations[:1], *facts.use_of_funds[:1]) if getattr(d, "source", None) == "image"]
+    if any(getattr(i, "method", None) == "ocr" for d in pictures for i in d.items):
+        facts.notes.append("a token distribution was read by OCR from a chart picture (method=\"ocr\"): check against the paper")
+    elif pictures and not used and asked is not False:
+        facts.notes.append("a distribution exists only as a chart picture and OCR is unavailable (install tesseract-ocr and pytesseract)")
+
+
+def extract_facts(document, *, ocr: bool | None = None) -> PaperFacts:
+    """Terms, claims, allocation and use of funds of ``document`` (an ingested ``Document``).
+
+    ``ocr``: read an allocation / use-of-funds that exists only as a chart picture with Tesseract
+    (:mod:`~ico_lens.paper.tokenomics.ocr`); ``None`` (default) when Tesseract is installed, ``False`` never.
+    """
+    asked, ocr = ocr, _resolve_ocr(ocr)
     status = getattr(document.status, "value", str(document.status))
     facts = PaperFacts(
         slug=_slug(document.path),
@@ -326,9 +353,10 @@ def extract_facts(document) -> PaperFacts:
             "allocation and use of funds are not extracted"
         )
         return facts
-    facts.allocations = _allocations(document, facts.terms.value("total_supply"), facts.notes)
+    facts.allocations = _allocations(document, facts.terms.value("total_supply"), facts.notes, ocr)
     _team_vesting_from_buckets(facts)
-    facts.use_of_funds = _use_of_funds(document, facts.allocations, facts.notes)
+    facts.use_of_funds = _use_of_funds(document, facts.allocations, facts.notes, ocr)
+    _ocr_notes(facts, asked, ocr)
     if not _looks_like_token_paper(document, facts.terms, facts.allocations):
         facts.status = NOT_TOKEN_SALE
         facts.notes.append("no token, token sale or allocation described: not a token-sale paper")

@@ -1,7 +1,8 @@
 """Stretch: read an allocation / use-of-funds chart that exists only as a picture, with OCR.
 
-Used only when asked (``extract_allocation(doc, ocr=True)``, ``extract_use_of_funds(doc, ocr=True)``) and
-only for a distribution whose ``source`` is ``"image"``. The chart's page is rendered with pypdfium2 (the
+Used when asked (``extract_allocation(doc, ocr=True)``, ``extract_use_of_funds(doc, ocr=True)``; the
+pipeline, ``extract_facts(doc, ocr=None)``, asks whenever Tesseract is installed) and only for a
+distribution whose ``source`` is ``"image"``. The chart's page is rendered with pypdfium2 (the
 one place in tokenomics that reads the PDF again: ingestion keeps no pixels), cropped to the large
 figures on it, and read by Tesseract (``pytesseract`` + Debian's ``tesseract-ocr``). The OCR text goes
 through the same engine as the text layer; a result is kept only when its shares sum to ~100%.
@@ -72,6 +73,54 @@ def join_legend_lines(text: str) -> str:
     return "\n".join(out)
 
 
+_LEADING_PCT_RE = re.compile(r"^(?P<pct>\d{1,3}(?:[.,]\d{1,3})?\s?%)\s*(?P<rest>.*)$")
+
+
+def pair_labels_over_values(text: str) -> str:
+    """Pie labels printed over their value ("Legal" / "5% Growth" / "20%"): Tesseract reads each row
+    across the chart, so a value comes out at the start of the line after its label, followed by the
+    next slice's label. Each value is moved back behind the label line just before it ("Legal 5%",
+    "Growth 20%"). A line that does not start with a value is a label; only the last such line before a
+    value is its label (a heading above stays a line of its own).
+
+    Only a text in that layout is changed: its last value stands alone on its line (a legend's last
+    line is "15% Reserve", whose label follows its value) and a label line comes before its first value.
+    """
+    lines = [line for line in (" ".join(l.split()) for l in text.split("\n")) if line]
+    valued = [i for i, line in enumerate(lines) if engine.PCT_RE.search(line)]
+    if (not valued or valued[0] == 0 or engine.PCT_RE.search(lines[valued[0] - 1])
+            or not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,3})?\s?%", lines[valued[-1]])):
+        return "\n".join(lines)
+    out: list[str] = []
+    pending: str | None = None
+    for line in lines:
+        match = _LEADING_PCT_RE.match(line)
+        if match and pending is not None:
+            out.append(f"{pending} {match['pct']}")
+            pending = match["rest"] or None
+        elif match or engine.PCT_RE.search(line):
+            if pending is not None:
+                out.append(pending)
+            out.append(line)
+            pending = None
+        else:
+            if pending is not None:
+                out.append(pending)
+            pending = line
+    if pending is not None:
+        out.append(pending)
+    return "\n".join(out)
+
+
+def _readings(text: str) -> list[str]:
+    """The ways one chart's OCR text is read: labels printed over their values when the text has that
+    layout (joining its lines as a legend's would pair each value with the next slice's label), then
+    legend lines ("15% Reserve", wrapped labels joined)."""
+    joined = join_legend_lines(text)
+    paired = pair_labels_over_values(text)
+    return ([paired] if paired != "\n".join(l for l in (" ".join(x.split()) for x in text.split("\n")) if l) else []) + [joined]
+
+
 def ocr_distribution(
     document: Document,
     distribution: Distribution,
@@ -89,7 +138,7 @@ def ocr_distribution(
         return distribution
     number = distribution.pages[0]
     try:
-        texts = [join_legend_lines(t) for t in chart_texts(document, number)]
+        texts = [reading for t in chart_texts(document, number) for reading in _readings(t)]
     except Exception as exc:  # a PDF pdfium cannot render again, Tesseract failing: keep the image result
         distribution.note += f"; OCR failed: {type(exc).__name__}"
         return distribution
