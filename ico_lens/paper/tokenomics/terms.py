@@ -119,7 +119,8 @@ SYMBOL_PATTERNS: list[tuple[re.Pattern, float]] = [
     (re.compile(r"\d(?:\s*(?i:million|billion))?\s+(?P<s>" + _SYMBOL + r")\s+(?:(?i:tokens?|coins?)\s+)?(?i:were|was|will\s+be|shall\s+be"
                 r"|have\s+been|are)\s+(?i:created|issued|minted|generated|pre-?mined)\b"), 2.5),
     # "$ABC": the ticker as traders write it; a mention alone is weak (another project's ticker is written so too)
-    (re.compile(r"(?<![\w$])\$(?P<s>[A-Z][A-Z0-9]{1,5})\b"), 1.5),
+    # (not a part of a web address: "http://host/vwLUAssets/$FILE/Guide.pdf")
+    (re.compile(r"(?<![\w$/%=])\$(?P<s>[A-Z][A-Z0-9]{1,5})\b(?![/\\%=])"), 1.5),
 ]
 #: a ticker in a list of tickers: "NPXS / NPXSXEM tokens", "BTC, ETH or XYZ tokens"
 _TICKER_LIST_BEFORE = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\s*(?:/|,|\bor\b|\band\b|&)\s*$")
@@ -132,6 +133,9 @@ TICKER_LABEL_WEIGHT = 4.0
 MIN_MENTIONS = 2
 AS_TOKEN_MENTIONS = 3
 MENTION_CHECK_PAGES = 5
+MENTION_CHECK_CHARS = 15_000
+#: a ticker named this many times more often (as a token) than the strongly stated one is the paper's own
+DOMINANT_MENTIONS_RATIO = 10
 
 
 def _initials(word: str) -> str:
@@ -219,11 +223,20 @@ def find_symbol(document) -> TermValue | None:
             first_evidence[sym] = Evidence.paper(page_number, text)
     # "NVA token" three times names the paper's token as plainly as one strong statement
     eligible = {s: v for s, v in scores.items() if strong[s] or (as_token[s] and v >= 3) or as_token[s] >= AS_TOKEN_MENTIONS}
-    if len(document.pages) >= MENTION_CHECK_PAGES:
+    # (a plain text has one page: its length tells a long paper)
+    if len(document.pages) >= MENTION_CHECK_PAGES or sum(len(p.text or "") for p in document.pages) >= MENTION_CHECK_CHARS:
         eligible = {s: v for s, v in eligible.items() if _mentions(document, s) >= MIN_MENTIONS}
     if not eligible:
         return None
     best, score = max(eligible.items(), key=lambda kv: (strong[kv[0]] > 0, kv[1]))
+    # "the district0x Network Token (DNT)" stated once beside SPANK named sixty times: the strong statement
+    # is another project's token, cited; the paper's own is the one it keeps naming as a token
+    mentions = {s: _mentions(document, s) for s in eligible}
+    dominant = [s for s in eligible if s != best and as_token[s] >= AS_TOKEN_MENTIONS
+                and mentions[s] >= DOMINANT_MENTIONS_RATIO * max(1, mentions[best])]
+    if dominant:
+        best = max(dominant, key=lambda s: mentions[s])
+        score = eligible[best]
     others = [s for s, _ in sorted(scores.items(), key=lambda kv: -kv[1]) if s != best][:3]
     return TermValue(best, [first_evidence[best]], confidence=min(1.0, score / 8), alternatives=others)
 
@@ -365,12 +378,15 @@ SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
 #: phrases that say the number is a sale tranche, a bonus, money, not the whole supply
 SUPPLY_PENALTIES: list[tuple[re.Pattern, float]] = [
     (re.compile(r"\b(?:for\s+sale|sold|to\s+sell|offered|available\s+(?:for|in|during)|purchase[ds]?|"
-                r"crowdsale|pre-?sale|pre-?ico|presale|token\s+sale|public\s+sale|bonus(?:es)?|bount(?:y|ies)|"
+                r"crowdsale|pre-?sale|pre-?ico|presale|token\s+sales?|public\s+sales?|bonus(?:es)?|bount(?:y|ies)|"
                 r"airdrop|reserved?\s+for|allocated|circulating|in\s+circulation|per\s+(?:day|year|block|month)|"
                 r"annual(?:ly)?|every\s+year|remaining|unsold|raised?|contribution|each\s+(?:tier|round|stage|phase|batch)|"
                 r"per\s+(?:tier|round|stage|phase)|promotional|fund|current(?:ly)?|at\s+present|today)\b", re.I), 2.0),
     # "if we have created 35,000,000 tokens ...": an example, not the supply
     (re.compile(r"\b(?:if|for\s+example|e\.g\.|suppose)\b", re.I), 3.0),
+    # "a one-week sale round with a 15M tokens cap", "each tranche": one round's amount; "the activation threshold
+    # is at least N tokens created": a minimum, not the whole
+    (re.compile(r"\b(?:rounds?|tranches?|tiers?|batch(?:es)?)\b|\bat\s+least\b|\bthreshold\b|\bminimum\b", re.I), 2.0),
     # "The token sale will offer 600,000,000 NVA": a tranche
     (re.compile(r"\b(?:will|shall|to)\s+offer\b", re.I), 2.0),
     # a limit per buyer: "the maximum number of tokens one participant can buy", "per investor"
@@ -418,6 +434,28 @@ def _clause_before(text: str, position: int) -> str:
     return text[starts[-1] if starts else 0 : position]
 
 
+#: a sentence that carries on the example before it: "Later, ... a request might burn 0.1 REQ out of a total
+#: supply of N", "The purchaser will then receive ... for a total of N"
+_EXAMPLE_GOES_ON = re.compile(r"\b(?:then|later|afterwards|after\s+that|in\s+(?:this|that|such\s+a)\s+case|thus)\b", re.I)
+
+
+def _hypothetical(text: str, position: int) -> bool:
+    """The number at ``position`` is stated in a worked example (its sentence, or the one it carries on)."""
+    sentence = _sentence_before(text, position)
+    if _HYPOTHETICAL_BEFORE.search(sentence):
+        return True
+    start = position - len(sentence)
+    if start <= 0 or not _EXAMPLE_GOES_ON.search(text[start : position + 80].split(". ")[0]):
+        return False
+    return bool(_HYPOTHETICAL_BEFORE.search(_sentence_before(text, start - 1)))
+
+
+def _carries_on_example(previous: str, sentence: str) -> bool:
+    """ "For example, if a buyer holds N ... . The buyer will then receive ... a total of M": the sentence after
+    a worked example that carries it on."""
+    return bool(_EXAMPLE_GOES_ON.search(sentence[:80]) and _HYPOTHETICAL_BEFORE.search(previous))
+
+
 def _sentence_before(text: str, position: int) -> str:
     starts = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[:position])]
     return text[starts[-1] if starts else 0 : position]
@@ -455,6 +493,30 @@ def engine_share(text: str) -> bool:
 _CUE_QUALIFIED = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:tokens?|coins?)\s+)?(?:\w+\s+){0,2}?(?:for\s+sale|sold|offered|to\s+be\s+sold|"
                             r"available\s+(?:for|in|during)|in\s+the\s+(?:pre-?sale|presale|crowdsale|ico|token\s+sale|public\s+sale|pre-?ico))\b",
                             re.I)
+#: a sale or availability word inside a cue or just before it: "Max Sale Issuance: N", "Total Available Supply: N",
+#: "ICO token issuance: N", "ITO Total Quantity N", "Total on Issue: up to N" (the tokens sold, not the supply)
+_PART_IN_CUE = re.compile(r"\b(?:sale|sales|ico|ito|sto|ieo|pre-?sale|presale|pre-?ico|crowdsale|public|private|available|"
+                          r"circulating|offered|offering|sold|on|for|in|during|per)\b", re.I)
+_PART_BEFORE_CUE = re.compile(r"\b(?:(?:token\s+)?sales?|ico|ito|sto|ieo|pre-?sale|presale|pre-?ico|crowdsale|public|private|"
+                              r"available|circulating|offered|offering|sold)[\s:-]*$", re.I)
+
+
+def _cue_of_a_part(text: str, cue: re.Match, symbol: str | None) -> bool:
+    """The cue names a tranche or another token: "Max Sale Issuance", "ICO token issuance", "SP Emission" in a
+    paper whose token is SCR."""
+    words = cue.group(0)
+    if _PART_IN_CUE.search(words) and re.search(r"(?i:supply|emission|issuance|issue|quantity|count|cap|amount)\b", words):
+        return True
+    if _PART_BEFORE_CUE.search(text[max(0, cue.start() - 20) : cue.start()]):
+        return True
+    ticker = re.match(r"(?-i:([A-Z][A-Z0-9]{1,6}))\s+(?i:total\s+)?(?i:supply|emission|issuance)\b", words)
+    if ticker and symbol and ticker.group(1) not in NOT_SYMBOLS:
+        own, word = symbol.upper(), ticker.group(1).upper()
+        if not (word.startswith(own) or own.startswith(word) or own in word):
+            return True
+    return False
+
+
 _SALE_AS_TIME = re.compile(r"\b(?:once|when|after|until|before|following|upon|during|(?:at\s+)?the\s+(?:end|close|completion)\s+of)"
                            r"\s+(?:the\s+|our\s+)?(?:\w+\s+)?$", re.I)
 _SALE_WORDS = re.compile(r"crowdsale|pre-?sale|presale|pre-?ico|token\s+sale|public\s+sale", re.I)
@@ -518,7 +580,7 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
     if not quantities:
         return []
     cues = [(m.start(), m.end(), w) for p, w in SUPPLY_CUES for m in p.finditer(text)
-            if not _CUE_QUALIFIED.match(text[m.end() : m.end() + 40])]
+            if not _CUE_QUALIFIED.match(text[m.end() : m.end() + 40]) and not _cue_of_a_part(text, m, symbol)]
     if not cues and not any(_BASE_BEFORE.search(text[max(0, q.start - 40) : q.start]) for q in quantities):
         return []
     penalties = [(m.start(), m.end(), w) for p, w in SUPPLY_PENALTIES for m in p.finditer(text)]
@@ -557,6 +619,8 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
             distance = q.start - end if end <= q.start else start - q.end
             if distance < 0:
                 distance = 0
+            if re.search(r"[.!?]\s+(?=[A-Z\d])", text[end : q.start + 1] if end <= q.start else text[q.end : start + 1]):
+                continue  # "... during the ICO is 500,000,000. The maximum total supply ...": another sentence's cue
             if distance <= 80:
                 score = max(score, weight * (1.0 if distance <= 30 else 0.6))
         if score == 0 or (score <= 2.5 and not has_token_word):
@@ -577,6 +641,11 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
                 score -= weight / 2
         if has_token_word:
             score += 1.0
+        if re.search(r"\bof\s+(?:which|these|them|those)\s+(?:about\s+|approximately\s+|up\s+to\s+)?$", text[max(0, q.start - 30) : q.start], re.I):
+            score -= PART_OF_WHOLE_PENALTY  # "100 million PSTs, of which 51 million will go to ...": the part
+        elif re.match(r"^\s*(?:million\s+|billion\s+)?(?:[A-Za-z]{2,8}\s+)?(?:tokens?\s+)?(?:of|from)\s+(?:the\s+|our\s+|its\s+)?"
+                      r"(?:total|entire|whole)\s+(?:token\s+|coin\s+)?supply\b", after, re.I):
+            score -= PART_OF_WHOLE_PENALTY  # "15%, or 15 million of the total supply is reserved": the part
         if bucket_subject:
             score -= BUCKET_SUBJECT_PENALTY  # "Team tokens: a total of 150,000,000 NVA": one holder's part
         if _counted_in_other_ticker(after, symbol):
@@ -590,7 +659,7 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
         final = any(-80 <= q.start - m.end() and m.start() - q.end <= 80 and _nearest(m, q, quantities)
                     and (m.start() < q.end or re.match(r"(?i:were|was|have|has)\b", m.group(0)))
                     for m in _FINAL_RE.finditer(text))
-        hypothetical = bool(_HYPOTHETICAL_BEFORE.search(_sentence_before(text, q.start)))
+        hypothetical = _hypothetical(text, q.start)
         for m in changes:
             if m.start("old") <= q.start < m.end("old"):
                 score -= 2.0  # "reduced the supply from 1 billion to 500 million": the figure before the change
@@ -610,6 +679,7 @@ _BUCKET_SUBJECT = re.compile(r"\b(?:team|founders?|founding\s+team|advisors?|adv
                              r"reserve|foundation|airdrop)(?:'s?|’s?)?\s+"
                              r"(?:tokens?|coins?|allocation|pool|share|fund|reward|rewards|program(?:me)?|wallet)\b", re.I)
 BUCKET_SUBJECT_PENALTY = 2.0
+PART_OF_WHOLE_PENALTY = 2.0
 #: an amount counted in another ticker than the paper's own loses about one clear cue
 OTHER_TICKER_PENALTY = 3.0
 
@@ -652,6 +722,8 @@ def _stacked_label_candidates(document, decimals: int | None) -> list[_SupplyCan
         for i, line in enumerate(lines):
             if not _SUPPLY_LABEL_LINE.match(line):
                 continue
+            if i + 1 < len(lines) and re.match(r"^(?:[a-z]|(?i:for|sold|to\s+be|available|in\s+the|at\s+a|including)\b)", lines[i + 1]):
+                continue  # "Total tokens / for sale": a column header broken over lines, a tranche
             aligned = _aligned_value_line(lines, i)
             if aligned is not None:
                 # a column of labels, then a column of values: the label's value is at the label's rank
@@ -868,6 +940,8 @@ def _in_example(unit: TextUnit, regions: dict[int, list[str]]) -> bool:
 
 
 MIN_SUPPLY_SCORE = 3.0
+#: the least score of a stated figure the allocation's amounts can corroborate (a weak cue and the token named)
+MIN_AGREED_SCORE = 2.0
 
 
 def find_total_supply(document, symbol: str | None = None, decimals: int | None = None) -> TermValue | None:
@@ -878,9 +952,14 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
     candidates: list[_SupplyCandidate] = []
     examples = _example_regions(document)
     for kind in ("line", "sentence"):
+        previous = ""
         for unit in text_units(document, kind):
+            if kind == "line" and re.match(r"^\W*[a-z]", unit.text):
+                continue  # a sentence carried over from the line before: read whole, as a sentence
             found = _supply_candidates(unit, symbol, decimals)
-            if found and _in_example(unit, examples):
+            carried_on = kind == "sentence" and _carries_on_example(previous, unit.text)
+            previous = unit.text
+            if found and (carried_on or _in_example(unit, examples)):
                 for c in found:
                     c.score -= EXAMPLE_PENALTY
                     c.in_example = True
@@ -896,7 +975,9 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
         by_value[c.value].append(c)
     # The allocation's amounts vote: a stated figure they agree with is corroborated (a paper stating a
     # maximum of 1 billion and "900,000,000 will be issued", whose rows add up to 900 million).
-    agreed = {v for v in by_value if any(c.score > 0 and not c.in_example for c in by_value[v]) and allocation.agrees(v)}
+    # (only a figure stated as a supply, however weakly: a tranche the rows happen to add up to is no supply)
+    agreed = {v for v in by_value if any(c.score >= MIN_AGREED_SCORE and not c.in_example for c in by_value[v])
+              and allocation.agrees(v)}
 
     def top_score(value: int) -> float:
         return max(c.score for c in by_value[value]) + (CORROBORATION_BONUS if value in agreed else 0.0)
@@ -915,6 +996,8 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
     ranked = sorted(finals or eligible, key=lambda v: (v in agreed, strength(v), top_score(v)), reverse=True)
     ranked += sorted((v for v in by_value if v not in ranked), key=lambda v: (strength(v), top_score(v)), reverse=True)
     best = ranked[0]
+    if _undecided(best, ranked, finals, agreed, top_score, strength):
+        return None
     seen_pages: set[tuple[int, str]] = set()
     evidence = []
     for c in sorted(by_value[best], key=lambda c: -c.score):
@@ -924,6 +1007,24 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
             evidence.append(ev)
     alternatives = [v for v in ranked[1:] if top_score(v) >= MIN_SUPPLY_SCORE][:3]
     return TermValue(best, evidence[:3], confidence=min(1.0, strength(best) / 10), alternatives=alternatives)
+
+
+def _undecided(best, ranked, finals, agreed, top_score, strength) -> bool:
+    """Two figures stated as plainly, neither corroborated nor stated as final ("Total Token Supply: 9,000,000
+    (9 Billion)", two columns of one row): the paper does not say which holds, so no supply is given."""
+    if len(ranked) < 2 or best in agreed or best in finals:
+        return False
+    runner = ranked[1]
+    if runner in agreed or runner in finals:
+        return False
+    return (top_score(best) >= CONFLICT_MIN_SCORE and top_score(runner) >= top_score(best)
+            and strength(best) - strength(runner) < CONFLICT_MARGIN)
+
+
+#: how much more evidence (summed, see ``strength``) the winner needs over a figure stated as strongly
+CONFLICT_MARGIN = 1.0
+#: only plain statements conflict ("Total supply: N"); weaker ties are left to the ranking
+CONFLICT_MIN_SCORE = 4.5
 
 
 # ---------------------------------------------------------------------------------------------
