@@ -320,6 +320,20 @@ def _ocr_notes(facts: "PaperFacts", asked: bool | None, used: bool) -> None:
         facts.notes.append("a distribution exists only as a chart picture and OCR is unavailable (install tesseract-ocr and pytesseract)")
 
 
+def _fill_from_figures(document, facts: "PaperFacts") -> None:
+    """Terms and claims stated only in a term-sheet picture, by OCR; fills only what the text left empty."""
+    try:
+        from ico_lens.paper.tokenomics.figure_text import fill_from_figures
+
+        filled = fill_from_figures(document, facts.terms, facts.claims)
+    except Exception as exc:  # OCR trouble must not cost the paper's other facts
+        facts.notes.append(f"OCR of term-sheet figures failed: {type(exc).__name__}: {exc}")
+        return
+    if filled:
+        facts.ref = dataclasses.replace(facts.ref, symbol=facts.terms.value("symbol"))
+        facts.notes.append("read by OCR from a figure (check against the paper): " + ", ".join(filled))
+
+
 def extract_facts(document, *, ocr: bool | None = None) -> PaperFacts:
     """Terms, claims, allocation and use of funds of ``document`` (an ingested ``Document``).
 
@@ -355,6 +369,8 @@ def extract_facts(document, *, ocr: bool | None = None) -> PaperFacts:
         return facts
     facts.allocations = _allocations(document, facts.terms.value("total_supply"), facts.notes, ocr)
     _team_vesting_from_buckets(facts)
+    if ocr:
+        _fill_from_figures(document, facts)
     facts.use_of_funds = _use_of_funds(document, facts.allocations, facts.notes, ocr)
     _ocr_notes(facts, asked, ocr)
     if not _looks_like_token_paper(document, facts.terms, facts.allocations):

@@ -33,8 +33,11 @@ def ocr_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def chart_texts(document: Document, page_number: int) -> list[str]:
-    """OCR text of each large picture on a page (of the whole page when it has none)."""
+def chart_texts(document: Document, page_number: int, min_share: float | None = None, psm: int = 6) -> list[str]:
+    """OCR text of each large picture on a page (of the whole page when it has none).
+
+    ``min_share``: the smallest share of the page a picture must cover (default ``MIN_FIGURE_SHARE``);
+    ``psm``: Tesseract's page segmentation mode (6: one block of text)."""
     import pypdfium2 as pdfium
     import pytesseract
 
@@ -45,13 +48,13 @@ def chart_texts(document: Document, page_number: int) -> list[str]:
         image = page.render(scale=RENDER_SCALE).to_pil()
     finally:
         pdf.close()
-    figures = [f for f in document.figures if f.page == page_number and f.area / max(1.0, width * height) >= MIN_FIGURE_SHARE]
+    figures = [f for f in document.figures if f.page == page_number and f.area / max(1.0, width * height) >= (MIN_FIGURE_SHARE if min_share is None else min_share)]
     boxes = [f.bbox for f in figures] or [(0, 0, width, height)]
     texts = []
     for x0, top, x1, bottom in boxes:
         crop = image.crop((int(max(0, x0) * RENDER_SCALE), int(max(0, top) * RENDER_SCALE),
                            int(min(width, x1) * RENDER_SCALE), int(min(height, bottom) * RENDER_SCALE)))
-        texts.append(pytesseract.image_to_string(crop, config="--psm 6"))
+        texts.append(pytesseract.image_to_string(crop, config=f"--psm {psm}"))
     return texts
 
 
