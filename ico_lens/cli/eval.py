@@ -42,7 +42,7 @@ def _extraction_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     ocr = parser.add_mutually_exclusive_group()
     ocr.add_argument("--ocr", dest="ocr", action="store_const", const=True, default=None,
-                     help="read chart pictures with Tesseract (default: when installed)")
+                     help="read chart and term-sheet pictures with Tesseract (default: when installed)")
     ocr.add_argument("--no-ocr", dest="ocr", action="store_const", const=False, help="never run OCR")
 
 

@@ -44,8 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-facts", action="store_true", help="only ingest; skip token facts extraction")
     ocr = parser.add_mutually_exclusive_group()
     ocr.add_argument("--ocr", dest="ocr", action="store_const", const=True, default=None,
-                     help="read allocation / use-of-funds charts that exist only as pictures with Tesseract "
-                     "(default: when tesseract is installed)")
+                     help="read with Tesseract what exists only as a picture: allocation / use-of-funds charts, "
+                     "term sheets (default: when tesseract is installed)")
     ocr.add_argument("--no-ocr", dest="ocr", action="store_const", const=False, help="never run OCR")
     parser.add_argument("--max-pages", type=int, default=1000, help="read at most this many pages (default 1000)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per paper (default 120)")
