@@ -42,6 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--retry-failed", action="store_true", help="process again the papers and contracts that failed before")
     parser.add_argument("--strict", action="store_true", help="exit 1 when any paper, contract or manifest row failed")
     parser.add_argument("--no-models", action="store_true", help="language stage on dictionaries only (fast, no torch)")
+    parser.add_argument("--no-ocr", action="store_true",
+                        help="never OCR chart and term-sheet pictures (default: when tesseract is installed; about 2 s a paper)")
     parser.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS", help="seconds allowed to read each paper (default 120)")
     parser.add_argument("--memory-mb", type=int, default=3072, metavar="MB", help="memory a paper's reading may take, in MB (default 3072)")
     parser.add_argument("--engine", choices=("local", "dask"), default="local", help="local worker processes, or a Dask cluster")
@@ -65,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     if args.contracts and not os.path.isdir(args.contracts):
         raise InputError("no such directory", path=args.contracts)
     say = lambda message: print(f"ico-lens batch: {message}", file=sys.stderr)  # noqa: E731
-    options = Options(stages=stages, use_models=not args.no_models, timeout=args.timeout, memory_mb=args.memory_mb)
+    options = Options(stages=stages, use_models=not args.no_models, timeout=args.timeout, memory_mb=args.memory_mb,
+                      ocr=False if args.no_ocr else None)
     summary = build_store(args.source, args.db, contracts=args.contracts, options=options, workers=args.workers,
                           engine=args.engine, scheduler=args.scheduler, retry_failed=args.retry_failed, say=say)
     for line in summary.lines():

@@ -91,7 +91,8 @@ def shared_store(shared: Path, db: Path | None = None, *, use_models: bool = Fal
     db = db or research_dir() / ("shared-models.db" if use_models else "shared.db")
     manifest = shared_manifest(str(shared), str(research_dir() / "shared-manifest.csv"))
     with open(os.devnull, "w") as quiet:
-        build_store(manifest, str(db), options=Options(use_models=use_models), workers=workers, stream=quiet)
+        # text-layer facts only: OCR of pictures would double the build of 244 papers for a few extra values
+        build_store(manifest, str(db), options=Options(use_models=use_models, ocr=False), workers=workers, stream=quiet)
     import_outcomes(str(db), str(shared / "outcomes" / "tord_v4.csv"))
     return db
 

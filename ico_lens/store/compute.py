@@ -40,6 +40,8 @@ class Options:
     memory_mb: int = DEFAULT_MEMORY_MB
     #: seconds per contract compile
     compile_timeout: float | None = None
+    #: read chart and term-sheet pictures with Tesseract (None: when installed; about 2 s a paper)
+    ocr: bool | None = None
 
 
 @dataclass
@@ -154,7 +156,7 @@ def _read_paper(project: Project, options: Options):
 
     # a daemonic worker (Dask's default) may not fork: the paper is then read in-process, without limits
     isolate = not multiprocessing.current_process().daemon
-    report = analyse(project.paper, facts="paper" in options.stages, timeout=options.timeout,
+    report = analyse(project.paper, facts="paper" in options.stages, ocr=options.ocr, timeout=options.timeout,
                      memory_mb=options.memory_mb, isolate=isolate)
     if report.facts is not None:
         report.facts.ref = report.facts.ref.merge(project.ref)
