@@ -64,7 +64,7 @@ def test_terms_and_claims_with_page_evidence(lumen):
 def test_allocation_comes_from_the_allocation_stage_with_our_total_supply(monkeypatch):
     seen = []
 
-    def fake_allocation(document, total_supply=None):
+    def fake_allocation(document, total_supply=None, ocr=False):
         from ico_lens.paper.tokenomics.records import AllocationBucket, Distribution
         from ico_lens.records import Evidence
 
@@ -89,7 +89,7 @@ def test_allocation_comes_from_the_allocation_stage_with_our_total_supply(monkey
 def test_a_failing_or_missing_distribution_stage_costs_only_its_own_fields(monkeypatch):
     import ico_lens.paper.tokenomics.allocation as allocation
 
-    def broken(document, total_supply=None):
+    def broken(document, total_supply=None, ocr=False):
         raise ValueError("boom")
 
     monkeypatch.setattr(allocation, "extract_allocation", broken)

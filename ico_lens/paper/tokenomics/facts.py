@@ -20,7 +20,6 @@ Library use::
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import json
 import re
 from dataclasses import dataclass, field
@@ -259,9 +258,7 @@ def _allocations(document, total_supply: int | None, notes: list[str], ocr: bool
         notes.append("token allocation extraction is not installed")
         return []
     try:
-        if "ocr" in inspect.signature(extract_allocation).parameters:
-            return list(extract_allocation(document, total_supply=total_supply, ocr=ocr))
-        return list(extract_allocation(document, total_supply=total_supply))
+        return list(extract_allocation(document, total_supply=total_supply, ocr=ocr))
     except Exception as exc:  # one stage's bug must not cost the paper's other facts
         notes.append(f"token allocation extraction failed: {type(exc).__name__}: {exc}")
         return []
@@ -275,11 +272,7 @@ def _use_of_funds(document, allocations: list, notes: list[str], ocr: bool = Fal
         return []
     try:
         # the allocations already found tell use-of-funds which percentages are token shares
-        parameters = inspect.signature(extract_use_of_funds).parameters
-        options = {"ocr": ocr} if "ocr" in parameters else {}
-        if allocations and "allocation" in parameters:
-            return list(extract_use_of_funds(document, allocation=allocations, **options))
-        return list(extract_use_of_funds(document, **options))
+        return list(extract_use_of_funds(document, allocation=allocations or None, ocr=ocr))
     except Exception as exc:
         notes.append(f"use-of-funds extraction failed: {type(exc).__name__}: {exc}")
         return []

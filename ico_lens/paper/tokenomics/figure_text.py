@@ -6,7 +6,7 @@ there, so the terms and claims engines abstain. :func:`fill_from_figures` picks 
 figures cheaply (pictures on pages whose text speaks of the token sale / token details / key terms /
 token metrics / hard cap, then one page that is only a big picture; at most ``MAX_PAGES`` pages a
 paper), OCRs them with Tesseract
-(:func:`ico_lens.paper.tokenomics.ocr.chart_texts`), drops the OCR of diagrams (boxes and arrows read
+(:func:`ico_lens.paper.tokenomics.ocr.figure_crops`, :func:`~ico_lens.paper.tokenomics.ocr.read_crops`), drops the OCR of diagrams (boxes and arrows read
 as junk), appends the OCR text to a copy of those pages,
 runs the same :func:`~ico_lens.paper.tokenomics.terms.extract_terms` and
 :func:`~ico_lens.paper.tokenomics.claims.detect_claims` on that copy, and fills ONLY the terms and
@@ -111,16 +111,17 @@ def _clean_ocr(text: str) -> str:
 
 def ocr_pages(document: Document, numbers: list[int]) -> dict[int, str]:
     """OCR text of the large figures on each page (pages where OCR fails are left out)."""
-    from ico_lens.paper.tokenomics.ocr import chart_texts
+    from ico_lens.paper.tokenomics.ocr import figure_crops, read_crops
 
     out: dict[int, str] = {}
     for number in numbers:
         try:
-            texts = chart_texts(document, number, min_share=MIN_TERMS_FIGURE_SHARE)
+            crops = figure_crops(document, number, min_share=MIN_TERMS_FIGURE_SHARE)
+            texts = read_crops(crops)
             if sum(c.isalnum() for t in texts for c in t) < NEARLY_EMPTY:
                 # a ruled term sheet: the grid lines can hide the whole block from one-block mode (6);
                 # mode 4 (a column of rows) reads it
-                texts = chart_texts(document, number, min_share=MIN_TERMS_FIGURE_SHARE, psm=4)
+                texts = read_crops(crops, psm=4)
         except Exception:  # a PDF pdfium cannot render again, Tesseract failing: no OCR for this page
             continue
         text = "\n".join(t for t in (_clean_ocr(t) for t in texts) if t)

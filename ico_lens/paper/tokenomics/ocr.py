@@ -13,6 +13,7 @@ note says "OCR-derived". Without Tesseract the distribution is returned unchange
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import shutil
 from typing import Callable
@@ -25,6 +26,7 @@ RENDER_SCALE = 2.5  # 180 dpi: legends' small print stays readable
 MIN_FIGURE_SHARE = 0.04
 
 
+@functools.cache
 def ocr_available() -> bool:
     try:
         import pytesseract  # noqa: F401
@@ -33,13 +35,11 @@ def ocr_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def chart_texts(document: Document, page_number: int, min_share: float | None = None, psm: int = 6) -> list[str]:
-    """OCR text of each large picture on a page (of the whole page when it has none).
+def figure_crops(document: Document, page_number: int, min_share: float = MIN_FIGURE_SHARE) -> list:
+    """The large pictures of a page as images (the whole page when it has none), rendered once.
 
-    ``min_share``: the smallest share of the page a picture must cover (default ``MIN_FIGURE_SHARE``);
-    ``psm``: Tesseract's page segmentation mode (6: one block of text)."""
+    ``min_share``: the smallest share of the page a picture must cover."""
     import pypdfium2 as pdfium
-    import pytesseract
 
     pdf = pdfium.PdfDocument(document.path)
     try:
@@ -48,14 +48,23 @@ def chart_texts(document: Document, page_number: int, min_share: float | None = 
         image = page.render(scale=RENDER_SCALE).to_pil()
     finally:
         pdf.close()
-    figures = [f for f in document.figures if f.page == page_number and f.area / max(1.0, width * height) >= (MIN_FIGURE_SHARE if min_share is None else min_share)]
+    figures = [f for f in document.figures if f.page == page_number and f.area / max(1.0, width * height) >= min_share]
     boxes = [f.bbox for f in figures] or [(0, 0, width, height)]
-    texts = []
-    for x0, top, x1, bottom in boxes:
-        crop = image.crop((int(max(0, x0) * RENDER_SCALE), int(max(0, top) * RENDER_SCALE),
-                           int(min(width, x1) * RENDER_SCALE), int(min(height, bottom) * RENDER_SCALE)))
-        texts.append(pytesseract.image_to_string(crop, config=f"--psm {psm}"))
-    return texts
+    return [image.crop((int(max(0, x0) * RENDER_SCALE), int(max(0, top) * RENDER_SCALE),
+                        int(min(width, x1) * RENDER_SCALE), int(min(height, bottom) * RENDER_SCALE)))
+            for x0, top, x1, bottom in boxes]
+
+
+def read_crops(crops: list, psm: int = 6) -> list[str]:
+    """Tesseract's text of each image; ``psm``: its page segmentation mode (6: one block of text)."""
+    import pytesseract
+
+    return [pytesseract.image_to_string(crop, config=f"--psm {psm}") for crop in crops]
+
+
+def chart_texts(document: Document, page_number: int, min_share: float = MIN_FIGURE_SHARE, psm: int = 6) -> list[str]:
+    """OCR text of each large picture on a page (of the whole page when it has none)."""
+    return read_crops(figure_crops(document, page_number, min_share), psm)
 
 
 _SWATCH_RE = re.compile(r"^(?:\S{1,3}\s+){1,2}(?=\d{1,3}(?:[.,]\d+)?\s?%)")
@@ -76,6 +85,11 @@ def join_legend_lines(text: str) -> str:
     return "\n".join(out)
 
 
+def _lines(text: str) -> list[str]:
+    """The non-empty lines of an OCR text, spaces collapsed."""
+    return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
+
+
 _LEADING_PCT_RE = re.compile(r"^(?P<pct>\d{1,3}(?:[.,]\d{1,3})?\s?%)\s*(?P<rest>.*)$")
 
 
@@ -89,7 +103,7 @@ def pair_labels_over_values(text: str) -> str:
     Only a text in that layout is changed: its last value stands alone on its line (a legend's last
     line is "15% Reserve", whose label follows its value) and a label line comes before its first value.
     """
-    lines = [line for line in (" ".join(l.split()) for l in text.split("\n")) if line]
+    lines = _lines(text)
     valued = [i for i, line in enumerate(lines) if engine.PCT_RE.search(line)]
     if (not valued or valued[0] == 0 or engine.PCT_RE.search(lines[valued[0] - 1])
             or not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,3})?\s?%", lines[valued[-1]])):
@@ -119,9 +133,8 @@ def _readings(text: str) -> list[str]:
     """The ways one chart's OCR text is read: labels printed over their values when the text has that
     layout (joining its lines as a legend's would pair each value with the next slice's label), then
     legend lines ("15% Reserve", wrapped labels joined)."""
-    joined = join_legend_lines(text)
     paired = pair_labels_over_values(text)
-    return ([paired] if paired != "\n".join(l for l in (" ".join(x.split()) for x in text.split("\n")) if l) else []) + [joined]
+    return ([paired] if paired != "\n".join(_lines(text)) else []) + [join_legend_lines(text)]
 
 
 def ocr_distribution(
