@@ -30,6 +30,7 @@ from slither.slithir.operations import (
     HighLevelCall,
     Index,
     InternalCall,
+    Length,
     LibraryCall,
     LowLevelCall,
     Member,
@@ -107,12 +108,20 @@ def entry_points_of(contract: Contract) -> list[Function]:
     ]
 
 
+#: a parameter bound to a zero constant at the call site (see ``Walker._walk``'s argument binding)
+ZERO_BOUND = cond.Term("kind", "zero")
+
+
 class Walker:
     """Follows an entry point through its internal calls and records :class:`Effect` s."""
 
-    def __init__(self, supply_vars: set, balance_vars: set):
+    def __init__(self, supply_vars: set, balance_vars: set, caller_has_role: bool = False, counted_lists: frozenset = frozenset()):
         self.supply_vars = supply_vars
         self.balance_vars = balance_vars
+        #: supply lists whose length alone is the supply (see :func:`counted_lists`)
+        self.counted_lists = counted_lists
+        #: follow only the branches a role holder takes (``if (msg.sender == owner) {..} else {..}``)
+        self.caller_has_role = caller_has_role
 
     def effects(self, entry: Function) -> list[Effect]:
         out: list[Effect] = []
@@ -247,6 +256,8 @@ class Walker:
             if value_kind == "time":
                 direction = None
             kind_name = "supply" if var in self.supply_vars else "balance" if var in self.balance_vars else "state"
+            if kind_name == "supply" and _element_of_list(var, key, self.counted_lists):
+                kind_name = "state"
             out.append(Effect(kind_name, direction, var, key, value_term, node, function, value_kind=value_kind))
 
         cut: dict = {}  # decided `if` node -> the branch taken
@@ -264,6 +275,10 @@ class Walker:
                         refs[ir.lvalue] = (var, key if key is not None else term(ir.variable_right))
                     elif term(ir.variable_left).kind == "param":  # recipients[i]: still an address the caller gives
                         terms[ir.lvalue] = term(ir.variable_left)
+                elif isinstance(ir, Length):
+                    base = base_of(ir.value)
+                    if base is not None and base[1] is None:
+                        refs[ir.lvalue] = base  # `items.push(x)` writes the length: how many there are
                 elif isinstance(ir, Member):
                     base = base_of(ir.variable_left)
                     if base is not None and base[1] is None and cond.field_of(base[0], str(ir.variable_right)) is not None:
@@ -354,11 +369,18 @@ class Walker:
                     out.append(Effect("new", None, ir.contract_name, None, None, node, function, name=str(ir.contract_name)))
                 elif isinstance(ir, Return):
                     returned.extend(term(v) for v in ir.values)
+            if self.caller_has_role and node.type == NodeType.IF:
+                taken = _role_branch(node, subst)
+                if taken is not None:
+                    cut[node] = taken
+                    live = self._live_nodes(function, cut)
             if node.type in (NodeType.IF, NodeType.EXPRESSION):
                 tested = self._zero_test(node, term) if node.type == NodeType.IF or node.irs else None
                 if tested is not None:
                     t, equal = tested
-                    zero = True if cond._is_zero(t) else None
+                    # a zero constant, or a parameter bound to one (`_update(address(0), to, v)`
+                    # binds `from` to the kind "zero"): the branch is decided
+                    zero = True if cond._is_zero(t) or t == ZERO_BOUND else None
                     try:
                         if t.kind in ("sender", "this") or t in nonzero:
                             zero = False
@@ -379,6 +401,45 @@ class Walker:
             if t.kind in ("state", "this", "sender", "param"):
                 return t
         return None
+
+
+def _element_of_list(var, key, counted_lists) -> bool:
+    """``items[id].price = p``, ``delete items[id]``: a write to one element of a list whose length
+    is the supply (ERC-721 ``allTokens``) changes that element, not how many there are (the
+    length, written by a push or a pop, has no key). A list whose elements hold the supply
+    (MiniMe's ``totalSupplyHistory`` checkpoints) is not counted."""
+    return key is not None and var in counted_lists
+
+
+def counted_lists(token: Contract, supply_vars: set) -> frozenset:
+    """The supply variables that are lists ``totalSupply()`` reads only the length of
+    (``return allTokens.length;``): their elements are items, not amounts."""
+    fn = token.get_function_from_signature("totalSupply()")
+    lists = {v for v in supply_vars if isinstance(getattr(v, "type", None), ArrayType)}
+    if fn is None or not lists:
+        return frozenset()
+    elements_read = set()
+    for f in closure_functions(fn):
+        for node in f.nodes:
+            for ir in node.irs:
+                if isinstance(ir, Length):
+                    continue
+                elements_read |= lists & set(getattr(ir, "read", ()))
+    return frozenset(lists - elements_read)
+
+
+def _role_branch(node, subst: dict) -> bool | None:
+    """The branch of an ``if`` a role holder takes when its condition is a role check (true for
+    the role holder, false for anyone else): ``if (msg.sender == owner)`` gives True."""
+    if node.expression is None:
+        return None
+    holder = cond.Assumptions(caller_has_role=True)
+    anyone = cond.Assumptions(caller_has_role=False)
+    as_holder = cond.truth(node.expression, holder, subst)
+    as_anyone = cond.truth(node.expression, anyone, subst)
+    if as_holder is None or as_anyone is None or as_holder == as_anyone or not holder.roles_seen:
+        return None
+    return as_holder
 
 
 def assembly_text(node) -> str:
@@ -541,12 +602,15 @@ class TokenModel:
         self.supply_vars: set = set()
         self.balance_vars: set = set()
         self._effects: dict = {}
+        self._role_effects: dict = {}
+        self.counted_lists: frozenset = frozenset()
         self._guards: dict = {}
         self._roles: dict = {}
         if self.token is not None:
             self.supply_vars = supply_variables(self.token)
             self.balance_vars = balance_variables(self.token)
             self._keep_transferred_balances()
+            self.counted_lists = counted_lists(self.token, self.supply_vars)
 
     def _keep_transferred_balances(self) -> None:
         """Of the mappings ``balanceOf`` reads, keep those ``transfer`` credits to the recipient (the balances proper;
@@ -572,7 +636,7 @@ class TokenModel:
 
     def effects(self, function: Function) -> list[Effect]:
         if function not in self._effects:
-            walker = Walker(self.supply_vars, self.balance_vars)
+            walker = Walker(self.supply_vars, self.balance_vars, counted_lists=self.counted_lists)
             self._effects[function] = walker.effects(function)
         return self._effects[function]
 
@@ -600,10 +664,24 @@ class TokenModel:
                     found.append((entry, effect))
                     break
             else:
-                hidden = _hidden_mint(entry, self.effects(entry))
-                if hidden is not None and not self._bounded_by_supply(entry) and not self._from_holders_bucket(entry, hidden):
-                    found.append((entry, hidden))
+                # a credit out of nothing for any caller, or only in the branch a role holder takes
+                # (`if (msg.sender == owner) { balances[to] += v; } else { ..debit.. }`)
+                for effects in (self.effects(entry), self.role_effects(entry)):
+                    hidden = _hidden_mint(entry, effects)
+                    if hidden is not None and not self._bounded_by_supply(entry) and not self._from_holders_bucket(entry, hidden):
+                        found.append((entry, hidden))
+                        break
         return found
+
+    def role_effects(self, function: Function) -> list[Effect]:
+        """The effects of ``function`` on the branches a role holder takes (empty when no branch
+        of it depends on the caller's role: then they are :meth:`effects`)."""
+        if function not in self._role_effects:
+            walker = Walker(self.supply_vars, self.balance_vars, caller_has_role=True, counted_lists=self.counted_lists)
+            effects = walker.effects(function)
+            same = [(e.kind, e.direction, e.node) for e in effects] == [(e.kind, e.direction, e.node) for e in self.effects(function)]
+            self._role_effects[function] = [] if same else effects
+        return self._role_effects[function]
 
     def _from_holders_bucket(self, entry: Function, credit: Effect) -> bool:
         """The credit moves the holder's own tokens back from a second per-account bucket
@@ -969,18 +1047,44 @@ def _held_by_helpers(tokens: list) -> set:
             str(ir.contract_name)
             for f in holder.functions for node in f.nodes for ir in node.irs if isinstance(ir, NewContract)
         }
+        others = [c for c in tokens if c is not holder and c.name not in created and c not in holder.inheritance]
         for var in holder.state_variables:
             t = var.type
             target = by_name.get(str(getattr(t, "type", ""))) if isinstance(t, UserDefinedType) else None
-            if target is None or target is holder or target.name in created or target in holder.inheritance:
-                continue
-            calls = {
-                str(getattr(ir.function, "name", ir.function_name))
-                for f in holder.functions for node in f.nodes for ir in node.irs
-                if isinstance(ir, HighLevelCall) and ir.destination == var
-            }
-            if calls and not calls & _PULLS:
-                held.add(target)
+            if target is not None and target in others:
+                calls = {
+                    str(getattr(ir.function, "name", ir.function_name))
+                    for f in holder.functions for node in f.nodes for ir in node.irs
+                    if isinstance(ir, HighLevelCall) and ir.destination == var
+                }
+                if calls and not calls & _PULLS:
+                    held.add(target)
+        held |= _held_as_addresses(holder, others)
+    return held
+
+
+def _held_as_addresses(holder: Contract, others: list) -> set:
+    """Tokens ``holder`` keeps as a bare ``address`` and pays out of through a conversion
+    (``CakeToken(cake).transfer(..)``; ``IERC20(rewardToken).transfer(..)`` when only one other
+    token of the file can be meant), never pulling holders' tokens from it."""
+    by_name = {c.name: c for c in others}
+    calls: dict = {}  # (address state variable, token converted to or None) -> names of the calls
+    for f in holder.functions:
+        for node in f.nodes:
+            converted: dict = {}
+            for ir in node.irs:
+                if isinstance(ir, TypeConversion) and isinstance(ir.variable, StateVariable) and str(ir.variable.type) == "address":
+                    converted[ir.lvalue] = (ir.variable, by_name.get(str(ir.type)))
+                elif isinstance(ir, HighLevelCall) and ir.destination in converted:
+                    calls.setdefault(converted[ir.destination], set()).add(str(getattr(ir.function, "name", ir.function_name)))
+    held = set()
+    for (var, token), names in calls.items():
+        if names & _PULLS or not names & {"transfer", "safeTransfer"}:
+            continue
+        if token is None and len(others) == 1:
+            token = others[0]
+        if token is not None:
+            held.add(token)
     return held
 
 

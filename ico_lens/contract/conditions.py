@@ -13,6 +13,7 @@ unknowns are" is what tells that a value of a flag blocks a function, or that on
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -560,6 +561,75 @@ def _is_zero(term: Term | None) -> bool:
         return False
 
 
+def item_record(expr: Any, subst: dict) -> bool:
+    """``approvedFor[_tokenId]`` / ``ownerOf[_tokenId]``: the address recorded for an item (a
+    mapping from a number to an address) the caller names by an argument. Comparing the caller with
+    it asks whether the caller holds, or was approved for, that item (CryptoKitties' ERC-721
+    shape): the holder's own right or consent, not a role."""
+    from slither.core.solidity_types import MappingType
+
+    expr = _strip(expr)
+    if not isinstance(expr, IndexAccess):
+        return False
+    base = resolve(expr.expression_left, subst)
+    key = resolve(expr.expression_right, subst)
+    if base is None or base.kind != "state" or key is None or key.kind != "param":
+        return False
+    t = getattr(base.value, "type", None)
+    if not isinstance(t, MappingType):
+        return False
+    return str(t.type_from).startswith("uint") and str(t.type_to) == "address"
+
+
+def holder_granted(expr: Any, subst: dict) -> bool:
+    """``operators[holder]`` (the outer lookup of ``operators[holder][msg.sender]``) of a nested
+    mapping that every function writes only under the caller's own address
+    (``operators[msg.sender][op] = approved``): each holder names the accounts that may act for
+    them, so passing it is that holder's consent."""
+    expr = _strip(expr)
+    if not isinstance(expr, IndexAccess):
+        return False
+    base = resolve(expr.expression_left, subst)
+    key = resolve(expr.expression_right, subst)
+    if base is None or base.kind != "state" or key is None or key.kind == "sender":
+        return False
+    return _written_only_by_holders(base.value)
+
+
+#: per state variable, for the time its analysis lives
+_HOLDER_GRANTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _written_only_by_holders(var: Any) -> bool:
+    if var not in _HOLDER_GRANTED:
+        _HOLDER_GRANTED[var] = _outer_keys_written(var) == {"sender"}
+    return _HOLDER_GRANTED[var]
+
+
+def _outer_keys_written(var: Any) -> set:
+    """What the outer key of every write to a nested mapping resolves to (``{"sender"}`` when each
+    write is ``var[msg.sender][..] = ..``); "other" for a write of any other shape."""
+    contract = getattr(var, "contract", None)
+    unit = getattr(contract, "compilation_unit", None)
+    contracts = unit.contracts if unit is not None else [contract]
+    kinds: set = set()
+    for c in contracts:
+        for f in c.functions_and_modifiers_declared:
+            for node in f.nodes:
+                if var not in node.state_variables_written:
+                    continue
+                expr = node.expression
+                left = _strip(expr.expression_left) if isinstance(expr, AssignmentOperation) else None
+                if not (isinstance(left, IndexAccess) and isinstance(_strip(left.expression_left), IndexAccess)):
+                    kinds.add("other")
+                    continue
+                outer = _strip(left.expression_left)
+                named = resolve(outer.expression_left, {})
+                key = resolve(outer.expression_right, {})
+                kinds.add("sender" if named is not None and named.kind == "state" and named.value is var and key is not None and key.kind == "sender" else "other")
+    return kinds
+
+
 def is_role_mapping(var: Any) -> bool:
     """A mapping from address to bool/struct that is not a token balance (owners, admins, roles)."""
     from slither.core.solidity_types import MappingType
@@ -649,6 +719,10 @@ def truth(expr: Any, assume: Assumptions, subst: dict | None = None, depth: int 
     if isinstance(expr, IndexAccess):
         base = resolve(expr.expression_left, subst)
         key = resolve(expr.expression_right, subst)
+        if key is not None and key.kind == "sender" and holder_granted(expr.expression_left, subst):
+            # operators[holder][msg.sender] that only holders write for themselves (ERC-721's
+            # setApprovalForAll): the holder's consent, like an allowance, not a role
+            return None
         if key is not None and key.kind == "sender" and (base is None or base.kind in ("state", "unknown", "param")):
             # a bool looked up by the caller's address: owners[msg.sender], role.bearer[addr]
             name = base.value.name if base is not None and base.kind == "state" else str(expr.expression_left)
@@ -792,6 +866,9 @@ def _equality(expr: BinaryOperation, assume: Assumptions, subst: dict, depth: in
         if a is not None and a.kind == "sender" and b is not None and b.kind == "state":
             assume.roles_seen.add(b.value.name)
             return assume.caller_has_role
+    for a, bexpr in ((lt, right), (rt, left)):
+        if a is not None and a.kind == "sender" and item_record(bexpr, subst):
+            return None  # the caller holds (or was approved for) the item it names: no role
     for a, b, bexpr in ((lt, rt, right), (rt, lt, left)):
         if a is not None and a.kind == "sender" and isinstance(bexpr, (IndexAccess, MemberAccess, CallExpression)):
             # msg.sender == owners[i] / roles[x].addr / getOwner(): still a comparison with stored state

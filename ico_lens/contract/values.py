@@ -198,6 +198,8 @@ def _address_is_zero(expr: Any, env: dict, nonzero: set, depth: int = 0) -> bool
     if isinstance(expr, Identifier):
         if isinstance(expr.value, SolidityVariable) and expr.value.name in ("msg.sender", "tx.origin", "this"):
             return False
+        if deployer_address_argument(expr.value):
+            return False
         return False if expr.value in nonzero else None
     if isinstance(expr, CallExpression) and isinstance(expr.called, Identifier) and isinstance(expr.called.value, Function):
         fn = expr.called.value
@@ -205,6 +207,18 @@ def _address_is_zero(expr: Any, env: dict, nonzero: set, depth: int = 0) -> bool
         if not fn.parameters and len(returns) == 1 and depth < 4:
             return _address_is_zero(returns[0], {}, nonzero, depth + 1)
     return None
+
+
+def deployer_address_argument(var: Any) -> bool:
+    """An address the deployer passes to the constructor (``constructor(address treasury)``):
+    taken to be a real account, so that ``_update(address(0), treasury, supply)`` mints at
+    deployment rather than also burning when ``treasury`` would be zero (no one deploys a token
+    to mint its supply to nobody)."""
+    function = getattr(var, "function", None)
+    return (
+        function is not None and getattr(function, "is_constructor", False)
+        and var in function.parameters and str(getattr(var, "type", "")) == "address"
+    )
 
 
 def _zero_comparison(expr: Any) -> tuple[Any, bool] | None:

@@ -82,4 +82,43 @@ class FreezeDetector(FactDetector):
                     )
                 )
                 break
+        if not findings:
+            findings.extend(self._parked_by_a_role())
         return findings
+
+    def _parked_by_a_role(self) -> list[Finding]:
+        """``freeze(_addr, v) onlyOwner { balances[_addr] -= v; frozen[_addr] += v; }``: a role moves
+        part of any account's balance into a second per-account bucket that only a role can move
+        back: those tokens cannot be sent (the owner-side twin of the holder's own freeze bucket)."""
+        model = self.model
+        for entry in model.entry_points:
+            if not model.role_only(entry):
+                continue
+            effects = model.effects(entry)
+            for debit in effects:
+                if debit.kind != "balance" or debit.direction != "dec" or debit.key is None or debit.key.kind != "param":
+                    continue
+                for bucket in effects:
+                    if (
+                        bucket.kind == "state" and bucket.direction == "inc" and bucket.key is not None
+                        and (bucket.key.kind, bucket.key.value) == (debit.key.kind, debit.key.value)
+                        and bucket.variable not in model.allowance_vars and self._released_only_by_roles(bucket.variable)
+                        and not self._account_checked(entry, debit.key, {bucket.variable})
+                    ):
+                        return [self.finding(f"{entry.name}() (role {', '.join(sorted(model.role_only(entry)))}) moves {debit.variable.name}[account] into {bucket.variable.name}[account], which only a role releases", bucket.node, bucket.function)]
+        return []
+
+    def _account_checked(self, entry, account, skip) -> bool:
+        """A guard of ``entry`` looks the account up in a list besides its balance and the bucket
+        (``require(delegations[_from] == 1)``): the account opted in, it is not frozen at will."""
+        for guard in self.model.guards(entry):
+            for mapping, key in cond.mapping_lookups(guard):
+                if mapping in self.model.balance_vars or mapping in skip or key is None:
+                    continue
+                if (key.kind, key.value) == (account.kind, account.value):
+                    return True
+        return False
+
+    def _released_only_by_roles(self, bucket) -> bool:
+        releases = [entry for entry, w in self.model.state_writes(bucket) if w.direction == "dec"]
+        return bool(releases) and all(self.model.role_only(entry) for entry in releases)

@@ -22,7 +22,8 @@ class OwnerBalancesDetector(FactDetector):
             if granted is not None:
                 findings.append(granted)
                 continue
-            spends = [e for e in effects if e.variable in model.allowance_vars and e.kind == "state"]
+            debited = [e.key for e in effects if e.kind == "balance" and e.direction == "dec" and e.key is not None]
+            spends = [e for e in effects if e.variable in model.allowance_vars and e.kind == "state" and _spends_allowance(e, debited)]
             bypass = [_skipped_for_roles(e) for e in spends]
             if spends and not all(bypass):
                 continue  # spends an allowance: the holder agreed
@@ -96,6 +97,17 @@ def _any_value(effect) -> bool:
     if effect.value_kind == "assembly":  # sstore into the balance slot of an address it is given
         return True
     return effect.value_kind is None and effect.value is not None and effect.value.kind == "param"
+
+
+def _spends_allowance(effect, debited) -> bool:
+    """A write to a two-level mapping that uses up a holder's consent: it goes down
+    (``allowed[_from][msg.sender] -= v``), or it is keyed by the account debited. A new entry for
+    someone else (``locked[_to][_reason] = lockToken(..)`` while ``balances[_from]`` is debited) is
+    no allowance spent."""
+    if effect.direction == "dec" or effect.value_kind == "sub":
+        return True
+    key = effect.key
+    return key is not None and any((key.kind, key.value) == (d.kind, d.value) for d in debited)
 
 
 def _skipped_for_roles(effect) -> set:
