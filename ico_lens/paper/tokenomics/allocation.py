@@ -90,6 +90,16 @@ def is_schedule(entries: list[Entry]) -> bool:
     return True
 
 
+def allocation_candidates(document: Document, total_supply: float | None = None
+                          ) -> tuple[list[Candidate], list[Entry], dict[int, list[str]]]:
+    """Every candidate allocation of ``document`` (each run's best subset, amounts turned into shares, a
+    partial list completed by the sale as its remainder), with the entries and page lines they came from."""
+    entries, cache = engine.find_entries(document)
+    found = engine.candidates(document, allocation_weight, total_supply=total_supply, entries=entries, cache=cache)
+    found += [c for c in (_with_sale_remainder(c, cache) for c in found) if c is not None]
+    return found, entries, cache
+
+
 def extract_allocation(document: Document, total_supply: float | None = None, *, ocr: bool = False) -> list[Distribution]:
     """Token allocations stated in ``document``, the main one first (``is_main=True``).
 
@@ -99,9 +109,7 @@ def extract_allocation(document: Document, total_supply: float | None = None, *,
     near the breakdown is used. ``ocr=True`` reads an "image" allocation's chart with Tesseract
     (:mod:`~ico_lens.paper.tokenomics.ocr`; items marked ``method="ocr"``).
     """
-    entries, cache = engine.find_entries(document)
-    found = engine.candidates(document, allocation_weight, total_supply=total_supply, entries=entries, cache=cache)
-    found += [c for c in (_with_sale_remainder(c, cache) for c in found) if c is not None]
+    found, entries, cache = allocation_candidates(document, total_supply)
     scored = sorted(((round(_score(c), 4), engine.tie_break(c), c) for c in found), key=lambda t: (t[0], t[1]), reverse=True)
     results: list[Distribution] = []
     seen_pages: set[tuple[int, ...]] = set()

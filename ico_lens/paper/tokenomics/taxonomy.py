@@ -89,7 +89,7 @@ ALLOCATION_RULES = _rules(
         ("presale_private", 1, r"\bangel\s+(?:investors?|round|sale)\b"),
         # "crowdsale partners", "ICO partners": partners, whatever the sale word before them
         ("partners", 1, rf"\b(?:crowd{_SEP}sale|token{_SEP}sale|sale|ico)\s+partners?\b"),
-        ("presale_private", 1, r"\bprivate(?:\s+pre)?[\s\-]*(?:sale|round|placement|investors?|contributors?|sales)\b"),
+        ("presale_private", 1, r"\bprivate(?:\s+pre)?[\s\-]*(?:sale|round|placement|investors?|contributors?|sales|offer(?:ing)?s?)\b"),
         ("presale_private", 1, r"\bseed\s+(?:round|investors?|sale|funding)\b"),
         ("presale_private", 1, r"\bstrategic\s+(?:investors?|round|sale|backers)\b"),
         # "Partner sale", "Institutional round": tokens sold to chosen buyers before the public sale

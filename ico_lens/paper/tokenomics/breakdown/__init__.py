@@ -13,6 +13,8 @@ Steps
      continued over the following lines until the sentence or bullet ends;
    * *prose* ``... will together hold another 10%; ...``: the clause around the number;
    * *ruled tables*: per row, the first text cell is the label, percent and amount cells anywhere;
+   * *share columns* of plain-text tables whose header holds the "%" ("% Tokens" over "Team 20 6,000,000"),
+     read when the rows add up to 100;
    * *layout* (chart legends, text tables): a number alone in its box is paired with the nearest text
      box on the same row, else directly above or below, using pdfplumber word coordinates; each label
      is used once, so a number is never given the neighbouring row's label.

@@ -14,9 +14,11 @@ PCT_RE = re.compile(
     re.I,
 )
 # token or money amounts: grouped digits, or digits with a scale word
+# digit groups use one separator: in "Bounty 3 900,000" (a share column, then the amount) the space is a
+# column gap, not a thousands separator, so a space-grouped number is never followed by a comma group
 _AMOUNT_RE = re.compile(
-    r"(?<![\d\w.,])(?P<cur>[$€£]\s?)?(?P<num>\d{1,3}(?:(?:[,\u00a0\u202f' ]\d{3})+|(?:\.\d{3}){2,})(?:[.,]\d+)?"
-    r"|\d+(?:[.,]\d+)?)(?:\s?(?P<scale>billion|million|thousand|bln|mln|mio|bn|[mkb])\b)?",
+    r"(?<![\d\w.,])(?P<cur>[$€£]\s?)?(?P<num>\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f' ]\d{3})+(?![.,]\d{3}(?!\d))|(?:\.\d{3}){2,})"
+    r"(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(?P<scale>billion|million|thousand|bln|mln|mio|bn|[mkb])\b)?",
     re.I,
 )
 _SCALE = {"billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mln": 1e6, "mio": 1e6,

@@ -13,7 +13,12 @@ from ico_lens.paper.tokenomics.breakdown.layout import entries_from_layout
 from ico_lens.paper.tokenomics.breakdown.lines import BULLET_RE, page_lines
 from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, amounts_in
 from ico_lens.paper.tokenomics.breakdown.table import entries_from_tables
-from ico_lens.paper.tokenomics.breakdown.text import entries_from_amounts, entries_from_lines, entries_from_split_lines
+from ico_lens.paper.tokenomics.breakdown.text import (
+    entries_from_amounts,
+    entries_from_lines,
+    entries_from_share_column,
+    entries_from_split_lines,
+)
 
 
 @dataclass
@@ -382,8 +387,11 @@ def find_entries(document: Document, pages: Sequence[int] | None = None) -> tupl
             table_values = {e.percent for e in table_entries}
             page_entries = [e for e in page_entries if e.percent not in table_values]
             legend = [e for e in legend if e.percent not in table_values]
-        entries += page_entries + table_entries + legend
-        entries += entries_from_amounts(page, lines)
+        share_rows = entries_from_share_column(page, lines)
+        entries += page_entries + table_entries + legend + share_rows
+        # a row of a share column ("Team 20 6,000,000") is one entry: its share, not its amount again
+        share_lines = {e.order.line for e in share_rows}
+        entries += [e for e in entries_from_amounts(page, lines) if e.order.line not in share_lines]
     return entries, cache
 
 
@@ -526,6 +534,8 @@ def _amount_candidates(document, entries, cache, weight, total_supply, money: bo
     previous_short: list[Entry] | None = None  # the last run when it did not add up by itself
     for run in runs:
         found = _amount_candidate(document, run, cache, weight, total_supply, money)
+        if found is None and not money:
+            found = _whole_of_own_total(document, run, cache, weight)
         if found is None:
             found = _whole_of_paper_total(document, run, cache, weight, paper_totals)
         if found is not None:
@@ -576,6 +586,30 @@ def _amount_candidate(document, run, cache, weight, total_supply, money: bool,
         return Candidate(chosen, score, pct, True, kind, note=f"percent computed from amounts against {what}",
                          total_used=total, context_line=kind_line)
     return None
+
+
+def _whole_of_own_total(document, run, cache, weight) -> Candidate | None:
+    """A list of token amounts whose rows, every one of them, add up exactly (within 0.5%) to the list's own
+    total row ("Tokens for ICO participants 21 000 000" ... "Total tokens 30 000 000"): the sum is the
+    evidence that each row is a part, so rows with vague names ("Tokens for alpha testers") count too,
+    which the weight floor of :func:`_amount_candidate` keeps out. Three or more named rows, most of them
+    clearly naming a recipient."""
+    totals = [e.amount for e in run if "total" in e.flags]
+    parts = [e for e in run if "total" not in e.flags]
+    if not totals or len(parts) < 3 or any(not re.search(r"[A-Za-z]{3}", e.label) for e in parts):
+        return None
+    weights = [weight(e) for e in parts]
+    if sum(1 for w in weights if w >= 0.5) * 2 <= len(parts):
+        return None
+    amounts_sum = sum(e.amount for e in parts)
+    total = next((t for t in totals if abs(amounts_sum - t) <= 0.005 * t), None)
+    if total is None:
+        return None
+    kind, kind_line = context_kind(document, run, cache)
+    score = sum(weights) / len(parts) + 0.15 * min(len(parts), 6) - 0.1
+    return Candidate(parts, score, round(amounts_sum / total * 100, 2), True, kind,
+                     note=f"percent computed from amounts against a total of {total:,.0f}",
+                     total_used=total, context_line=kind_line)
 
 
 def _whole_of_paper_total(document, run, cache, weight, paper_totals: list[float]) -> Candidate | None:

@@ -234,6 +234,9 @@ def _inline_list_labels(line: str, matches: list[re.Match]) -> list[str] | None:
     if len(matches) < 2:
         return None
     gaps = [line[a.end() : b.start()] for a, b in zip(matches, matches[1:])]
+    respectively = _respective_names(line[matches[-1].end():], gaps)
+    if respectively is not None and len(respectively) == len(matches):
+        return respectively
     if all(_INLINE_AFTER_GAP.fullmatch(g) for g in gaps):
         labels = [_INLINE_AFTER_GAP.fullmatch(g).group(1) for g in gaps]
         tail = re.split(r"[,;.]\s|[.;]$|\s\(", line[matches[-1].end() :] + " ", maxsplit=1)[0]
@@ -253,6 +256,27 @@ def _inline_list_labels(line: str, matches: list[re.Match]) -> list[str] | None:
         if all(has_letters(label) for label in labels) and len(head) <= 60:
             return labels
     return None
+
+
+# "40%, 30% and 30% to the company, the partner and the token sale backers, respectively": the shares
+# listed one after the other, then their holders in the same order
+_SHARES_ONLY_GAP = re.compile(r"\s*(?:,|;|/)?\s*(?:and\s+|&\s*)?")
+_RESPECTIVELY_RE = re.compile(
+    r"^\s*(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:tokens|supply)\s+)?(?:(?:will\s+)?(?:go|goes|be\s+\w+)\s+)?"
+    r"(?:to|for|between)\s+(?P<names>[^%]{5,200}?),?\s+respectively\b", re.I)
+_NAME_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", re.I)
+
+
+def _respective_names(tail: str, gaps: list[str]) -> list[str] | None:
+    """The holders named after a run of bare shares with "respectively" (see ``_RESPECTIVELY_RE``), in
+    order, or None when the line is not written so."""
+    if not all(_SHARES_ONLY_GAP.fullmatch(g) for g in gaps):
+        return None
+    m = _RESPECTIVELY_RE.match(tail)
+    if m is None:
+        return None
+    names = [n.strip() for n in _NAME_SPLIT_RE.split(m.group("names")) if n.strip()]
+    return names if all(has_letters(n) for n in names) else None
 
 
 _LABEL_AFTER_RE = re.compile(
@@ -431,8 +455,25 @@ def _name_above(lines: list[str], i: int) -> str | None:
     name = lines[i - 1]
     if i >= 2 and name[:1].islower() and name_like(lines[i - 2]):
         name = lines[i - 2] + " " + name  # a name wrapped over two lines
+    elif name[:1].islower():
+        name = _wrapped_description_above(lines, i) or name
     name = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", name)  # a section number
     return clean_label(name) or None
+
+
+def _wrapped_description_above(lines: list[str], i: int) -> str | None:
+    """The first sentence of a row label wrapped over up to four lines above a bare amount ("Tokens for
+    sale to players at $ 0.5 after launching the" / "platform. These tokens will be ..." / "platform at a
+    price of at least $ 0.5" / "3 600 000"), from the line where it starts (a capital letter, after a
+    line with a number or none), or None."""
+    for k in range(i - 2, max(-1, i - 5), -1):
+        line = lines[k]
+        if not has_letters(line) or PCT_RE.search(line) or amounts_in(line) or len(line) > 100:
+            return None
+        if line[:1].isupper() and (k == 0 or amounts_in(lines[k - 1]) or PCT_RE.search(lines[k - 1])):
+            text = " ".join(lines[k:i])
+            return _first_sentence(text) if len(_first_sentence(text)) <= 120 else None
+    return None
 
 
 def _sentence_amounts(page: Page, i: int, line: str) -> list[Entry]:
@@ -583,3 +624,58 @@ def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
         entries.append(Entry(page.number, LinePos(page.number, i), label, label_text, None, value, "text", flags, "amount",
                              j - i + 1, is_money))
     return entries
+
+
+# --- a column of shares without "%" signs
+
+
+# a table header that names its share column: "% Tokens", "Category | Share | Amount", "Percentage  Tokens"
+_SHARE_HEADER_RE = re.compile(r"(?:^|\s|\|)(?:%|share|percent(?:age)?s?|pct)(?=\s|\||$)", re.I)
+# a row under it: a name, a bare share (the "%" is in the header), maybe the token amount after it
+_SHARE_ROW_RE = re.compile(
+    r"^\W*(?P<label>[A-Za-z][^%|]{0,58}?[A-Za-z)\]])[\s|:]+(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)"
+    r"(?:[\s|]+(?P<amount>\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f' ]\d{3})+)|\d{4,}|\d+(?:[.,]\d+)?\s?(?:[KMB]|mln|bn|million|billion)))?"
+    r"\s*(?:(?-i:[A-Z]{2,6})|tokens?)?\s*$", re.I)
+#: how many lines under the header the rows may run
+SHARE_COLUMN_REACH = 20
+
+
+def entries_from_share_column(page: Page, lines: list[str]) -> list[Entry]:
+    """Rows of a plain-text table whose header puts the "%" in the column's name ("% Tokens" over
+    "Team 20 6,000,000", "Advisors 4 1,200,000", "TOTAL 100 30,000,000"): the bare number after each
+    name is its share. Read only when the rows' shares add up to 100 (or to their own total row), so a
+    column of years or counts under a "%"-like header gives nothing."""
+    entries: list[Entry] = []
+    i = 0
+    while i < len(lines):
+        header = lines[i]
+        if len(header) > 60 or re.search(r"\d", header) or not _SHARE_HEADER_RE.search(header):
+            i += 1
+            continue
+        rows = _share_rows(page, lines, i + 1)
+        parts = [e for e in rows if "total" not in e.flags]
+        totals = [e.percent for e in rows if "total" in e.flags]
+        if len(parts) >= 2 and (abs(sum(e.percent for e in parts) - 100.0) <= 0.6 or
+                                any(abs(sum(e.percent for e in parts) - t) <= 0.05 for t in totals)):
+            entries += rows
+            i = int(rows[-1].order.line) + 1
+            continue
+        i += 1
+    return entries
+
+
+def _share_rows(page: Page, lines: list[str], start: int) -> list[Entry]:
+    """The consecutive share rows from line ``start`` (see :func:`entries_from_share_column`)."""
+    rows: list[Entry] = []
+    for j in range(start, min(len(lines), start + SHARE_COLUMN_REACH)):
+        m = _SHARE_ROW_RE.match(lines[j])
+        if m is None:
+            break
+        value = parse_percent(m.group("pct"))
+        if not 0 < value <= 100:
+            break
+        amount = next((v for v, _, _, money in amounts_in(m.group("amount") or "") if not money), None)
+        label = clean_label(m.group("label"))
+        flags = {"total"} if TOTAL_LABEL_RE.search(label) else set()
+        rows.append(Entry(page.number, LinePos(page.number, j), label, lines[j].strip(), value, amount, "text", flags, "row"))
+    return rows
