@@ -1,4 +1,4 @@
-"""``python -m ico_lens.cli.train_claims``: train the claim-sentence fallback and write its model card.
+"""``python -m ico_lens.cli.train_claims``: train the claim-window fallback and write its model card.
 
 Reproduces ``models/claim_sentences.json`` + ``.md`` through
 :func:`ico_lens.paper.tokenomics.claim_training.train` (tune papers of ``../shared/splits.csv`` only).

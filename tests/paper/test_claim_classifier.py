@@ -13,6 +13,7 @@ from ico_lens.paper.tokenomics.claim_classifier import (
     CUES,
     ClaimSentenceClassifier,
     Head,
+    Window,
     fill_unset_claims,
     normalise,
     raw_features,
@@ -27,6 +28,7 @@ from ico_lens.paper.tokenomics.claim_training import (
 )
 from ico_lens.paper.tokenomics.claims import detect_claims
 from ico_lens.paper.tokenomics.claims.base import ClaimResult
+from ico_lens.paper.tokenomics.evidence import TextUnit
 
 from .textdoc import make_document
 
@@ -167,25 +169,31 @@ def test_paper_examples_marks_quoted_sentences_positive():
             "evidence": {"claims.team_vesting": ["p.2: 'The team share of 15% vests over 24 months'"]}}
     ex = paper_examples(doc, gold)
     hits = ex["positives"]["team_vesting=true"]
-    assert [ex["units"][i].text[:14] for i in hits] == ["The team share"]
+    assert [ex["windows"][i].center.text[:14] for i in hits] == ["The team share"]
     assert "oracle=true" not in ex["positives"]  # gold silent: no positives, all negatives
-    y, w = _labels([ex], "team_vesting=true")
-    assert y.sum() == 1 and w[hits[0]] == 1.0
-    # the unquoted sentence of a paper that states the claim is a down-weighted negative (it has a cue)
-    other = [i for i, u in enumerate(ex["units"]) if u.text.startswith("Nothing")][0]
-    assert y[other] == 0 and 0 < w[other] < 1
+    y, w = _labels([ex], "team_vesting", [True])
+    assert w[hits[0]] == 1.0 and y[hits[0]] == 1
+    # the next window is a positive of lower weight (its neighbour states it); had it no cue word it
+    # would weigh 0, and an unquoted window far from the quote is a down-weighted "neither"
+    other = [i for i, wd in enumerate(ex["windows"]) if wd.center.text.startswith("Nothing")][0]
+    assert other in ex["near"]["team_vesting=true"] and y[other] == 1 and 0 < w[other] < 1
 
 
 def test_threshold_choice_is_precision_first():
-    # rule-silent papers (rule None): two right at 0.9 / 0.8, one wrong at 0.7, one right at 0.6
-    confidences = [0.9, 0.8, 0.7, 0.6, 0.95]
-    gold = [True, True, None, True, True]
-    rules = [None, None, None, None, True]  # the last paper: the rules already decided it
+    # rules silent on the first four papers; the fifth and sixth were decided by the rules
+    confidences = [0.9, 0.8, 0.7, 0.6, 0.95, 0.85]
+    gold = [True, True, None, True, True, True]
+    rules = [None, None, None, None, True, True]
     t, figures = choose_threshold(confidences, gold, rules, True, min_precision=0.8)
-    assert 0.7 < t <= 0.8 and figures == {"fires": 2, "right": 2, "wrong": 0, "silent_papers": 4}
-    # one right paper is not enough evidence: disabled
-    t, figures = choose_threshold([0.9, 0.4], [True, None], [None, None], True, min_precision=0.8)
+    # at 0.8: four fires on all papers, all right; a threshold reaching 0.7 would fire on a silent paper wrongly
+    assert 0.7 < t <= 0.8 and figures["fires"] == 2 and figures["right"] == 2 and figures["wrong"] == 0
+    assert figures["all_fires"] == 4 and figures["all_right"] == 4 and figures["silent_papers"] == 4
+    # two right papers are not enough evidence: disabled
+    t, figures = choose_threshold([0.9, 0.8, 0.4], [True, True, None], [None, True, None], True, min_precision=0.8)
     assert t > 1 and figures["fires"] == 0
+    # right on every paper the rules decided, silent papers never reached: the head alone is evidence
+    t, figures = choose_threshold([0.9, 0.85, 0.8, 0.3], [True, True, True, None], [True, True, True, None], True, 0.8)
+    assert 0.5 <= t <= 0.8 and figures["all_right"] == 3 and figures["fires"] == 0
 
 
 def test_detect_claims_hook_uses_the_fallback_only_when_enabled(monkeypatch):
@@ -220,5 +228,36 @@ def test_prune_keeps_enabled_heads_and_their_predictions():
     n_features = len(clf.vocabulary)
     clf.prune()
     assert [h.claim for h in clf.heads] == ["team_vesting"] and "oracle=true" in clf.metadata["disabled_heads"]
-    assert len(clf.vocabulary) <= n_features
+    assert len(clf.vocabulary) == n_features  # the l2 norms need every feature
     assert clf.predict(doc)["team_vesting"].score == pytest.approx(before, abs=1e-6)
+
+
+def test_shipped_model_reads_team_vesting_only_where_the_team_is_the_subject(monkeypatch):
+    """A lock of another group's tokens is no team vesting, however much it reads like one; the team's
+    lock stated over two sentences still is."""
+    if not cc.DEFAULT_PATH.exists():
+        pytest.skip("models/claim_sentences.json not trained")
+    monkeypatch.setattr(cc, "_SHIPPED", [])
+    investors = make_document(
+        "Early investors who joined the private round receive 10% of the token supply. "
+        "These tokens are locked for 6 months after the token generation event and then released in full.",
+        *FILLER[:2])
+    assert "team_vesting" not in detect_claims(investors)
+    team = make_document(
+        "The founding team receives 15% of the token supply. "
+        "These tokens are locked for 12 months after the token generation event and then released monthly.",
+        *FILLER[:2])
+    vesting = detect_claims(team).get("team_vesting")
+    assert vesting is not None and vesting.value is True
+
+
+def test_subject_gate_looks_at_the_sentence_before_only_when_the_centre_names_no_group():
+    team_before = Window(TextUnit(1, "These tokens are released after a cliff of one year.", "sentence"),
+                         before="The founders hold 20% of all tokens.")
+    advisors_centre = Window(TextUnit(1, "Advisor tokens are released after a cliff of one year.", "sentence"),
+                             before="The founders hold 20% of all tokens.")
+    developers = Window(TextUnit(1, "The developers' share stays in escrow for two years.", "sentence"))
+    assert cc.names_subject("team_vesting", team_before)
+    assert cc.names_subject("team_vesting", developers)  # no other group named: the words decide
+    assert not cc.names_subject("team_vesting", advisors_centre)
+    assert cc.names_subject("oracle", advisors_centre)  # other claims have no subject to check

@@ -1,30 +1,33 @@
-"""A learned fallback for the boolean claims: a sentence classifier for where the rules abstain.
+"""A learned fallback for the boolean claims: a window classifier for where the rules abstain.
 
 The claim rules of :mod:`ico_lens.paper.tokenomics.claims` are precise but abstain when a paper words a
 claim differently from the wordings they were written on. For a claim the rules left unset,
-:class:`ClaimSentenceClassifier` scores every sentence of the paper record (``claim_units``: the
-ligature-repaired sentences the rules read; the PDF is never re-opened) with one small head per
-(claim, value) - "this sentence states that the supply is fixed", "... that token holders may vote" -
-and fills the claim when the paper's best sentence scores at least the head's threshold. The best
-sentence is the page evidence; the confidence is the head's calibrated probability that the *paper*
-states the claim (a one-feature logistic calibration of the best sentence's score, fitted out of fold).
+:class:`ClaimSentenceClassifier` scores every *window* of the paper record - a sentence of
+``claim_units`` (the ligature-repaired sentences the rules read; the PDF is never re-opened) with its
+previous and next sentence on the same page, so that "Team tokens make up 15%. These tokens are subject
+to a four-year vesting." is one unit - and fills the claim when the paper's best window scores at
+least a head's threshold. The window's central sentence is the page evidence; the confidence is the
+head's calibrated probability that the *paper* states the claim (a one-feature logistic calibration
+of the best window's score, fitted out of fold).
 
-Features: TF-IDF of word 1-2-grams and of within-word character 3-5-grams (computed here in plain
-Python, so training and prediction cannot disagree), one L2 logistic regression per head. Stored as
-plain JSON (``models/claim_sentences.json``: vocabulary, idf, sparse weights, calibration, thresholds;
-no pickle); prediction needs numpy and scipy only, never scikit-learn or torch.
+One model per claim with one class per value and a "neither" class: supply_fixed stated true / stated
+false / neither, governance_rights grants / denies / neither, ... - a denial ("no voting or governance
+rights") is its own class, not a grant with a few more words. Features (:func:`window_features`):
+TF-IDF of the centre's word 1-2-grams and within-word character 3-5-grams, the neighbours' words, the
+words in a negator's scope, which claim rules' own ``PATTERNS`` fire in the window and in the centre,
+and a hedge flag; computed here in plain Python, so training and prediction cannot disagree. Stored as
+plain JSON (``models/claim_sentences.json``: vocabulary, idf, sparse weights relative to "neither",
+calibration, thresholds; no pickle); prediction needs numpy and scipy only, never scikit-learn or torch.
 
-Training (:func:`train`) reads only the ``tune`` papers of ``../shared/splits.csv``; a sentence is a
-positive of a head when it matches a gold evidence quote of that claim and value, every other sentence
-of the tune papers is a negative. Thresholds come from leave-one-paper-out cross-validation on the
-tune papers (precision first). Reproduce with ``python -m ico_lens.cli.train_claims`` (see
-``models/claim_sentences.md``).
+Training (:mod:`ico_lens.paper.tokenomics.claim_training`) reads only the ``tune`` papers of
+``../shared/splits.csv``; thresholds come from leave-papers-out cross-validation on them (precision
+first). Reproduce with ``python -m ico_lens.cli.train_claims`` (see ``models/claim_sentences.md``).
 
 Library use::
 
     from ico_lens.paper.tokenomics.claim_classifier import ClaimSentenceClassifier
     clf = ClaimSentenceClassifier.load()              # the shipped models/claim_sentences.json
-    clf.predict(document)["oracle"]                   # Prediction(value=True, confidence=0.83, ...)
+    clf.predict(document)["governance_rights"]        # Prediction(value=True, confidence=0.83, ...)
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from ico_lens.records import Evidence
 MODELS_DIR = Path(os.environ.get("ICO_LENS_MODELS", Path(__file__).resolve().parents[3] / "models"))
 DEFAULT_PATH = MODELS_DIR / "claim_sentences.json"
 MODEL_KIND = "claim_sentences"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 #: the heads that may be trained: claim -> values a sentence can state (a head needs enough papers)
 CANDIDATE_HEADS: dict[str, tuple[Any, ...]] = {
@@ -71,6 +74,22 @@ CUES: dict[str, re.Pattern] = {
     "governance_rights": re.compile(r"\b(?:vot\w*|governance|governing|govern|propos\w*|decision\w*|dao|referend\w*|rights?)\b", re.I),
     "oracle": re.compile(r"\b(?:oracl\w*|oraclize|off-?chain|data\s+feeds?|feeds?|ground\s+truth|apis?|external\s+data|real-?world\s+data|price\s+feeds?|chainlink)\b", re.I),
 }
+
+
+def names_subject(claim: str, window: "Window") -> bool:
+    """Whether ``window`` may be about the holders ``claim`` concerns. A claim about one group of holders
+    (team vesting) is not read where another group is the subject: the centre names another group and not
+    the team, or the centre names no group and the sentence before names another one ("Early investors
+    receive 10%. These tokens are locked for 6 months." is a lock, but not the team's; the bag of words
+    alone scores it as team vesting, having seen few investor locks to learn from). The rules' own
+    windows stop at such a sentence for the same reason."""
+    if claim != "team_vesting":
+        return True
+    from ico_lens.paper.tokenomics.claims.team_vesting import OTHER_HOLDERS, TEAM
+
+    centre = window.center.text
+    subject = centre if (TEAM.search(centre) or OTHER_HOLDERS.search(centre)) else window.before
+    return bool(TEAM.search(subject)) or not OTHER_HOLDERS.search(subject)
 
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
@@ -110,11 +129,131 @@ def candidate_sentences(document) -> list:
     """The sentences of the paper record the heads score (``claim_units``; short pieces left out)."""
     from ico_lens.paper.tokenomics.claims.base import claim_units
 
+    return statement_units(list(claim_units(document)))
+
+
+def statement_units(units: Sequence) -> list:
+    """The units long enough to state something and short enough to be one statement."""
+    return [u for u in units if len(u.text) <= MAX_CHARS and len(u.text.split()) >= MIN_WORDS]
+
+
+# ------------------------------------------------------------------------------------------------
+# windows: a sentence with its neighbours, so that a subject named in one sentence and its predicate in
+# the next ("Team tokens make up 15%. These tokens are subject to a four-year vesting.") are one unit
+
+#: neighbours taken on each side of the central sentence (same page, same kind of unit)
+WINDOW = 1
+
+
+@dataclass
+class Window:
+    """A central sentence with its neighbours; the centre is the page evidence, the whole is read."""
+
+    center: Any  # the TextUnit (page, text, kind)
+    before: str = ""
+    after: str = ""
+
+    @property
+    def page(self) -> int:
+        return self.center.page
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for t in (self.before, self.center.text, self.after) if t)
+
+
+def windows_of(units: Sequence, width: int | None = None) -> list[Window]:
+    """One window per statement unit of ``units`` (:func:`statement_units`): its ``width`` neighbours
+    before and after among the statement units of the same page and kind (a line's neighbours are lines,
+    a sentence's sentences; the paper's page breaks end a window)."""
+    width = WINDOW if width is None else width
+    kept = statement_units(units)
     out = []
-    for unit in claim_units(document):
-        if len(unit.text) <= MAX_CHARS and len(unit.text.split()) >= MIN_WORDS:
-            out.append(unit)
+    for i, unit in enumerate(kept):
+        def near(j):
+            return 0 <= j < len(kept) and kept[j].page == unit.page and kept[j].kind == unit.kind
+        before = [kept[j].text for j in range(i - width, i) if near(j)]
+        after = [kept[j].text for j in range(i + 1, i + 1 + width) if near(j)]
+        out.append(Window(unit, " ".join(before), " ".join(after)))
     return out
+
+
+def candidate_windows(document) -> list[Window]:
+    """The windows of the paper record the heads score."""
+    from ico_lens.paper.tokenomics.claims.base import claim_units
+
+    return windows_of(list(claim_units(document)))
+
+
+#: words that deny what follows ("no voting or governance rights", "will not be minted", "cannot vote")
+_NEGATOR = re.compile(r"^(?:no|not|never|without|neither|nor|cannot|none|nothing|non|n't)$")
+_TOKEN = re.compile(r"n't|\w+|[.,;:!?()]")
+#: a denial reaches this many words or to the next punctuation mark, whichever comes first
+NEGATION_SCOPE = 6
+
+
+def negated_words(text: str) -> Counter:
+    """``n:`` features: the words in the scope of a negator, so "no governance rights" is not
+    "governance rights" (a bag of words alone sees the same words in a grant and a denial)."""
+    counts: Counter = Counter()
+    scope = 0
+    for token in _TOKEN.findall(normalise(text).replace("cannot", "can not")):
+        if _NEGATOR.match(token):
+            scope = NEGATION_SCOPE
+        elif not token.isalnum() and token != "n't":
+            scope = 0
+        elif scope:
+            counts["n:" + token] += 1
+            scope -= 1
+    return counts
+
+
+@lru_cache(maxsize=1)
+def rule_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """``(claim.role, pattern)`` of every registered claim rule's ``PATTERNS`` for a claim with heads:
+    the rules' own regular expressions (through their public ``PATTERNS``), used as features."""
+    from ico_lens.paper.tokenomics.claims import registered
+
+    out = []
+    for rule in registered():
+        if rule.NAME in CANDIDATE_HEADS:
+            out += [(f"{rule.NAME}.{role}", p) for role, p in sorted(rule.PATTERNS.items()) if isinstance(p, re.Pattern)]
+    return tuple(out)
+
+
+def pattern_features(text: str, prefix: str) -> Counter:
+    """``prefix + claim.role`` for every rule pattern that matches ``text`` (``p:`` the window, ``q:``
+    the centre)."""
+    return Counter({prefix + name: 1 for name, pattern in rule_patterns() if pattern.search(text)})
+
+
+def features_of(item) -> Counter:
+    """Features of a window, of a bare sentence (a window without neighbours) or already computed ones."""
+    if isinstance(item, Counter):
+        return item
+    if isinstance(item, Window):
+        return window_features(item)
+    from ico_lens.paper.tokenomics.evidence import TextUnit
+
+    return window_features(Window(TextUnit(0, item, "sentence")))
+
+
+def window_features(window: Window) -> Counter:
+    """What a head reads of a window: the centre's n-grams (:func:`raw_features`), the neighbours' words
+    (``x:``), the denied words of the whole window (``n:``), which rule patterns fire in the window
+    (``p:``) and in the centre (``q:``), and whether the centre is hedged (``h:``)."""
+    from ico_lens.paper.tokenomics.claims.base import HEDGE
+
+    counts = raw_features(window.center.text)
+    context = " ".join(t for t in (window.before, window.after) if t)
+    for word in _WORD.findall(normalise(context)):
+        counts["x:" + word] += 1
+    counts.update(negated_words(window.text))
+    counts.update(pattern_features(window.text, "p:"))
+    counts.update(pattern_features(window.center.text, "q:"))
+    if HEDGE.search(window.center.text):
+        counts["h:hedged"] += 1
+    return counts
 
 
 @dataclass
@@ -185,7 +324,7 @@ class ClaimSentenceClassifier:
         for texts in paper_texts:
             seen: set = set()
             for text in texts:
-                feats = set(text if isinstance(text, Counter) else raw_features(text))
+                feats = set(features_of(text))
                 sentence_df.update(feats)
                 seen |= feats
                 n_sentences += 1
@@ -203,7 +342,7 @@ class ClaimSentenceClassifier:
         indptr, indices, data = [0], [], []
         for text in texts:
             row = {}
-            counts = text if isinstance(text, Counter) else raw_features(text)
+            counts = features_of(text)
             for feat, count in counts.items():
                 j = self.vocabulary.get(feat)
                 if j is not None:
@@ -237,12 +376,26 @@ class ClaimSentenceClassifier:
         return self.scores_of(self.transform(texts))
 
     def scores_of(self, X):
-        """Head probabilities of already featurised rows (:meth:`transform`)."""
+        """Head probabilities of already featurised rows (:meth:`transform`). The heads of one claim
+        are the classes of one multinomial model against an implicit "neither" class (logit 0): a window
+        denying a claim scores high on the denial head and so low on the grant head."""
         import numpy as np
 
         W, b = self._coef()
-        logits = X @ W + b
-        return 1.0 / (1.0 + np.exp(-np.asarray(logits)))
+        logits = np.asarray(X @ W + b)
+        probs = np.zeros_like(logits)
+        for columns in self._groups().values():
+            z = logits[:, columns]
+            top = np.maximum(z.max(axis=1, keepdims=True), 0.0)  # the "neither" class has logit 0
+            e = np.exp(z - top)
+            probs[:, columns] = e / (np.exp(-top) + e.sum(axis=1, keepdims=True))
+        return probs
+
+    def _groups(self) -> dict[str, list[int]]:
+        groups: dict[str, list[int]] = {}
+        for k, head in enumerate(self.heads):
+            groups.setdefault(head.claim, []).append(k)
+        return groups
 
     def predict(self, document, claims: Iterable[str] | None = None) -> dict[str, Prediction]:
         """The best (claim, value) reading of ``document`` per claim: highest-confidence head wins.
@@ -251,17 +404,20 @@ class ClaimSentenceClassifier:
         in the answer; ``Prediction.stated`` says whether its confidence reaches the threshold.
         """
         wanted = set(claims) if claims is not None else {h.claim for h in self.heads}
-        units = candidate_sentences(document)
+        windows = candidate_windows(document)
         heads = [(k, h) for k, h in enumerate(self.heads) if h.claim in wanted]
-        cued = {claim: [bool(CUES[claim].search(u.text)) if claim in CUES else True for u in units] for claim in wanted}
-        # only sentences some wanted claim's cue matches are featurised
-        keep = [i for i in range(len(units)) if any(c[i] for c in cued.values())]
+        # a window can state a claim only when its centre has one of the claim's cue words (the centre
+        # is the evidence quoted)
+        cued = {claim: [(bool(CUES[claim].search(w.center.text)) if claim in CUES else True) and names_subject(claim, w)
+                        for w in windows]
+                for claim in wanted}
+        keep = [i for i in range(len(windows)) if any(c[i] for c in cued.values())]
         if not keep or not heads:
             return {}
         import numpy as np
 
-        scores = np.zeros((len(units), len(self.heads)))
-        scores[keep] = self.sentence_scores([units[i].text for i in keep])
+        scores = np.zeros((len(windows), len(self.heads)))
+        scores[keep] = self.scores_of(self.transform([window_features(windows[i]) for i in keep]))
         out: dict[str, Prediction] = {}
         for k, head in heads:
             scores[:, k] *= np.asarray(cued[head.claim], dtype=float)
@@ -269,7 +425,7 @@ class ClaimSentenceClassifier:
             score = float(scores[i, k])
             confidence = head.confidence(score)
             prediction = Prediction(head.claim, head.value, round(confidence, 3), round(score, 4),
-                                    _evidence(units[i]), stated=confidence >= head.threshold)
+                                    _evidence(windows[i].center), stated=confidence >= head.threshold)
             best = out.get(head.claim)
             # a stated reading beats an unstated one; then the higher confidence
             if best is None or (prediction.stated, prediction.confidence) > (best.stated, best.confidence):
@@ -281,18 +437,14 @@ class ClaimSentenceClassifier:
         return {name: p for name, p in self.predict(document, claims).items() if p.stated}
 
     def prune(self) -> "ClaimSentenceClassifier":
-        """Drop the disabled heads (threshold > 1: their figures go to ``metadata["disabled_heads"]``)
-        and the vocabulary no kept head weighs: the shipped file holds what prediction reads."""
+        """Drop the claims whose heads are all disabled (threshold > 1: their figures go to
+        ``metadata["disabled_heads"]``). A disabled head of a claim with an enabled one stays (never
+        stated): the claim's softmax needs its logits. The vocabulary stays whole: every feature counts
+        in a window's l2 norm, so dropping the unweighted ones would change the scores."""
+        enabled = {h.claim for h in self.heads if h.threshold <= 1}
         disabled = [h for h in self.heads if h.threshold > 1]
         self.metadata.setdefault("disabled_heads", {}).update({h.key: h.metrics for h in disabled})
-        self.heads = [h for h in self.heads if h.threshold <= 1]
-        used = sorted({j for h in self.heads for j in h.weights})
-        names = sorted(self.vocabulary, key=self.vocabulary.get)
-        remap = {old: new for new, old in enumerate(used)}
-        self.vocabulary = {names[j]: remap[j] for j in used}
-        self.idf = [self.idf[j] for j in used]
-        for h in self.heads:
-            h.weights = {remap[j]: w for j, w in h.weights.items()}
+        self.heads = [h for h in self.heads if h.claim in enabled]
         self._matrix = None
         return self
 
@@ -302,8 +454,10 @@ class ClaimSentenceClassifier:
             "kind": MODEL_KIND,
             "format_version": FORMAT_VERSION,
             "params": {"C": self.C, "min_df": self.min_df, "min_precision": self.min_precision,
-                       "min_words": MIN_WORDS, "max_chars": MAX_CHARS},
-            "features": "word 1-2-grams + within-word char 3-5-grams of normalise(text); sublinear tf * idf, l2",
+                       "min_words": MIN_WORDS, "max_chars": MAX_CHARS, "window": WINDOW},
+            "features": ("windows (a sentence and its neighbours on the page): the centre's word 1-2-grams + within-word"
+                         " char 3-5-grams, neighbours' words (x:), denied words (n:), rule patterns firing in the"
+                         " window (p:) and centre (q:), hedge (h:); sublinear tf * idf, l2"),
             "vocabulary": sorted(self.vocabulary, key=self.vocabulary.get),
             "idf": self.idf,
             "heads": [
