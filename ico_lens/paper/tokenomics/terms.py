@@ -469,6 +469,10 @@ _SHARE_AFTER = re.compile(r"^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?[(\[,–-]?\
                           r"|^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?,?\s*(?:which\s+(?:is|are|represents?|equals?|amounts?\s+to|makes?\s+up|"
                           r"constitutes?)|representing|equal\s+to|amounting\s+to|i\.e\.|or)\s+(?:about\s+|approximately\s+|roughly\s+)?"
                           r"(?!100(?:[.,]0+)?\s*%)\d+(?:[.,]\d+)?\s*%\s+of\b")
+#: another part added to the figure right after it: "80,000,000 NVA + 20% reserve", "N tokens plus 10,000,000 for the team"
+#: (the whole is the sum, which the paper does not state; "N (+/- 1%)" is a tolerance, not a part)
+_MORE_AFTER = re.compile(r"^\s*(?:million\s+|billion\s+)?(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?(?:\+(?!\s*/)|\bplus\b|\band\s+an?\s+additional\b)\s*"
+                         r"(?:an?\s+)?(?:additional\s+|extra\s+|further\s+)?\d", re.I)
 #: the number is the whole a share is taken of: "60% of the N tokens", "600,000,000 out of N", "out of the total of N"
 _BASE_BEFORE = re.compile(r"(?:\d\s?%\s+of\s+(?:the\s+|all\s+|our\s+|its\s+)?(?:total\s+|entire\s+)?|\bout\s+of\s+(?:a\s+|the\s+)?"
                           r"(?:total\s+(?:of\s+)?)?"
@@ -605,6 +609,8 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
             continue  # "12,000 LNC : 1 ETH": a price
         if _SHARE_AFTER.match(after):
             continue  # "80 000 000 000 DCN (1% of the total supply)": a part, not the whole
+        if _MORE_AFTER.match(after):
+            continue  # "Tokens issued: 80,000,000 NVA + 20% team reserve": the total is more than N
         if _SHARE_BEFORE.search(text[max(0, q.start - 60) : q.start]):
             continue  # "2% of total token supply (200,000,000 WXT)": a part, not the whole
         has_token_word = bool(token_word.match(after)) or bool(symbol and symbol in text[max(0, q.start - 30) : q.end + 30])
@@ -736,6 +742,10 @@ def _stacked_label_candidates(document, decimals: int | None) -> list[_SupplyCan
                 if candidate:
                     out.append(candidate)
                     break
+                if any(q.value >= 10_000 for q in find_quantities(later)):
+                    # the first figure below was the label's and is no supply ("80,000,000 NVA + 20% reserve"):
+                    # a figure further down belongs to another label ("Tokens available for ICO 60,000,000")
+                    break
     return out
 
 
@@ -745,6 +755,8 @@ def _label_value_candidate(page_number: int, label: str, later: str, decimals: i
     qs = [q for q in find_quantities(later) if q.value >= 10_000 and "%" not in later]
     if not qs or _MONEY_BEFORE.search(later[: qs[0].start]) or _MONEY_AFTER.match(later[qs[0].end :]):
         return None
+    if _MORE_AFTER.match(later[qs[0].end :]):
+        return None  # "50,000,000 NVA plus 5,000,000 for the team": a part of a whole the paper does not state
     unit = TextUnit(page_number, f"{label} … {later}", "line")
     return _SupplyCandidate(int(_decimals_fix(qs[0].value, decimals, qs[0].raw)), 4.0, unit, 0, len(unit.text))
 
@@ -964,6 +976,7 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
                     c.score -= EXAMPLE_PENALTY
                     c.in_example = True
             candidates.extend(found)
+    _mark_examples_read_as_lines(candidates)
     candidates.extend(_stacked_label_candidates(document, decimals))
     allocation = _allocation_evidence(document, decimals)
     candidates.extend(allocation.totals)
@@ -1007,6 +1020,19 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
             evidence.append(ev)
     alternatives = [v for v in ranked[1:] if top_score(v) >= MIN_SUPPLY_SCORE][:3]
     return TermValue(best, evidence[:3], confidence=min(1.0, strength(best) / 10), alternatives=alternatives)
+
+
+def _mark_examples_read_as_lines(candidates: list[_SupplyCandidate]) -> None:
+    """A figure of a worked example is one too when a line of it is read alone.
+
+    "For example, a buyer purchasing 500,000 NOVA will receive a bonus of 200,000 NOVA for a total of 700,000
+    NOVA" wraps, and the line "200,000 NOVA for a total of 700,000 NOVA." has lost the "For example": the
+    sentence reading knows it is an example, so the same figure on the same page from a line loses as much."""
+    examples = {(c.unit.page, c.value) for c in candidates if c.in_example and c.unit.kind == "sentence"}
+    for c in candidates:
+        if c.unit.kind == "line" and not c.in_example and not c.final and (c.unit.page, c.value) in examples:
+            c.score -= EXAMPLE_PENALTY
+            c.in_example = True
 
 
 def _undecided(best, ranked, finals, agreed, top_score, strength) -> bool:
@@ -1060,7 +1086,7 @@ _NUM = r"(?:\d{1,3}(?:[ ,.'’\u00a0]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _AMOUNT = (
     r"(?:(?:up\s+to|approximately|about|of|at|is|will\s+be|(?:set|fixed|limited)\s+(?:at|to)|equals?(?:\s+to)?|:|-|–|—|=|~)\s*)*"
     r"(?P<v>(?:US\$|\$|€|USD|EUR|CHF)?\s*" + _NUM + r"(?:\s*(?:million|billion|thousand|mln|M|k|B)\b)?"
-    r"(?:\s*(?:(?:ETH|Ether|BTC|USD|US\s+dollars|dollars|EUR|euros?|CHF)\b|[$€](?!\w)|(?-i:[A-Z]{2,6})\b(?:\s+tokens)?))?"
+    r"(?:\s*(?:(?:ETH|Ethereum(?![\s-]+(?:ERC|(?:based|blockchain|network|platform|tokens?|smart)\b))|Ether|BTC|USD|US\s+dollars|dollars|EUR|euros?|CHF)\b|[$€](?!\w)|(?-i:[A-Z]{2,6})\b(?:\s+tokens)?))?"
     r"(?:\s*\([^)]{1,60}\))?)"
 )
 HARD_CAP_RE = re.compile(
@@ -1079,7 +1105,7 @@ HARD_CAP_RE = re.compile(
 )
 #: the amount before the words: "stop accepting commitments at 888,888 ETH hard cap", "a 30,000 ETH hard cap"
 HARD_CAP_AFTER_RE = re.compile(
-    r"(?P<v>(?:US\$|\$|€|USD\s|EUR\s)?\s*" + _NUM + r"(?:\s*(?:million|billion|M)\b)?\s*(?:ETH|Ether|BTC|USD|EUR)?)\s+\(?\s*hard[\s-]?cap\b", re.I)
+    r"(?P<v>(?:US\$|\$|€|USD\s|EUR\s)?\s*" + _NUM + r"(?:\s*(?:million|billion|M)\b)?\s*(?:ETH|Ethereum|Ether|BTC|USD|EUR)?)\s+\(?\s*hard[\s-]?cap\b", re.I)
 #: weaker wording of a hard cap, used only when no "hard cap" statement exists
 RAISE_UP_TO_RE = re.compile(
     r"\b(?:rais(?:e|ing)|attract(?:ing)?|collect(?:ing)?|accept(?:ing)?)\s+(?:contributions\s+|funds\s+)?(?:a\s+maximum\s+of|up\s+to|no\s+more\s+than|at\s+most)\s+"
@@ -1125,18 +1151,62 @@ PRICE_RES: list[re.Pattern] = [
     re.compile(r"(?P<v>\b[A-Z]{2,6}\s*/\s*ETH\s*:?\s*\d[\d,.]*)"),
     re.compile(r"\brate\s+of\s+(?P<v>" + _NUM + r"\s*[A-Z][A-Za-z0-9]{1,6}\s*(?:per|for|/)\s*(?:1\s+)?(?:ETH|Ether)\b)", re.I),
 ]
-_PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|seed\b", re.I)
+_PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+(?:sale|placement|round)|early\s+bird|seed\b", re.I)
 
 
 _EXAMPLE_CUE = re.compile(r"\b(?:suppose|supposing|for\s+example|for\s+instance|e\.\s?g\.|assume|assuming|imagine)\b", re.I)
 
 
-def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0) -> TermValue | None:
-    """The first statement matched by the most specific pattern, main sale before pre-sale."""
+#: an average of what buyers got, not a term set before the sale
+_AVERAGE_BEFORE = re.compile(r"\b(?:on\s+)?average(?:d)?\b(?![^.;]*\bprice\s*(?:of|:|is|will))", re.I)
+#: a bonus or discount share in a tier's row, right before its price ("Days 1-7 40% 1 ETH = 1,400 NOVA"), or named
+#: right after it ("1 NOVA = 0.5 USD ... 50% discount"); "0%" is the tier without one
+_SHARE_BEFORE_PRICE = re.compile(r"(?<![\d.,])(?!0+(?:[.,]0+)?\s?%)\d{1,2}(?:[.,]\d+)?\s?%")
+_DISCOUNT_AFTER = re.compile(r"^[^%]{0,80}?(?<![\d.,])(?!0+\s?%)\d{1,2}(?:[.,]\d+)?\s?%\s*(?:bonus|discount)\b"
+                             r"|^\s*\(?\s*(?:incl(?:uding|\.)?\s+|with\s+(?:an?\s+)?|\+\s*)?(?:bonus|discount)", re.I)
+#: how far back a tier's share may stand before its price (its own row of a flattened table)
+TIER_SHARE_REACH = 40
+
+
+def _discounted(text: str, match: re.Match, previous_end: int) -> bool:
+    """The price ``match`` is a tier's with a bonus or discount (the row since the previous price of the unit)."""
+    row = text[max(previous_end, match.start() - TIER_SHARE_REACH) : match.start()]
+    row = re.split(r"[.;!?]\s", row)[-1]  # (a share of another sentence is not the tier's)
+    return bool(_SHARE_BEFORE_PRICE.search(row) or _DISCOUNT_AFTER.match(text[match.end() : match.end() + 100]))
+
+
+def _plain_first(statements: list[tuple[str, Evidence, bool, bool]], reorder: bool = True) -> list[tuple[str, Evidence]]:
+    """The statements without a bonus or discount first, in their order, then the others (all in their
+    order unless ``reorder``)."""
+    if not reorder:
+        return [(st[0], st[1]) for st in statements]
+    return [(st[0], st[1]) for st in statements if not st[2]] + [(st[0], st[1]) for st in statements if st[2]]
+
+
+#: a pre-sale counted in, not named as the round: "Maximum Cap (including pre-sale)", "(Pre-sale + ICO)"
+_PRESALE_INCLUDED = re.compile(r"\((?:[^()]*\b(?:including|incl\.?|plus|with)\b[^()]*|[^()]*\+[^()]*)\)"
+                               r"|\b(?:including|incl\.?)\s+(?:the\s+)?(?:pre-?\s?(?:sale|ico)|presale)", re.I)
+
+
+def _presale_label(before: str) -> bool:
+    """The label of a value (the words since the previous number or sentence end; ``before`` ends at the value)
+    names a pre-sale: "Pre-ICO Hard Cap: 14,000 ETH" (but not "ICO Hard Cap:" after it)."""
+    label = re.split(r"[.;!?]\s|\d", before[-80:])[-1]
+    return bool(_PRESALE.search(_PRESALE_INCLUDED.sub(" ", label)))
+
+
+def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0,
+                early_alone: bool = True, plain_first: bool = False) -> TermValue | None:
+    """The first statement matched by the most specific pattern, main sale before pre-sale.
+
+    With ``early_alone`` False, a pre-sale's statement is no answer on its own (only an alternative of the
+    main sale's): a pre-sale's hard cap is not the sale's. With ``plain_first`` (prices), a statement
+    without a bonus or discount wins over a tier's with one."""
     main: list[tuple[str, Evidence]] = []
     early: list[tuple[str, Evidence]] = []
     for pattern in patterns:
         for unit in text_units(document, "sentence"):
+            previous_end = 0
             for m in pattern.finditer(unit.text):
                 value = " ".join(m.group("v").split()).strip(" ,.;:-–")
                 if not re.search(r"\d", value):
@@ -1149,11 +1219,22 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
                     continue  # "Suppose the rate is 1 KNC for 0.1 ETH, ...": a worked example
                 if re.search(r"\bsupply\s*$", unit.text[max(0, m.start() - 12) : m.start()], re.I):
                     continue  # "supply cap of 10 billion tokens" is the total supply, not a sale cap
+                if _AVERAGE_BEFORE.search(unit.text[max(0, m.start() - 80) : m.start()]):
+                    continue  # "buyers received on average 2,150 NOVA/ETH": an outcome, not a stated term
                 ev = _evidence(unit, m.start(), m.end())
                 context = unit.text[max(0, m.start() - 150) : m.end() + 10]
-                (early if _PRESALE.search(context) else main).append((value, ev))
+                statement = (value, ev, _discounted(unit.text, m, previous_end), _presale_label(unit.text[: m.start()]))
+                previous_end = m.end()
+                (early if _PRESALE.search(context) else main).append(statement)
         if main:
             break  # a more specific pattern found the main sale's value: weaker ones are not needed
+    # a tier with a bonus or discount is no base term when a tier without one is stated
+    # ("Days 1-7 40% 1 ETH = 1,400 NOVA ... Days 15-21 0% 1 ETH = 1,000 NOVA": the base rate is 1,000)
+    if not early_alone:
+        # a pre-sale named only near the statement (not as its own label) still leaves it the sale's
+        early = [st for st in early if not st[3]]
+    main = _plain_first(main, plain_first)
+    early = _plain_first(early, plain_first)
     ranked = main or early
     if not ranked:
         return None
@@ -1165,8 +1246,10 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
 
 
 def find_hard_cap(document) -> TermValue | None:
-    return _money_term(document, [HARD_CAP_RE, HARD_CAP_AFTER_RE], minimum_value=1) or \
-        _money_term(document, [RAISE_UP_TO_RE], minimum_value=1)
+    # ("once the presale round reaches its hard cap of 40M tokens ...": the round's cap, not the sale's;
+    # a price, by contrast, is still given when only the pre-sale's is stated: GOLD.md labels do so)
+    return _money_term(document, [HARD_CAP_RE, HARD_CAP_AFTER_RE], minimum_value=1, early_alone=False) or \
+        _money_term(document, [RAISE_UP_TO_RE], minimum_value=1, early_alone=False)
 
 
 def find_soft_cap(document) -> TermValue | None:
@@ -1174,7 +1257,7 @@ def find_soft_cap(document) -> TermValue | None:
 
 
 def find_token_price(document) -> TermValue | None:
-    return _money_term(document, PRICE_RES)
+    return _money_term(document, PRICE_RES, plain_first=True)
 
 
 # ---------------------------------------------------------------------------------------------
