@@ -87,7 +87,11 @@ def has_letters(text: str, minimum: int = 2) -> bool:
     return len(re.findall(r"[A-Za-z]", text)) >= minimum
 
 
-SENTENCE_END_RE = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])(?<!\d)[.!?;](?=\s|$)")
+# the dot of a month's abbreviation before a day ("Oct. 31", "Sept. 1") ends no sentence and no label:
+# put right after a "." of a pattern that cuts text there
+NOT_A_DATE_DOT = (r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)"
+                  r"(?!(?<=\bSept\.)\s+\d)")
+SENTENCE_END_RE = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])(?<!\d)[.!?;](?=\s|$)" + NOT_A_DATE_DOT)
 
 
 # Section headings. A heading about the money raised ("Use of proceeds", "How the funds will be spent",

@@ -467,13 +467,25 @@ def candidates(
             for block in _complete_lists(usable):
                 if {id(e) for e in block} != {id(e) for e in chosen}:
                     block_score = sum(weight(e) for e in block) / len(block) + 0.15 * min(len(block), 6) + LIST_BONUS
-                    out.append(Candidate(block, block_score, sum(e.percent for e in block), True, kind, context_line=kind_line))
+                    block_sum = sum(e.percent for e in block)
+                    note = ""
+                    if abs(block_sum - 100.0) > 0.6:  # a rounded list (see rounded_whole)
+                        block_score -= ROUNDED_COST
+                        note = f"shares sum to {block_sum:g}%: whole numbers, rounded"
+                    out.append(Candidate(block, block_score, block_sum, True, kind, note=note, context_line=kind_line))
         else:
             chosen = [e for e, w in zip(usable, weights) if w >= 0.5 and not e.flags]
             if len(chosen) < 2:
                 continue
             total = sum(e.percent for e in chosen)
             if total > 101:
+                continue
+            # the whole run in whole numbers, 99-101 in all: a breakdown whose shares were rounded, as
+            # complete as one that adds up exactly (not a partial list)
+            if len(chosen) == len(usable) and rounded_whole(chosen):
+                score = sum(weight(e) for e in chosen) / len(chosen) + 0.15 * min(len(chosen), 6) - ROUNDED_COST
+                note = f"shares sum to {total:g}%: whole numbers, rounded"
+                out.append(Candidate(chosen, score, total, True, kind, note=note, context_line=kind_line))
                 continue
             score = (sum(weight(e) for e in chosen) / len(chosen)) * 0.6 + 0.1 * min(len(chosen), 6) - 0.5
             out.append(Candidate(chosen, score, total, False, kind, context_line=kind_line))
@@ -490,6 +502,20 @@ def candidates(
 
 #: a breakdown joined from two runs is a little less sure than one read in one piece
 INTERRUPTED_COST = 0.1
+
+#: a list of whole-number shares that misses 100 by its rounding is a little less sure than an exact one
+ROUNDED_COST = 0.1
+
+
+def rounded_whole(entries: list[Entry]) -> bool:
+    """True when ``entries`` are three or more whole-number shares summing to 99-101, a gap their
+    rounding explains ("34%, 17%, 17%, 17%, 8%, 8%" is thirds and sixths, 101 in all): each share may be
+    up to half a point off, so the sum may miss 100 by at most half a point per share."""
+    shares = [e.percent for e in entries]
+    if len(shares) < 3 or any(p is None or p <= 0 or p != int(p) for p in shares):
+        return False
+    gap = abs(sum(shares) - 100.0)
+    return 0 < gap <= min(1.0, 0.5 * len(shares))
 
 
 def _resumes(first: list[Entry], second: list[Entry]) -> bool:
@@ -517,7 +543,9 @@ def _complete_lists(entries: list[Entry]) -> list[list[Entry]]:
         current = [e]
     if len(current) >= 2:
         blocks.append(current)
-    return [b for b in blocks if abs(sum(e.percent for e in b) - 100.0) <= 0.6]
+    # (or, all in whole numbers, miss 100 by their rounding: "... Bug bounty 5%, Airdrop 1%" adding up to 101 is the
+    # list, over the subset without its last item that happens to make 100)
+    return [b for b in blocks if abs(sum(e.percent for e in b) - 100.0) <= 0.6 or rounded_whole(b)]
 
 
 def _amount_candidates(document, entries, cache, weight, total_supply, money: bool) -> list[Candidate]:

@@ -15,6 +15,7 @@ from ico_lens.paper.tokenomics.breakdown.labels import (
     EACH_RE,
     RATE_RE,
     RELEASE_RE,
+    NOT_A_DATE_DOT,
     SENTENCE_END_RE,
     TOTAL_LABEL_RE,
     VESTING_RE,
@@ -59,7 +60,7 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
             context_lines = [line]
             in_parens = line[max(0, m.start() - 2) : m.start()].strip().endswith("(") and \
                 line[m.end() : m.end() + 2].strip().startswith(")")
-            last_clause = re.split(r"(?<=[a-z0-9)])[.;]\s+", before)[-1]
+            last_clause = re.split(r"(?<=[a-z0-9)])[.;]" + NOT_A_DATE_DOT + r"\s+", before)[-1]
             shape = "row"
             line_count = 1
             label_after = has_letters(before_clean) and has_letters(after_clean) and _LABEL_AFTER_RE.match(after)
@@ -117,7 +118,7 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                 line_count = j - i + 1
                 label_text = _first_clause(label_text) if label_after else _first_sentence(label_text)
                 label = clean_label(label_strip_amounts(label_text))
-                subject = recipient_before(re.split(r"(?<=[a-z0-9)])[.;]\s+", before)[-1].lstrip(" ,")) if label_after else None
+                subject = recipient_before(re.split(r"(?<=[a-z0-9)])[.;]" + NOT_A_DATE_DOT + r"\s+", before)[-1].lstrip(" ,")) if label_after else None
                 if subject:
                     # "The team will receive 20% of the tokens, locked ...": the subject is the recipient
                     label = f"{subject} ({label})"
@@ -131,7 +132,7 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                 # maybe begun on the line above ("... (20%). Community grants for / agents: 70,000,000 (7%)")
                 shape = "row"
                 if last_clause == before and not prev_end and i > 0 and not SENTENCE_END_RE.search(lines[i - 1][-2:]):
-                    tail = re.split(r"(?<=[a-z0-9)])[.;]\s+", lines[i - 1])[-1]
+                    tail = re.split(r"(?<=[a-z0-9)])[.;]" + NOT_A_DATE_DOT + r"\s+", lines[i - 1])[-1]
                     if not PCT_RE.search(tail) and len(tail) < 60:
                         last_clause = tail + " " + last_clause
                 label = clean_label(label_strip_amounts(last_clause))
@@ -319,7 +320,7 @@ def _wrapped_name(label: str, next_line: str) -> bool:
 
 
 def _first_clause(text: str) -> str:
-    m = re.search(r"[;:.)](?=\s|$)|,\s+(?:while|and\s+\d|plus)\b|\bplus\b", text)
+    m = re.search(r"[;:.)]" + NOT_A_DATE_DOT + r"(?=\s|$)|,\s+(?:while|and\s+\d|plus)\b|\bplus\b", text)
     return text[: m.start()] if m else text
 
 
@@ -523,7 +524,7 @@ def _clause_amount(page: Page, i: int, sentence: str) -> Entry | None:
     subject = recipient_before(head.lstrip())
     if subject is None and (len(head.split()) > 3 or not _AMOUNT_VERB_AFTER.match(tail)):
         return None
-    recipient = re.split(r"[,;.](?=\s|$)", re.sub(r"\([^()]*\)", " ", tail).lstrip(" ,;:"), maxsplit=1)[0]
+    recipient = re.split(r"[,;.]" + NOT_A_DATE_DOT + r"(?=\s|$)", re.sub(r"\([^()]*\)", " ", tail).lstrip(" ,;:"), maxsplit=1)[0]
     label = subject or clean_label(label_strip_amounts(recipient))
     if not has_letters(label):
         return None
@@ -607,7 +608,7 @@ def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
         if prose:
             # the recipient is the first clause after the amount: "will remain for the company (Flixxo
             # Ltd), covering the costs of ... advisors" is the company's share, not the advisors'
-            label_text = re.split(r"[,;.](?=\s|$)", re.sub(r"\([^()]*\)", " ", label_text).lstrip(" ,;:"), maxsplit=1)[0]
+            label_text = re.split(r"[,;.]" + NOT_A_DATE_DOT + r"(?=\s|$)", re.sub(r"\([^()]*\)", " ", label_text).lstrip(" ,;:"), maxsplit=1)[0]
         label = clean_label(label_strip_amounts(_first_sentence(BULLET_RE.sub("", label_text))))
         if not is_money and (_GENERIC_AMOUNT_LABEL_RE.fullmatch(label) or (not label and not prose and not bullet)):
             # (an amount alone on its line, "Token Sale" / "500,000,000": a chart label above its number)
