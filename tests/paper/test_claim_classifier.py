@@ -261,3 +261,23 @@ def test_subject_gate_looks_at_the_sentence_before_only_when_the_centre_names_no
     assert cc.names_subject("team_vesting", developers)  # no other group named: the words decide
     assert not cc.names_subject("team_vesting", advisors_centre)
     assert cc.names_subject("oracle", advisors_centre)  # other claims have no subject to check
+
+
+def test_shipped_model_does_not_read_a_stated_supply_as_a_fixed_one(monkeypatch):
+    """A sentence that only states the supply and its creation says nothing of it being fixed (the words
+    it shares with the fixed-supply sentences are those of supply and creation)."""
+    if not cc.DEFAULT_PATH.exists():
+        pytest.skip("models/claim_sentences.json not trained")
+    monkeypatch.setattr(cc, "_SHIPPED", [])
+    for sentence in ("At the token generation event an initial supply of 1,000,000,000 KLM will be created.",
+                     "The total supply of KLM is 800,000,000 tokens, created in full at the token generation event."):
+        claims = detect_claims(make_document(sentence, *FILLER[:2]))
+        assert claims.get("supply_fixed") is None or claims["supply_fixed"].value is not True, sentence
+
+
+def test_value_cues_ask_a_fixed_supply_reading_for_a_word_of_fixity():
+    cue = cc.VALUE_CUES["supply_fixed", True]
+    assert cue.search("No new tokens will ever be created after the sale.")
+    assert cue.search("The supply is capped at 100 million and can never be increased.")
+    assert cue.search("Additional tokens cannot be minted by anyone.")
+    assert not cue.search("An initial supply of 1,000,000,000 tokens will be created at the generation event.")

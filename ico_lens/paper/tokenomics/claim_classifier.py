@@ -76,6 +76,18 @@ CUES: dict[str, re.Pattern] = {
 }
 
 
+#: a reading of (claim, value) needs one of these words in its centre, beyond the claim's cue: a sentence
+#: that only states the supply ("The total supply is 800,000,000 tokens, created at the token generation
+#: event", "an initial supply of 1,000,000,000 will be created") says nothing of it being fixed, though
+#: the words of supply and creation are what the fixed-supply sentences of the tune papers share
+VALUE_CUES: dict[tuple[str, Any], re.Pattern] = {
+    ("supply_fixed", True): re.compile(
+        r"\b(?:fixed|capped|hard[- ]?capped|max(?:imum|imal)?|limited|finite|never|no\s+(?:more|new|further|additional)|"
+        r"(?:not|never|cannot)\s+(?:be\s+)?(?:\w+\s+)?(?:mint|creat|issu|generat|increas|inflat)\w*|non-?inflation\w*|"
+        r"deflationary|(?:will|shall)\s+not\s+(?:be\s+)?(?:increase|change)\w*|only\s+once|one-?time)\b", re.I),
+}
+
+
 def names_subject(claim: str, window: "Window") -> bool:
     """Whether ``window`` may be about the holders ``claim`` concerns. A claim about one group of holders
     (team vesting) is not read where another group is the subject: the centre names another group and not
@@ -421,6 +433,9 @@ class ClaimSentenceClassifier:
         out: dict[str, Prediction] = {}
         for k, head in heads:
             scores[:, k] *= np.asarray(cued[head.claim], dtype=float)
+            if (head.claim, head.value) in VALUE_CUES:
+                scores[:, k] *= np.asarray([bool(VALUE_CUES[head.claim, head.value].search(w.center.text)) for w in windows],
+                                           dtype=float)
             i = int(scores[:, k].argmax())
             score = float(scores[i, k])
             confidence = head.confidence(score)

@@ -629,15 +629,7 @@ def _whole_of_own_total(document, run, cache, weight) -> Candidate | None:
     weights = [weight(e) for e in parts]
     if sum(1 for w in weights if w >= 0.5) * 2 <= len(parts):
         return None
-    amounts_sum = sum(e.amount for e in parts)
-    total = next((t for t in totals if abs(amounts_sum - t) <= 0.005 * t), None)
-    if total is None:
-        return None
-    kind, kind_line = context_kind(document, run, cache)
-    score = sum(weights) / len(parts) + 0.15 * min(len(parts), 6) - 0.1
-    return Candidate(parts, score, round(amounts_sum / total * 100, 2), True, kind,
-                     note=f"percent computed from amounts against a total of {total:,.0f}",
-                     total_used=total, context_line=kind_line)
+    return _parts_of_total(document, run, cache, parts, totals, weights, penalty=0.1, where="")
 
 
 def _whole_of_paper_total(document, run, cache, weight, paper_totals: list[float]) -> Candidate | None:
@@ -647,14 +639,23 @@ def _whole_of_paper_total(document, run, cache, weight, paper_totals: list[float
     parts = [e for e in run if "total" not in e.flags]
     if len(parts) < 3 or any(weight(e) < 0.5 for e in parts):
         return None
+    return _parts_of_total(document, run, cache, parts, paper_totals, [weight(e) for e in parts], penalty=0.2,
+                           where=" stated elsewhere in the paper")
+
+
+def _parts_of_total(document, run, cache, parts: list[Entry], totals: list[float], weights: list[float], *,
+                    penalty: float, where: str) -> Candidate | None:
+    """The candidate of ``parts`` when their amounts add up (within 0.5%) to one of ``totals``: shares
+    computed against that total; scored by the parts' mean weight and number, less ``penalty`` (how weak
+    the total is as evidence)."""
     amounts_sum = sum(e.amount for e in parts)
-    total = next((t for t in paper_totals if abs(amounts_sum - t) <= 0.005 * t), None)
+    total = next((t for t in totals if abs(amounts_sum - t) <= 0.005 * t), None)
     if total is None:
         return None
     kind, kind_line = context_kind(document, run, cache)
-    score = sum(weight(e) for e in parts) / len(parts) + 0.15 * min(len(parts), 6) - 0.2
+    score = sum(weights) / len(parts) + 0.15 * min(len(parts), 6) - penalty
     return Candidate(parts, score, round(amounts_sum / total * 100, 2), True, kind,
-                     note=f"percent computed from amounts against a total of {total:,.0f} stated elsewhere in the paper",
+                     note=f"percent computed from amounts against a total of {total:,.0f}{where}",
                      total_used=total, context_line=kind_line)
 
 
