@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ico_lens.paper.tokenomics.breakdown.labels import TOTAL_LABEL_RE
 from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, parse_percent
@@ -1175,12 +1175,22 @@ def _discounted(text: str, match: re.Match, previous_end: int) -> bool:
     return bool(_SHARE_BEFORE_PRICE.search(row) or _DISCOUNT_AFTER.match(text[match.end() : match.end() + 100]))
 
 
-def _plain_first(statements: list[tuple[str, Evidence, bool, bool]], reorder: bool = True) -> list[tuple[str, Evidence]]:
+class _MoneyStatement(NamedTuple):
+    """One statement of a money term: the value as written, its evidence, whether it is a tier's with a
+    bonus or discount, and whether its own label names a pre-sale."""
+
+    value: str
+    evidence: Evidence
+    discounted: bool
+    presale_label: bool
+
+
+def _plain_first(statements: list[_MoneyStatement], reorder: bool = True) -> list[_MoneyStatement]:
     """The statements without a bonus or discount first, in their order, then the others (all in their
     order unless ``reorder``)."""
     if not reorder:
-        return [(st[0], st[1]) for st in statements]
-    return [(st[0], st[1]) for st in statements if not st[2]] + [(st[0], st[1]) for st in statements if st[2]]
+        return statements
+    return [st for st in statements if not st.discounted] + [st for st in statements if st.discounted]
 
 
 #: a pre-sale counted in, not named as the round: "Maximum Cap (including pre-sale)", "(Pre-sale + ICO)"
@@ -1202,8 +1212,8 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
     With ``early_alone`` False, a pre-sale's statement is no answer on its own (only an alternative of the
     main sale's): a pre-sale's hard cap is not the sale's. With ``plain_first`` (prices), a statement
     without a bonus or discount wins over a tier's with one."""
-    main: list[tuple[str, Evidence]] = []
-    early: list[tuple[str, Evidence]] = []
+    main: list[_MoneyStatement] = []
+    early: list[_MoneyStatement] = []
     for pattern in patterns:
         for unit in text_units(document, "sentence"):
             previous_end = 0
@@ -1223,7 +1233,8 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
                     continue  # "buyers received on average 2,150 NOVA/ETH": an outcome, not a stated term
                 ev = _evidence(unit, m.start(), m.end())
                 context = unit.text[max(0, m.start() - 150) : m.end() + 10]
-                statement = (value, ev, _discounted(unit.text, m, previous_end), _presale_label(unit.text[: m.start()]))
+                statement = _MoneyStatement(value, ev, _discounted(unit.text, m, previous_end),
+                                            _presale_label(unit.text[: m.start()]))
                 previous_end = m.end()
                 (early if _PRESALE.search(context) else main).append(statement)
         if main:
@@ -1232,16 +1243,16 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
     # ("Days 1-7 40% 1 ETH = 1,400 NOVA ... Days 15-21 0% 1 ETH = 1,000 NOVA": the base rate is 1,000)
     if not early_alone:
         # a pre-sale named only near the statement (not as its own label) still leaves it the sale's
-        early = [st for st in early if not st[3]]
+        early = [st for st in early if not st.presale_label]
     main = _plain_first(main, plain_first)
     early = _plain_first(early, plain_first)
     ranked = main or early
     if not ranked:
         return None
-    values = Counter(v for v, _ in ranked)
-    best = ranked[0][0]
-    evidence = [ev for v, ev in ranked if v == best][:2]
-    alternatives = [v for v in values if v != best][:3] + [v for v, _ in early if v != best and v not in values][:2]
+    values = Counter(st.value for st in ranked)
+    best = ranked[0].value
+    evidence = [st.evidence for st in ranked if st.value == best][:2]
+    alternatives = [v for v in values if v != best][:3] + [st.value for st in early if st.value != best and st.value not in values][:2]
     return TermValue(best, evidence, alternatives=alternatives)
 
 

@@ -28,6 +28,11 @@ from ico_lens.paper.tokenomics.breakdown.labels import (
 from ico_lens.paper.tokenomics.breakdown.lines import BULLET_RE
 from ico_lens.paper.tokenomics.breakdown.numbers import PCT_RE, UNIT_REACH, amounts_in, parse_percent, unit_of_header
 
+#: where a clause ends in running text ("... 15% to the team. The rest ..."), and where a label ends
+#: ("Advisors, locked for 6 months"): not at the dot of a month's abbreviation before a day
+_CLAUSE_END_RE = re.compile(r"(?<=[a-z0-9)])[.;]" + NOT_A_DATE_DOT + r"\s+")
+_LABEL_END_RE = re.compile(r"[,;.]" + NOT_A_DATE_DOT + r"(?=\s|$)")
+
 
 def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
     """Entries from the text lines of one page (rows, leads and prose)."""
@@ -60,7 +65,7 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
             context_lines = [line]
             in_parens = line[max(0, m.start() - 2) : m.start()].strip().endswith("(") and \
                 line[m.end() : m.end() + 2].strip().startswith(")")
-            last_clause = re.split(r"(?<=[a-z0-9)])[.;]" + NOT_A_DATE_DOT + r"\s+", before)[-1]
+            last_clause = _CLAUSE_END_RE.split(before)[-1]
             shape = "row"
             line_count = 1
             label_after = has_letters(before_clean) and has_letters(after_clean) and _LABEL_AFTER_RE.match(after)
@@ -118,7 +123,7 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                 line_count = j - i + 1
                 label_text = _first_clause(label_text) if label_after else _first_sentence(label_text)
                 label = clean_label(label_strip_amounts(label_text))
-                subject = recipient_before(re.split(r"(?<=[a-z0-9)])[.;]" + NOT_A_DATE_DOT + r"\s+", before)[-1].lstrip(" ,")) if label_after else None
+                subject = recipient_before(_CLAUSE_END_RE.split(before)[-1].lstrip(" ,")) if label_after else None
                 if subject:
                     # "The team will receive 20% of the tokens, locked ...": the subject is the recipient
                     label = f"{subject} ({label})"
@@ -132,7 +137,7 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                 # maybe begun on the line above ("... (20%). Community grants for / agents: 70,000,000 (7%)")
                 shape = "row"
                 if last_clause == before and not prev_end and i > 0 and not SENTENCE_END_RE.search(lines[i - 1][-2:]):
-                    tail = re.split(r"(?<=[a-z0-9)])[.;]" + NOT_A_DATE_DOT + r"\s+", lines[i - 1])[-1]
+                    tail = _CLAUSE_END_RE.split(lines[i - 1])[-1]
                     if not PCT_RE.search(tail) and len(tail) < 60:
                         last_clause = tail + " " + last_clause
                 label = clean_label(label_strip_amounts(last_clause))
@@ -524,7 +529,7 @@ def _clause_amount(page: Page, i: int, sentence: str) -> Entry | None:
     subject = recipient_before(head.lstrip())
     if subject is None and (len(head.split()) > 3 or not _AMOUNT_VERB_AFTER.match(tail)):
         return None
-    recipient = re.split(r"[,;.]" + NOT_A_DATE_DOT + r"(?=\s|$)", re.sub(r"\([^()]*\)", " ", tail).lstrip(" ,;:"), maxsplit=1)[0]
+    recipient = _LABEL_END_RE.split(re.sub(r"\([^()]*\)", " ", tail).lstrip(" ,;:"), maxsplit=1)[0]
     label = subject or clean_label(label_strip_amounts(recipient))
     if not has_letters(label):
         return None
@@ -608,7 +613,7 @@ def entries_from_amounts(page: Page, lines: list[str]) -> list[Entry]:
         if prose:
             # the recipient is the first clause after the amount: "will remain for the company (Flixxo
             # Ltd), covering the costs of ... advisors" is the company's share, not the advisors'
-            label_text = re.split(r"[,;.]" + NOT_A_DATE_DOT + r"(?=\s|$)", re.sub(r"\([^()]*\)", " ", label_text).lstrip(" ,;:"), maxsplit=1)[0]
+            label_text = _LABEL_END_RE.split(re.sub(r"\([^()]*\)", " ", label_text).lstrip(" ,;:"), maxsplit=1)[0]
         label = clean_label(label_strip_amounts(_first_sentence(BULLET_RE.sub("", label_text))))
         if not is_money and (_GENERIC_AMOUNT_LABEL_RE.fullmatch(label) or (not label and not prose and not bullet)):
             # (an amount alone on its line, "Token Sale" / "500,000,000": a chart label above its number)
