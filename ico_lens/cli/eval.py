@@ -79,6 +79,7 @@ def _contracts_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", help="only this directory of gold labels <address>.json (e.g. corpus/gold/contracts), unsplit")
     parser.add_argument("--sources", help="the sources <address>.sol of --gold (e.g. corpus/contracts)")
     parser.add_argument("--shared", metavar="DIR", help="without --gold: every labelled contract of DIR by its tune/held parts (default: ../shared or $ICO_LENS_SHARED)")
+    parser.add_argument("--split", choices=("tune", "held"), help="with --shared: only this part (tune prints its misses, held only its totals)")
     parser.add_argument("--jobs", type=int, default=2, help="contracts compiled in parallel (default 2)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
@@ -93,7 +94,7 @@ def _run_contracts(args: argparse.Namespace) -> int:
         report = evaluate(args.gold, args.sources, jobs=max(1, args.jobs))
         print(to_json(report) if args.json else render(report))
         return 0
-    reports = evaluate_shared(Path(args.shared) if args.shared else SHARED, jobs=max(1, args.jobs))
+    reports = evaluate_shared(Path(args.shared) if args.shared else SHARED, part=args.split, jobs=max(1, args.jobs))
     print(parts_to_json(reports) if args.json else render_parts(reports))
     return 0
 

@@ -160,14 +160,24 @@ def evaluate(gold_dir: str | Path, sources_dir: str | Path, *, jobs: int = 2) ->
 
 
 def evaluate_sets(
-    sets: list[tuple[str | Path, str | Path]], *, splits: dict[str, str] | None = None, jobs: int = 2
+    sets: list[tuple[str | Path, str | Path]],
+    *,
+    splits: dict[str, str] | None = None,
+    only_part: str | None = None,
+    jobs: int = 2,
 ) -> dict[str, EvalReport]:
     """Score every labelled contract of several (gold directory, sources directory) pairs, once.
 
-    Returns ``{"all": report}`` plus one report per part of ``splits`` (label stem -> part) when
-    given; each contract is compiled and analysed once whatever the parts.
+    Returns ``{"all": report}`` plus one report per part of ``splits`` (address -> part) when
+    given; each contract is compiled and analysed once whatever the parts. ``only_part`` keeps the
+    contracts of that part alone, so tuning can run without ever printing the held part.
     """
     labelled = [item for gold_dir, sources_dir in sets for item in _labelled(Path(gold_dir), Path(sources_dir))]
+    if only_part is not None:
+        labelled = [
+            (gold, path) for gold, path in labelled
+            if (splits or {}).get(str(gold.get("address", "?")).lower()) == only_part
+        ]
     results = analyse_all([path for _, path in labelled], jobs)
     reports = {"all": EvalReport()}
     for (gold, _), result in zip(labelled, results):
@@ -178,8 +188,9 @@ def evaluate_sets(
     return reports
 
 
-def evaluate_shared(shared: str | Path, *, jobs: int = 2) -> dict[str, EvalReport]:
-    """All labelled contracts of the shared data, with its fixed ``tune``/``held`` parts (splits.csv)."""
+def evaluate_shared(shared: str | Path, *, part: str | None = None, jobs: int = 2) -> dict[str, EvalReport]:
+    """All labelled contracts of the shared data, with its fixed ``tune``/``held`` parts (splits.csv);
+    ``part`` scores that part only."""
     from ico_lens.evaluate.splits import load_splits
 
     shared = Path(shared)
@@ -187,7 +198,7 @@ def evaluate_shared(shared: str | Path, *, jobs: int = 2) -> dict[str, EvalRepor
     if not splits_path.is_file():
         raise InputError("splits.csv not found in the shared data", path=str(shared))
     sets = [(shared / gold, shared / sources) for gold, sources in SHARED_SETS]
-    return evaluate_sets(sets, splits=load_splits(splits_path), jobs=jobs)
+    return evaluate_sets(sets, splits=load_splits(splits_path), only_part=part, jobs=jobs)
 
 
 def _add_contract(report: EvalReport, gold: dict, result: dict) -> None:

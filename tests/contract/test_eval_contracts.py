@@ -95,3 +95,22 @@ def test_parts_render_held_as_aggregates_only():
 def test_shared_evaluation_needs_the_splits(tmp_path):
     with pytest.raises(ev.InputError):
         ev.evaluate_shared(tmp_path)
+
+
+def test_only_part_scores_that_part_alone(tmp_path, monkeypatch):
+    gold_dir, sources_dir = tmp_path / "gold", tmp_path / "sources"
+    gold_dir.mkdir()
+    sources_dir.mkdir()
+    for address in ("0xa", "0xb"):
+        (gold_dir / f"{address}.json").write_text(json.dumps({"address": address, "burnable": True}))
+        (sources_dir / f"{address}.sol").write_text("contract T {}")
+    analysed: list[str] = []
+
+    def fake_analyse_all(paths, jobs):  # stands in for compiling: only which files get analysed matters
+        analysed.extend(paths)
+        return [{"facts": {"burnable": True}} for _ in paths]
+
+    monkeypatch.setattr(ev, "analyse_all", fake_analyse_all)
+    reports = ev.evaluate_sets([(gold_dir, sources_dir)], splits={"0xa": "tune", "0xb": "held"}, only_part="tune")
+    assert [p.rsplit("/", 1)[-1] for p in analysed] == ["0xa.sol"]  # the held contract is never analysed
+    assert set(reports) == {"all", "tune"} and reports["tune"].analysed == 1
