@@ -646,8 +646,25 @@ class TokenModel:
 
     @cached_property
     def transfer_guards(self) -> list[tuple[Function, cond.Guard]]:
-        """(transfer function, guard) for every guard on the ERC-20 transfer paths."""
-        return [(function, guard) for function in self.transfer_functions for guard in self.guards(function)]
+        """(transfer function, guard) for every guard on the ERC-20 transfer paths, and the
+        conditions a transfer's debits all sit under (it silently moves nothing otherwise)."""
+        found = []
+        for function in self.transfer_functions:
+            found.extend((function, guard) for guard in self.guards(function))
+            found.extend((function, guard) for guard in self._move_conditions(function))
+        return found
+
+    def _move_conditions(self, function: Function) -> list[cond.Guard]:
+        """``if (!frozen[from]) { ..debit.. }`` with no failure otherwise: the branch condition, when
+        it reads the token's state besides balances and roles (a flag, a list, a time), not the
+        caller's identity or an amount alone."""
+        moves = [e.node for e in self.effects(function) if e.kind == "balance" and e.direction == "dec"]
+        kept = []
+        for guard in cond.move_conditions(function, moves):
+            state = [v for v in cond.state_vars_in(guard) if v not in self.balance_vars and v.name not in self.all_roles]
+            if state or cond.reads_time(guard):
+                kept.append(guard)
+        return kept
 
     @cached_property
     def minting_entries(self) -> list[tuple[Function, Effect]]:

@@ -342,8 +342,13 @@ def call_subst(call: Any, subst: dict) -> dict:
     return new
 
 
-def closure_guards(function: Function, *, subst: dict | None = None, depth: int = 0, seen: set | None = None) -> list[Guard]:
-    """Guards of ``function``, its modifiers and the internal functions it calls (recursively)."""
+def closure_guards(
+    function: Function, *, subst: dict | None = None, depth: int = 0, seen: set | None = None, branches_of: frozenset | None = None
+) -> list[Guard]:
+    """Guards of ``function``, its modifiers and the internal functions it calls (recursively).
+
+    With ``branches_of`` (a set of nodes): instead, the conditions of the ``if`` branches those
+    nodes sit in, bound like guards (see :func:`move_conditions`)."""
     from slither.slithir.operations import InternalCall, LibraryCall
 
     subst = subst or {}
@@ -358,7 +363,10 @@ def closure_guards(function: Function, *, subst: dict | None = None, depth: int 
     # the local was set to
     with_locals = {**subst, **local_definitions(function, subst)}
     for node in function.nodes:
-        guards.extend(node_guards(node, function, with_locals))
+        if branches_of is None:
+            guards.extend(node_guards(node, function, with_locals))
+        elif node in branches_of:
+            guards.extend(Guard(dom.expression, not branch, dom, function, with_locals) for dom, branch in branch_conditions(node))
         for ir in node.irs:
             if isinstance(ir, (InternalCall, LibraryCall)) and isinstance(ir.function, Function) and ir.function.nodes:
                 getter = getter_term(ir.function)
@@ -367,8 +375,25 @@ def closure_guards(function: Function, *, subst: dict | None = None, depth: int 
                     continue
                 bound = call_subst(ir, local)
                 _bind_argument_expressions(node, ir, bound, with_locals)
-                guards.extend(closure_guards(ir.function, subst=bound, depth=depth + 1, seen=seen))
+                guards.extend(closure_guards(ir.function, subst=bound, depth=depth + 1, seen=seen, branches_of=branches_of))
     return guards
+
+
+def move_conditions(function: Function, moves: list) -> list[Guard]:
+    """The ``if`` conditions every one of ``moves`` (the nodes that debit a balance) sits under:
+    a transfer written ``if (!frozen[msg.sender]) { ..move.. } return true;`` does nothing, without
+    failing, unless they hold, so they stop it as surely as a ``require``. A condition only some of
+    the moves sit under (``if (locked) {..move part..} else {..move all..}``) stops nothing."""
+    if not moves:
+        return []
+    nodes = frozenset(moves)
+    guards = closure_guards(function, branches_of=nodes)
+    common = None
+    for move in nodes:
+        branches = set(branch_conditions(move))
+        common = branches if common is None else common & branches
+    common = common or set()
+    return [g for g in guards if any(g.node is dom and g.negated is (not branch) for dom, branch in common)]
 
 
 def local_definitions(function: Function, subst: dict) -> dict:
@@ -468,6 +493,9 @@ class Assumptions:
     #: names of the roles' stored addresses (``_owner``) that an address argument is taken to differ
     #: from: a transfer between ordinary accounts (``if (from != owner() && to != owner())``)
     ordinary_roles: frozenset = frozenset()
+    #: an amount the caller passes is taken to be above 0: ``amount <= maxTxAmount`` fails while the
+    #: limit is assumed "zero"
+    positive_amounts: bool = False
 
 
 def _not(v):
@@ -844,6 +872,17 @@ def _counter_comparison(expr: BinaryOperation, assume: Assumptions, subst: dict)
             return nonzero
         if (t == BinaryOperationType.LESS_EQUAL and not flipped) or (t == BinaryOperationType.GREATER_EQUAL and flipped):
             return not nonzero
+    if assume.positive_amounts:
+        # `amount <= maxTx` (or `maxTx >= amount`) with the limit at 0: no positive amount passes
+        for limit, amount, flipped in ((rt, expr.expression_left, False), (lt, expr.expression_right, True)):
+            if limit is None or limit.kind != "state" or assume.state.get(limit.value) != "zero":
+                continue
+            if not _mentions_param(amount, subst, numbers_only=True):
+                continue
+            if t in (BinaryOperationType.LESS_EQUAL, BinaryOperationType.LESS):
+                return flipped
+            if t in (BinaryOperationType.GREATER_EQUAL, BinaryOperationType.GREATER):
+                return not flipped
     return None
 
 
@@ -1260,3 +1299,37 @@ def upper_limits(guard: Guard) -> list:
 def params_in(guard: Guard) -> bool:
     """The guard reads an argument of the function (``require(amount >= totalSupply() / 1000)``)."""
     return _mentions_param(guard.expression, guard.subst)
+
+
+def recovers_signer(expr: Any, subst: dict) -> bool:
+    """``expr`` is (or computes through the helpers and locals it reads) an ``ecrecover`` result:
+    the address that signed a message."""
+    found = []
+
+    def visit(e, s):
+        if not found and _is_call_to(e, {"ecrecover"}):
+            found.append(e)
+
+    walk_expression(expr, subst, visit)
+    return bool(found)
+
+
+def signed_by(guard: Guard, account: Term) -> bool:
+    """The guard compares ``account`` (a parameter) with the signer of a message
+    (``require(ecrecover(hash, v, r, s) == _from)``, ``if (recover(hash, sig) != _from) revert()``):
+    what the function does with that account's tokens, the account consented to by signing."""
+    if account is None or account.kind != "param":
+        return False
+    hits = []
+
+    def visit(e, subst):
+        if hits or not isinstance(e, BinaryOperation) or e.type not in (BinaryOperationType.EQUAL, BinaryOperationType.NOT_EQUAL):
+            return
+        for side, other in ((e.expression_left, e.expression_right), (e.expression_right, e.expression_left)):
+            term = resolve(side, subst)
+            if term is not None and term.kind == "param" and term.value is account.value and recovers_signer(other, subst):
+                hits.append(e)
+                return
+
+    walk_expression(guard.expression, guard.subst, visit)
+    return bool(hits)

@@ -76,8 +76,10 @@ def _is_contract_var(var) -> bool:
     if not (isinstance(t, UserDefinedType) and isinstance(t.type, Contract)):
         return False
     declared = {f.solidity_signature for f in t.type.functions}
-    # OpenZeppelin's ERC20Basic (no allowance) is still a token: it has transfer and balanceOf
-    token_like = {"transfer(address,uint256)", "balanceOf(address)"} <= declared and "ownerOf(uint256)" not in declared  # not an ERC-721
+    # OpenZeppelin's ERC20Basic (no allowance) is still a token: it has transfer and balanceOf; so is
+    # the ethereum.org tutorial's `interface token { function transfer(address, uint) }`, which the
+    # sale's fallback pays out of (`tokenReward.transfer(msg.sender, amount / price)`)
+    token_like = "transfer(address,uint256)" in declared and "ownerOf(uint256)" not in declared  # not an ERC-721
     return token_like or "allowance(address,address)" in declared or "mint(address,uint256)" in declared
 
 

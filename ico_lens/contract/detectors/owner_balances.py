@@ -39,6 +39,8 @@ class OwnerBalancesDetector(FactDetector):
                     continue
                 if e.direction != "dec" and not (e.direction == "set" and e.key.kind == "param" and _any_value(e) and not self._allots(entry)):
                     continue  # `balances[holder] = amount`, repeatable: any balance written to anything the role chooses
+                if e.key.kind == "param" and self._signed_by_holder(entry, e.key):
+                    continue  # a relayed transfer: the holder signed it (ecrecover), the role only submits it
                 if e.key.kind == "param" or (e.key.kind == "state" and self._arbitrary(e.key.value, roles)):
                     findings.append(self.finding(f"{entry.name}() (role {', '.join(sorted(roles))}) lowers {e.variable.name}[{_name(e.key)}]", e.node, e.function))
                     break
@@ -58,6 +60,29 @@ class OwnerBalancesDetector(FactDetector):
                         e.node, e.function,
                     )
         return None
+
+    def _signed_by_holder(self, entry, account) -> bool:
+        """The account signed for it: a guard compares it with a message's signer, or looks it up
+        in a list only signatures fill (``require(delegations[_from] == 1)`` where ``delegate(v, r,
+        s)`` writes ``delegations[ecrecover(..)]``): the holder delegated, no role decided."""
+        from ico_lens.contract import conditions as cond
+
+        for guard in self.model.guards(entry):
+            if cond.signed_by(guard, account):
+                return True
+            for mapping, key in cond.mapping_lookups(guard):
+                if key is not None and (key.kind, key.value) == (account.kind, account.value) and self._filled_by_signatures(mapping):
+                    return True
+        return False
+
+    def _filled_by_signatures(self, mapping) -> bool:
+        from ico_lens.contract import conditions as cond
+
+        writes = self.model.state_writes(mapping)
+        for _, effect in writes:
+            if effect.key is None or effect.key.kind != "unknown" or not _recovered(effect.key.value, effect.function):
+                return False
+        return bool(writes)
 
     def _allots(self, entry) -> bool:
         """Writing a balance is handing out an allotment: a one-time step, or one that moves a
@@ -131,3 +156,18 @@ def _spender_amounts(var) -> bool:
     spender = str(getattr(inner, "type_from", ""))
     amount = str(getattr(inner, "type_to", ""))
     return key_from == "address" and spender == "address" and amount.startswith("uint")
+
+
+def _recovered(value, function) -> bool:
+    """``value`` (a local or the IR temporary behind it) is an ``ecrecover`` result in ``function``."""
+    from slither.slithir.operations import SolidityCall
+
+    from ico_lens.contract import conditions as cond
+
+    if getattr(value, "expression", None) is not None and cond.recovers_signer(value.expression, {}):
+        return True  # `address signer = ecrecover(hash, v, r, s);`
+    for node in function.nodes:
+        for ir in node.irs:
+            if getattr(ir, "lvalue", None) is value:
+                return isinstance(ir, SolidityCall) and ir.function.name.startswith("ecrecover")
+    return False

@@ -7,6 +7,7 @@ from ico_lens.contract.detectors.base import (
     FactDetector,
     Finding,
     blocking_values,
+    counterparties,
     initial_bool,
     is_bool,
     is_flag_mapping,
@@ -44,6 +45,11 @@ class TransferLockDetector(FactDetector):
                 if _stops_when(guard, var, ("enum", start.value)) and self._enum_opens(guard, var):
                     findings.append(
                         self.finding(f"{function.name}() needs {var.name} to leave {start.value}, its stage at deployment", guard.node, guard.function)
+                    )
+            for var in cond.upper_limits(guard):  # `require(amount <= maxTxAmount)` while the limit is 0
+                if var not in model.balance_vars and self._limit_starts_closed(guard, var):
+                    findings.append(
+                        self.finding(f"{function.name}() may move at most {var.name}, 0 at deployment", guard.node, guard.function)
                     )
             companion = self._companion_lock(guard)
             if companion is not None:
@@ -89,6 +95,28 @@ class TransferLockDetector(FactDetector):
         if cond.guard_pass(guard, assume) is False:
             return ", ".join(sorted(values))
         return None
+
+    def _limit_starts_closed(self, guard, var) -> bool:
+        """A max-transaction (or max-sell) limit left at 0 by the deployment stops every positive
+        amount of an ordinary account, on any transfer or on a sell to the stored pair, until a
+        role raises it (BSC launch tokens: ``if (to == pair) require(amount <= maxSellAmount)``)."""
+        if var in self.model.supply_vars or cond.reads_time(guard):
+            return False  # `value <= totalSupply`: the supply grows by minting, it is no limit a role sets
+        start = self.model.initial_value(var)
+        if start is None or start.kind != "const" or str(start.value) != "0":
+            return False
+        setters = self.model.state_writes(var)
+        if not setters or not all(self.model.role_only(entry) for entry, _ in setters):
+            return False  # a limit only a role raises (`setMaxSellAmount(amount) onlyOwner`)
+        roles = self.model.all_roles
+        for parties in counterparties(guard, roles):
+            assume = cond.Assumptions(
+                state={var: "zero"}, caller_has_role=False, lookups=False, parties=parties,
+                ordinary_roles=frozenset(roles), positive_amounts=True,
+            )
+            if cond.guard_pass(guard, assume) is False:
+                return True
+        return False
 
     def _enum_opens(self, guard, var) -> bool:
         """Some stage written after deployment lets the transfer through."""
