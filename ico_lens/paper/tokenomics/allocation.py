@@ -97,6 +97,7 @@ def allocation_candidates(document: Document, total_supply: float | None = None
     entries, cache = engine.find_entries(document)
     found = engine.candidates(document, allocation_weight, total_supply=total_supply, entries=entries, cache=cache)
     found += [c for c in (_with_sale_remainder(c, cache) for c in found) if c is not None]
+    found = [_within_stated_part(c, entries, cache) or c for c in found]
     return found, entries, cache
 
 
@@ -185,6 +186,67 @@ def _with_sale_remainder(candidate: Candidate, cache) -> Candidate | None:
     note = (candidate.note + "; " if candidate.note else "") + f"the sale's {rest:g}% is the remainder of the stated shares"
     return Candidate(entries, score, 100.0, True, candidate.context_kind, note=note,
                      total_used=candidate.total_used, context_line=candidate.context_line)
+
+
+#: words that name a part of the supply handed out first, before the rest is mined or sold
+_PART_NAME_RE = re.compile(r"\bpre-?min\w*|\bgenesis\s+(?:allocation|distribution|block)\b|"
+                           r"\binitial\s+(?:\w+\s+)?(?:distribution|allocation)\b", re.I)
+_OF_SUPPLY_RE = re.compile(r"\bof\s+(?:the\s+)?(?:total|entire|whole|max\w*)\s+(?:\w+\s+){0,2}?(?:supply|tokens|coins)\b", re.I)
+_INTRODUCES_RE = re.compile(r"\b(?:breakdown|split|divided|allocated|distributed|as\s+follows)\b|:\s*$", re.I)
+_REST_RE = re.compile(r"\b(?:the\s+)?(?:remaining|rest|remainder|balance)\b", re.I)
+#: how far above the list (lines, same page) the part of the supply it splits must be stated
+PART_REACH = 15
+
+
+def _states_rest(entry: Entry, lines: list[str]) -> bool:
+    """True when the amount of ``entry`` is introduced as the rest ("The" / "remaining 20,500,000 XYZ will
+    be ..."): the words right before its number, on its line or at the end of the line above."""
+    i = int(entry.order.line)
+    if not 0 <= i < len(lines):
+        return False
+    window = (lines[i - 1][-40:] if i > 0 else "") + " " + lines[i]
+    return any(re.match(r"\W*(?:of\s+)?(?:the\s+)?(?:\w+\s+)?\d", window[m.end():]) for m in _REST_RE.finditer(window))
+
+
+def _within_stated_part(candidate: Candidate, entries: list[Entry], cache) -> Candidate | None:
+    """A breakdown of a part of the supply, not of the supply: "The premine is for 500,000 XYZ, or 2.4%,
+    of the total supply ... The remaining 20,500,000 XYZ will be available for anyone to mine" and then
+    "Here is a breakdown of the initial XYZ distribution: Community 80% ... Team 7%". The list's shares
+    are of the 2.4% (GOLD.md: percentages of total supply), so each is scaled by it and the stated rest
+    of the supply is a bucket of its own (``method="computed"``). Only when the part is a share of the
+    total supply named as a premine / initial distribution, a line between it and the list introduces
+    the list as that part's split, and the rest of the supply is stated with its holder; otherwise the
+    candidate is left as it is."""
+    if not candidate.complete or len(candidate.entries) < 3 or candidate.total_used:
+        return None
+    first = min(candidate.entries, key=lambda e: e.order)
+    if any(e.page != first.page or e.percent is None for e in candidate.entries):
+        return None
+    before = [e for e in entries if e.page == first.page and e.order < first.order
+              and first.order.line - e.order.line <= PART_REACH]
+    parts = [e for e in before if e.percent is not None and 0 < e.percent < 50
+             and _OF_SUPPLY_RE.search(e.context) and _PART_NAME_RE.search(e.context)]
+    if not parts:
+        return None
+    part = parts[-1]
+    lines = cache.get(first.page, [])
+    between = lines[int(part.order.line) + 1: int(first.order.line) + 1]
+    if not any(_PART_NAME_RE.search(line) and _INTRODUCES_RE.search(line) for line in between):
+        return None
+    rests = [e for e in before if e.order > part.order and e.percent is None and _states_rest(e, lines)
+             and allocation_match(e.label)[1] in (1, 2)]
+    if not rests:
+        return None
+    rest = rests[0]
+    scale = part.percent / 100.0
+    scaled = [Entry(e.page, e.order, e.label, e.context, round(e.percent * scale, 2), e.amount, "computed",
+                    set(e.flags), e.shape, e.line_count) for e in candidate.entries]
+    remainder = Entry(rest.page, rest.order, rest.label, rest.context, round(100.0 - part.percent, 2), rest.amount,
+                      "computed", {"remainder"}, rest.shape, rest.line_count)
+    note = (candidate.note + "; " if candidate.note else "") + \
+        f"the list splits the {part.percent:g}% stated above (shares scaled to the total supply); the rest is {remainder.percent:g}%"
+    return Candidate(scaled + [remainder], candidate.score, 100.0, True, candidate.context_kind, note=note,
+                     context_line=candidate.context_line)
 
 
 def _to_distribution(cand: Candidate, score: float, cache, entries: list[Entry]) -> Distribution:

@@ -104,6 +104,7 @@ ALLOCATION_RULES = _rules(
         ("public_sale", 1, r"\bpublic\b(?!\s+(?:relations|listings?|keys?|blockchains?|chains?|networks?|goods?|awareness|"
                            r"compan(?:y|ies)|sector|domain|ledgers?|exchanges?|testnet|launch))"
                            r"|\b(?:sale|ico)\s+(?:participants|contributors|purchasers)\b"),
+        ("public_sale", 1, r"\bsold\s+(?:publicly|to\s+the\s+public)\b|\bpublicly\s+(?:sold|offered)\b"),
         ("bounty_marketing", 1, r"\bpublic\s+relations\b"),
         # "Future token sale (September 2019)", "Tokens for later sales": kept by the issuer to sell later
         ("reserve_treasury", 1, r"\b(?:future|later|subsequent)\s+(?:token\s+|public\s+)?(?:sales?|rounds?|offerings?)\b"),
@@ -114,7 +115,7 @@ ALLOCATION_RULES = _rules(
         ("advisors", 1, r"\badvis[oe]rs?\b|\badvisory\b"),
         ("bounty_marketing", 1, r"\bbount(?:y|ies)\b|\bair\s?drops?\b|\breferrals?\b"),
         ("mining_staking", 1, rf"\bmining\b|\bstaking\b|\bproof{_SEP}of{_SEP}stake\b|\bblock\s+rewards?\b"),
-        ("mining_staking", 1, r"\bvalidators?\b|\bmasternodes?\b|\bminting\s+rewards\b"),
+        ("mining_staking", 1, r"\bvalidators?\b|\bmasternodes?\b|\bminting\s+rewards\b|\bminers?\b(?!\s+fees?\b)"),
         ("reserve_treasury", 1, r"\breserves?\b(?!d)|\btreasury\b|\bfoundation\b|\bdevelopment\s+fund\b"),
         ("reserve_treasury", 1, r"\bcompany\s+(?:reserve|fund|holdings?)\b|\bkept\s+by\b"),
         # --- tier 2: broader recipients
@@ -128,6 +129,8 @@ ALLOCATION_RULES = _rules(
         ("ecosystem_community", 2, r"\bloyalty\s+(?:program\w*|rewards?|scheme)\b|\bcash\s?back\b"),
         ("bounty_marketing", 2, r"\bambassadors?\b|\binfluencers?\b|\bpromoters?\b"),
         ("bounty_marketing", 2, r"\bmarketing\b|\bpromotions?\b|\bpromo\b|\buser\s+acquisition\b"),
+        # "Awareness fund", "Brand awareness": tokens spent making the project known (GOLD.md: promotion)
+        ("bounty_marketing", 2, r"\b(?:awareness|brand(?:ing)?)\s+(?:fund|campaigns?|pool|budget|programs?)\b|\bbrand\s+awareness\b"),
         ("liquidity", 2, r"\bliquidity\b|\bmarket[\s\-]?mak\w+|\bexchange\s+listings?\b"),
         ("reserve_treasury", 2, r"\bfuture\s+(?:needs|development|use|uses|operations)\b|\bbudget\b|\bstakeholders\b"),
         # "10% is operational fund (frozen until ...)": the issuer's own running fund

@@ -92,7 +92,7 @@ _ALLOC_CONTEXT = re.compile(
     r"(?:the\s+)?(?:\w+\s+)?tokens|\btokens?\s+(?:will|shall|are|is)\s+(?:be\s+)?(?:allocated|distributed|split)|"
     r"\b(?:total|token|initial|max\w*)\s+supply|\bof\s+(?:all|the|total)\s+(?:\w+\s+){0,3}?tokens|\bemission\b|"
     r"\btoken\s+(?:details|economics|metrics)\b|^\W*(?:\d+(?:\.\d+)*\s+)?supply\s*[:=]|"
-    r"\btokenomics\b|\b(?:allocation|distribution)\b",
+    r"\btokenomics\b|\b(?:allocation|distribution)\b|\b(?:allocated|distributed)\s+tokens?\s+(?:amount|number|count)\b",
     re.I,
 )
 _FUNDS_CONTEXT = re.compile(
@@ -463,7 +463,8 @@ def candidates(
             if len(chosen) < 2:
                 continue
             score = sum(weights[i] for i in idx) / max(1, len(chosen)) + 0.15 * min(len(chosen), 6)
-            out.append(Candidate(chosen, score, total, True, kind, context_line=kind_line))
+            if not _repeats_a_bucket(chosen):
+                out.append(Candidate(chosen, score, total, True, kind, context_line=kind_line))
             for block in _complete_lists(usable):
                 if {id(e) for e in block} != {id(e) for e in chosen}:
                     block_score = sum(weight(e) for e in block) / len(block) + 0.15 * min(len(block), 6) + LIST_BONUS
@@ -474,6 +475,13 @@ def candidates(
                         note = f"shares sum to {block_sum:g}%: whole numbers, rounded"
                     out.append(Candidate(block, block_score, block_sum, True, kind, note=note, context_line=kind_line))
         else:
+            whole = _rounded_to_own_total(run, usable, weights)
+            if whole is not None:
+                out.append(Candidate(whole, sum(weight(e) for e in whole) / len(whole) + 0.15 * min(len(whole), 6)
+                                     - ROUNDED_COST, sum(e.percent for e in whole), True, kind,
+                                     note=f"shares sum to {sum(e.percent for e in whole):g}%: whole numbers, rounded "
+                                          "(the list's own total row says 100%)", context_line=kind_line))
+                continue
             chosen = [e for e, w in zip(usable, weights) if w >= 0.5 and not e.flags]
             if len(chosen) < 2:
                 continue
@@ -496,7 +504,56 @@ def candidates(
                 both = partial[0] + chosen
                 score = sum(weight(e) for e in both) / len(both) + 0.15 * min(len(both), 6) - INTERRUPTED_COST
                 out.append(Candidate(both, score, 100.0, True, partial[1] or kind, context_line=partial[2] or kind_line))
+    out += _remaining_candidates(document, percent_entries, cache, weight)
     out += _amount_candidates(document, entries, cache, weight, total_supply, money)
+    return out
+
+
+#: how far back (lines, same page) "the remaining N%" may look for the shares it completes
+REMAINING_REACH = 40
+#: a breakdown completed by "the remaining N%" across a gap is a little less sure than one read in one run
+REMAINING_COST = 0.1
+_REMAINING_SHARE_RE = re.compile(r"\b(?:the\s+)?(?:remaining|rest\s+of\s+the|other|last|final)\s+(?P<n>\d{1,2}(?:[.,]\d{1,2})?)\s?%", re.I)
+
+
+def _remaining_candidates(document, entries: list[Entry], cache, weight) -> list[Candidate]:
+    """"It is planned to distribute 75% of tokens through the ICO ..." and, a paragraph or two later, "The
+    remaining 25% of tokens will be transferred to the team": a share stated as the remainder completes
+    the shares stated before it on the page, further back than one run reaches (:data:`MAX_GAP_LINES`).
+    Only the shares right before it (no other share in between left out), each clearly named, adding up
+    with it to 100%."""
+    out = []
+    for i, last in enumerate(entries):
+        m = _REMAINING_SHARE_RE.search(last.context)
+        if not m or last.shape != "prose" or weight(last) < 0.5 or last.flags:
+            continue
+        try:
+            if abs(float(m.group("n").replace(",", ".")) - last.percent) > 0.01:
+                continue  # the remainder words belong to another share of the sentence
+        except (TypeError, ValueError):
+            continue
+        chosen = [last]
+        total = last.percent
+        for e in reversed(entries[:i]):
+            if e.page != last.page or last.order.line - e.order.line > REMAINING_REACH:
+                break
+            if weight(e) < 0.5 or e.flags or e.percent is None:
+                break  # a share in between that is not a clear part: not one statement
+            chosen.insert(0, e)
+            total += e.percent
+            if total > 100.6:
+                break
+            if abs(total - 100.0) <= 0.6:
+                break
+        if len(chosen) < 2 or abs(total - 100.0) > 0.6:
+            continue
+        if chosen[-1].order.line - chosen[-2].last.line <= MAX_GAP_LINES:
+            continue  # one run: already read there
+        kind, kind_line = context_kind(document, chosen, cache)
+        score = sum(weight(e) for e in chosen) / len(chosen) + 0.15 * min(len(chosen), 6) - REMAINING_COST
+        out.append(Candidate(chosen, score, round(total, 2), True, kind,
+                             note="the last share is stated as the remainder of the ones before it",
+                             context_line=kind_line))
     return out
 
 
@@ -516,6 +573,40 @@ def rounded_whole(entries: list[Entry]) -> bool:
         return False
     gap = abs(sum(shares) - 100.0)
     return 0 < gap <= min(1.0, 0.5 * len(shares))
+
+
+def _repeats_a_bucket(chosen: list[Entry]) -> bool:
+    """True when a set holds one bucket twice: the same name with the same share ("Team (10%)" in a chart's
+    legend and again as the heading of its description below). A breakdown names each holder once; the
+    sum of such a set to 100% is a coincidence of the repeats."""
+    seen = set()
+    for e in chosen:
+        key = (" ".join(e.label.lower().split()), e.percent)
+        if key in seen:
+            return True
+        seen.add(key)
+    return False
+
+
+def _rounded_to_own_total(run: list[Entry], usable: list[Entry], weights: list[float]) -> list[Entry] | None:
+    """Every row of a list that ends in its own "Total 100%" / "Overall 100%" row when the rows are whole
+    numbers that miss 100 by their rounding (see :func:`rounded_whole`): "Investor 12%" ... "Reserve 7%"
+    adding up to 101 over "Overall 100%". The total row says the rows are the whole, so rows with vague
+    names ("VC fund", "Blockchain exchange") are parts too, which the weight floor of a partial list
+    keeps out. Four or more rows one after the other, at least half of them clearly named, no bonus or
+    vesting rows."""
+    totals = [e for e in run if "total" in e.flags and e.percent is not None and abs(e.percent - 100.0) <= 0.01]
+    if not totals or len(usable) < 4 or not rounded_whole(usable) or any(e.flags for e in usable):
+        return None
+    last = max(usable, key=lambda e: e.order)
+    if not any(t.page == last.page and 0 < t.order.line - last.order.line <= 2.01 for t in totals):
+        return None  # the total row must close this list, right after its last row
+    if any(b.page != a.page or not 0 < b.order.line - a.last.line <= 2.01
+           for a, b in zip(sorted(usable, key=lambda e: e.order), sorted(usable, key=lambda e: e.order)[1:])):
+        return None  # rows one after the other (a blank line apart at most), not shares from around the page
+    if sum(1 for w in weights if w >= 0.5) * 2 < len(usable) or any(not re.search(r"[A-Za-z]{2}", e.label) for e in usable):
+        return None
+    return sorted(usable, key=lambda e: e.order)
 
 
 def _resumes(first: list[Entry], second: list[Entry]) -> bool:

@@ -121,12 +121,24 @@ def entries_from_lines(page: Page, lines: list[str]) -> list[Entry]:
                     label_text += " " + lines[j]
                     context_lines.append(lines[j])
                 line_count = j - i + 1
+                if label_after:
+                    # "60% (30.000.000 KEL) will be sold publicly": the brackets right after the share hold its
+                    # amount, not the end of the label's clause
+                    label_text = re.sub(r"^\s*\([^)]{0,30}\)\s*", " ", label_text)
                 label_text = _first_clause(label_text) if label_after else _first_sentence(label_text)
                 label = clean_label(label_strip_amounts(label_text))
                 subject = recipient_before(_CLAUSE_END_RE.split(before)[-1].lstrip(" ,")) if label_after else None
                 if subject:
                     # "The team will receive 20% of the tokens, locked ...": the subject is the recipient
                     label = f"{subject} ({label})"
+            elif (has_letters(before_clean) and not has_letters(after_clean) and _OF_WHICH_END_RE.search(before)
+                  and k + 1 == len(matches) and i + 1 < n and _named_on_next_line(lines[i + 1])):
+                # "... during the crowdsale, of which 64% (40.000.000" / "XYZ) will be sold publicly.": the share's
+                # name wraps onto the next line, after the end of its brackets
+                shape = "prose"
+                label_after = True
+                label = clean_label(label_strip_amounts(_named_on_next_line(lines[i + 1])))
+                context_lines.append(lines[i + 1])
             elif has_letters(before_clean) and not has_letters(after_clean):
                 shape = "row"
                 label = before_clean
@@ -337,6 +349,23 @@ def _first_sentence(text: str) -> str:
 _DANGLING_OF_RE = re.compile(r"\s*(?:of|of\s+the|of\s+all|of\s+our)\s*", re.I)
 
 
+def _named_on_next_line(line: str) -> str | None:
+    """The name of a share that wrapped onto ``line`` inside its brackets ("XYZ) will be sold publicly."):
+    the first clause after the closing bracket, when it reads as a label after a share ("will be ...",
+    "to ...", "for ..."); else None."""
+    m = re.match(r"^[^()%]{0,30}\)\s*", line)
+    if not m:
+        return None
+    rest = line[m.end():]
+    if PCT_RE.search(_first_clause(rest)) or not _LABEL_AFTER_RE.match(rest):
+        return None
+    text = _first_clause(rest).strip()
+    return text if has_letters(text) else None
+
+
+_OF_WHICH_END_RE = re.compile(r"(?:,|\b)\s*(?:of\s+which|of\s+these|of\s+this|thereof)\s*$", re.I)
+
+
 def _clause(line: str, m: re.Match, prev_end: int, next_start: int, lines: list[str], i: int) -> str:
     """The clause of a prose sentence that holds the percentage at ``m``."""
     start = prev_end
@@ -355,6 +384,10 @@ def _clause(line: str, m: re.Match, prev_end: int, next_start: int, lines: list[
         joins = list(re.finditer(r",\s+|\s+(?:and|while|whereas)\s+", line[start : m.start()]))
         if joins:
             start += joins[-1].end()
+    # "A total of N XYZ will be created during the crowdsale, of which 64% (N XYZ) will be sold publicly": the
+    # share is named by what follows it; the words before "of which" name the whole it is a part of
+    if _OF_WHICH_END_RE.search(line[start:m.start()]) and has_letters(line[m.end():end]):
+        start = m.start()
     text = line[start:end]
     # "... development. 67% of" / "tokens will be distributed to ...": a share that ends its line with
     # only "of" after it is named on the next line, up to that line's first clause break
