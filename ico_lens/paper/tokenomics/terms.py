@@ -310,6 +310,9 @@ def find_standard(document, symbol: str | None = None) -> TermValue | None:
 
 #: phrases that introduce the total supply, with their weight
 SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
+    # "Total and maximal number of tokens is N", "the total and maximum supply": two words of the whole at once
+    (re.compile(r"\b(?:total|overall|max(?:imum|imal)?)\s+(?:and|&|/)\s+(?:total|overall|max(?:imum|imal)?|fixed)\s+"
+                r"(?:(?:token|coin)\s+)?(?:number|amount|quantity|supply)\b", re.I), 5.0),
     (re.compile(r"\b(?:total|max(?:imum|\.)?|fixed|finite|limited|capped|overall|entire|all[- ]time|hard[- ]capped)\s*"
                 r"(?<=\s)(?:\w+\s+)?(?:token\s+|coin\s+)?(?:supply|emission|issuance|issue)\b", re.I), 5.0),
     # the supply named by its noun phrase, however it is qualified: "The token supply is N", "XYZ Token
@@ -335,7 +338,7 @@ SUPPLY_CUES: list[tuple[re.Pattern, float]] = [
     (re.compile(r"\b(?:number|amount|quantity|sum|count)\s+of\s+(?:the\s+)?(?:issued\s+|created\s+|minted\s+)?(?:tokens?|coins?|units)"
                 r"\s+(?:\w+\s+){0,2}?(?:(?:is|are|will\s+be|shall\s+be|was|to\s+be)\s+)?(?:strictly\s+)?(?:limited|capped|fixed|restricted)"
                 r"\s+(?:to|at|by)\b", re.I), 5.0),
-    (re.compile(r"\bmax(?:imum)?\s+(?:number|amount|quantity|sum)\s+of\s+(?:the\s+)?(?:issued\s+)?(?:[\w-]+\s+)?"
+    (re.compile(r"\bmax(?:imum|imal)?\s+(?:number|amount|quantity|sum)\s+of\s+(?:the\s+)?(?:issued\s+)?(?:[\w-]+\s+)?"
                 r"(?:tokens?|coins?|(?-i:[A-Z][A-Z0-9]{1,6}))\b(?:\s+(?:generated|created|issued|minted))?"
                 r"|\bmax(?:imum)?\s+possible\b|\b(?:cannot|can\s*not|will\s+never|shall\s+never|may\s+not|will\s+not)\s+exceed\b",
                 re.I), 4.5),
@@ -384,6 +387,10 @@ SUPPLY_PENALTIES: list[tuple[re.Pattern, float]] = [
                 r"per\s+(?:tier|round|stage|phase)|promotional|fund|current(?:ly)?|at\s+present|today)\b", re.I), 2.0),
     # "if we have created 35,000,000 tokens ...": an example, not the supply
     (re.compile(r"\b(?:if|for\s+example|e\.g\.|suppose)\b", re.I), 3.0),
+    # a condition on how many tokens the sale creates, not the whole: "34M tokens created within 4 weeks",
+    # "less than 5M tokens created", "4 weeks passed OR 500M tokens created" (a state machine's transitions)
+    (re.compile(r"\b(?:less|more|fewer)\s+than\b|\bwithin\s+(?:\d+|an?|one|two|three|four|six)\s+(?:hours?|days?|weeks?|months?)\b"
+                r"|\b(?:passed|elapsed|reached)\s+(?:OR|AND|or|and)\b", re.I), 3.0),
     # "a one-week sale round with a 15M tokens cap", "each tranche": one round's amount; "the activation threshold
     # is at least N tokens created": a minimum, not the whole
     (re.compile(r"\b(?:rounds?|tranches?|tiers?|batch(?:es)?)\b|\bat\s+least\b|\bthreshold\b|\bminimum\b", re.I), 2.0),
@@ -495,8 +502,27 @@ def engine_share(text: str) -> bool:
 
 #: a cue narrowed to a tranche right after it: "Total tokens for sale: N", "total supply of tokens in the pre-sale"
 _CUE_QUALIFIED = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:tokens?|coins?)\s+)?(?:\w+\s+){0,2}?(?:for\s+sale|sold|offered|to\s+be\s+sold|"
-                            r"available\s+(?:for|in|during)|in\s+the\s+(?:pre-?sale|presale|crowdsale|ico|token\s+sale|public\s+sale|pre-?ico))\b",
+                            r"available\s+(?:for|in|during)|in\s+the\s+(?:pre-?sale|presale|crowdsale|ico|token\s+sale|public\s+sale|pre-?ico))\b"
+                            # "Total token sale cap: N", "Total tokens ICO: N": the cue's noun is a sale's
+                            r"|\s*(?:sales?|ico|ito|ieo|sto|crowdsale|pre-?sale|presale|pre-?ico)\b(?!\s+(?:ends?|is\s+over|closes?)\b)",
                             re.I)
+#: what may stand between a label and its figure: "Maximum supply: N", "Total supply is N", "Max cap of up to N"
+_LABEL_TO_FIGURE = re.compile(r"^\s*(?:\(.{0,25}?\)\s*)?(?:[:=–—-]|is|of|will\s+be|amounts?\s+to|equals?)?\s*(?:up\s+to\s+|~\s*|approx(?:imately|\.)?\s+)?$",
+                              re.I)
+
+
+def _labels_next_figure(text: str, cue_end: int, q, quantities, before: int | None = None) -> bool:
+    """The cue is the label of another figure, the one right after it (of another value than ``q``; with
+    ``before``, one that stands before that position): "Initial supply: N Maximum supply: M" (the cue after N
+    is M's), "Max cap: N Soft cap: M" (the cue before M is N's)."""
+    return any(o is not q and o.value != q.value and o.start >= cue_end and (before is None or o.end <= before)
+               and _LABEL_TO_FIGURE.match(text[cue_end : o.start])
+               # (a figure restated in brackets, "N (7 Billion)", is the label's too: two readings of one figure)
+               and not (before is not None and _RESTATED.match(text[o.end : before]))
+               for o in quantities)
+
+
+_RESTATED = re.compile(r"^\s*(?:[A-Za-z]{2,8}\s*)?(?:tokens?\s*)?[(\[/]\s*(?:or\s+|approx(?:imately|\.)?\s+|~\s*)?$", re.I)
 #: a sale or availability word inside a cue or just before it: "Max Sale Issuance: N", "Total Available Supply: N",
 #: "ICO token issuance: N", "ITO Total Quantity N", "Total on Issue: up to N" (the tokens sold, not the supply)
 _PART_IN_CUE = re.compile(r"\b(?:sale|sales|ico|ito|sto|ieo|pre-?sale|presale|pre-?ico|crowdsale|public|private|available|"
@@ -627,6 +653,10 @@ def _supply_candidates(unit: TextUnit, symbol: str | None, decimals: int | None)
                 distance = 0
             if re.search(r"[.!?]\s+(?=[A-Z\d])", text[end : q.start + 1] if end <= q.start else text[q.end : start + 1]):
                 continue  # "... during the ICO is 500,000,000. The maximum total supply ...": another sentence's cue
+            if end <= q.start and _labels_next_figure(text, end, q, quantities, before=q.start):
+                continue  # "Max cap: 600,000,000 NOVA Soft cap: 100,000,000 NOVA": the cue is the first figure's
+            if start >= q.end and _labels_next_figure(text, end, q, quantities):
+                continue  # "Initial supply: 300,000,000 NOVA Maximum supply: 900,000,000 NOVA": the next figure's label
             if distance <= 80:
                 score = max(score, weight * (1.0 if distance <= 30 else 0.6))
         if score == 0 or (score <= 2.5 and not has_token_word):
@@ -977,6 +1007,7 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
                     c.in_example = True
             candidates.extend(found)
     _mark_examples_read_as_lines(candidates)
+    _mark_sale_caps(document, candidates)
     candidates.extend(_stacked_label_candidates(document, decimals))
     allocation = _allocation_evidence(document, decimals)
     candidates.extend(allocation.totals)
@@ -1020,6 +1051,22 @@ def find_total_supply(document, symbol: str | None = None, decimals: int | None 
             evidence.append(ev)
     alternatives = [v for v in ranked[1:] if top_score(v) >= MIN_SUPPLY_SCORE][:3]
     return TermValue(best, evidence[:3], confidence=min(1.0, strength(best) / 10), alternatives=alternatives)
+
+
+#: "Max cap: N NOVA": a cap of what, the paper does not say; beside a soft cap it is the sale's
+_BARE_CAP_BEFORE = re.compile(r"\b(?:max(?:imum|\.)?|total|overall)\s+cap\b[^\d]{0,12}$", re.I)
+_SALE_CAP_WORDS = re.compile(r"\bsoft[\s-]?cap\b|\bmin(?:imum|\.)?\s+cap\b|\bminimum\s+goal\b", re.I)
+#: a bare cap on a page of sale caps loses about one clear cue ("Total cap" is one of 4.5, + 1 for the token named)
+SALE_CAP_PENALTY = 3.0
+
+
+def _mark_sale_caps(document, candidates: list[_SupplyCandidate]) -> None:
+    """A figure labelled only "Max cap" / "Total cap" on a page that states a soft cap is the sale's hard cap
+    counted in tokens ("Max cap: 600,000,000 NOVA / Soft cap: 100,000,000 NOVA"), not the supply."""
+    sale_pages = {p.number for p in document.pages if _SALE_CAP_WORDS.search(p.text or "")}
+    for c in candidates:
+        if c.unit.page in sale_pages and not c.final and _BARE_CAP_BEFORE.search(c.unit.text[max(0, c.start - 30) : c.start]):
+            c.score -= SALE_CAP_PENALTY
 
 
 def _mark_examples_read_as_lines(candidates: list[_SupplyCandidate]) -> None:
@@ -1155,6 +1202,19 @@ _PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+(?:sale|placement|
 
 
 _EXAMPLE_CUE = re.compile(r"\b(?:suppose|supposing|for\s+example|for\s+instance|e\.\s?g\.|assume|assuming|imagine)\b", re.I)
+#: a term that no longer holds, stated in its sentence before the value: "Before redenomination, tokens were sold
+#: at the price of $150", "The hard cap was previously set at 40,000 ETH" (the paper states the new one elsewhere)
+SUPERSEDED_BEFORE = re.compile(
+    r"\b(?:before|prior\s+to|until)\s+(?:the\s+)?(?:token\s+)?(?:re-?denomination|(?:token\s+)?split|swap|migration|conversion|"
+    r"rebranding|re-?pricing)\b|\b(?:previously|formerly|originally|initially\s+planned)\b"
+    r"|\b(?:old|former|previous)\s+(?:token\s+)?(?:price|rate|(?:hard\s+)?cap)\b",
+    re.I)
+
+
+def superseded(before: str) -> bool:
+    """The value whose text ``before`` ends at it is labelled as replaced (in the words since the previous number
+    or sentence end, so "Old price: $0.50 New price: $0.25" drops only the first)."""
+    return bool(SUPERSEDED_BEFORE.search(re.split(r"[.;!?]\s|\d", before)[-1]))
 
 
 #: an average of what buyers got, not a term set before the sale
@@ -1227,6 +1287,8 @@ def _money_term(document, patterns: list[re.Pattern], minimum_value: float = 0.0
                     continue  # "a minimum interest cap of 2%", "hard-cap 25% bonus": a share, no amount
                 if _EXAMPLE_CUE.search(unit.text[: m.start()]):
                     continue  # "Suppose the rate is 1 KNC for 0.1 ETH, ...": a worked example
+                if superseded(unit.text[: m.start("v")]):
+                    continue  # "Before redenomination, tokens were sold at $150": a term replaced since
                 if re.search(r"\bsupply\s*$", unit.text[max(0, m.start() - 12) : m.start()], re.I):
                     continue  # "supply cap of 10 billion tokens" is the total supply, not a sale cap
                 if _AVERAGE_BEFORE.search(unit.text[max(0, m.start() - 80) : m.start()]):
