@@ -240,13 +240,14 @@ def numbers_in(text: str) -> set[float]:
 
 DURATION_RE = re.compile(
     r"(?P<n>\d+(?:[.,]5)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|"
-    r"twenty-four|thirty-six|half(?:\s+a)?)"
-    r"[\s-]*(?:\(\s*\d+\s*\)\s*)?(?P<unit>years?|yrs?|months?|mos?|m|days|weeks)\b",
+    r"twenty-four|thirty-six|forty-eight|half(?:\s+a)?)"
+    # "a 180-day lock-up" (singular before a noun), "over 8 quarters"
+    r"[\s-]*(?:\(\s*\d+\s*\)\s*)?(?P<unit>years?|yrs?|months?|mos?|m|days?|weeks|quarters)\b",
     re.I,
 )
 _WORD_INT = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
+    "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36, "forty-eight": 48,
     "half": 0.5, "half a": 0.5,
 }
 
@@ -262,6 +263,8 @@ def duration_months(match: re.Match) -> float | None:
     unit = match.group("unit").lower()
     if unit.startswith("y"):
         return n * 12
+    if unit.startswith("q"):
+        return n * 3
     if unit.startswith("w"):
         return round(n * 7 / 30.4, 1)
     if unit.startswith("d"):

@@ -60,7 +60,28 @@ FALLBACK = [
                + r"\s+(?:is\s+|will\s+be\s+|has\s+been\s+)?(?:set\s+(?:at|to)\s+|fixed\s+at\s+|equals?\s+|amounts\s+to\s+|:\s*)?(?P<v>" + MONEY + r")", re.I),
     re.compile(r"\b(?:a\s+maximum\s+of|up\s+to|no\s+more\s+than|at\s+most)\s+(?P<v>(?:" + _NUM + r")" + _SCALE + r"\s*(?:\([^)]{1,40}\)\s*)?"
                r"(?:(?-i:[A-Z][A-Za-z0-9]{1,9})\s+)?(?:tokens?|coins?))\s+(?:will|shall|can|are\s+to|is\s+to)\s+be\s+(?:sold|offered|available\s+for\s+(?:sale|purchase))\b", re.I),
+    # round 6: the amount first, the raising after ("A maximum of 30,000 ETH will be raised during the token sale", "no
+    # more than $20 million will be accepted"), a ceiling that does not go above ("the total amount raised will not
+    # exceed 50,000 ETH"), a cap on the funds ("the amount of funds raised is capped at $30M"), the sale named as the
+    # label ("Crowdsale cap: 60,000 ETH"), the value in brackets after the ceiling ("once the ceiling for funding is
+    # met (22,000)"), the fundraising as the subject that stops, and a cap after its value ("40M worth of NOVA
+    # tokens cap for this ICO")
+    re.compile(r"\b(?:a\s+maximum\s+of|no\s+more\s+than|at\s+most|up\s+to)\s+(?:the\s+equivalent\s+of\s+)?(?P<v>" + MONEY + r")\s+(?:will|shall|can|may|is\s+to)\s+be\s+"
+               r"(?:raised|collected|accepted|contributed|received)\b", re.I),
+    re.compile(r"\b(?:total\s+)?(?:amount|sum|funds?|money|contributions?)\s+(?:\w+\s+){0,3}?(?:raised|collected|contributed)\s+(?:\w+\s+){0,4}?(?:will|shall|can|may)\s+not\s+exceed\s+(?P<v>" + MONEY + r")"
+               r"|\b(?:will|shall)\s+not\s+(?:raise|accept|collect)\s+more\s+than\s+(?P<v2>" + MONEY + r")", re.I),
+    re.compile(r"\b(?:amount\s+of\s+)?(?:funds?|money|contributions?)\s+(?:to\s+be\s+)?(?:raised|collected)\s+(?:\w+\s+){0,4}?(?:is|are|will\s+be|shall\s+be)\s+(?:capped|limited)\s+(?:at|to)\s+(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"(?:^|[.;]\s|\s)(?:(?:main|public)\s+)?(?:token\s+sale|crowd\s?sale|ico|sale|fundraising)\s+cap\s*[:=\-–—]\s*(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"\bceiling\s+(?:for\s+(?:the\s+)?(?:funding|fundraising|contributions)\s+)?(?:is\s+|has\s+been\s+)?(?:met|reached|hit)\s*\(\s*(?P<v>" + MONEY + r"|\d{1,3}(?:,\d{3})+)\s*\)", re.I),
+    re.compile(r"\b(?:the\s+)?(?:fundraising|funding|contribution\s+period|token\s+sale|crowdsale|ico)\s+(?:will\s+|shall\s+)?(?:stop|end|close)s?\s+(?:once|when|as\s+soon\s+as)\s+"
+               r"(?:a\s+total\s+of\s+)?(?P<v>" + MONEY + r")\s+(?:is|are|has\s+been|have\s+been)\s+(?:collected|raised|reached|received|contributed)\b", re.I),
+    re.compile(r"(?P<v>(?:US\$|\$|€)?\s*\d+(?:[.,]\d+)?\s*(?:million|mln|M)\b\s+worth\s+of\s+(?:(?-i:[A-Z][A-Za-z0-9]{1,9})\s+)?tokens?)\s+cap\s+(?:for|of)\s+(?:this|the)\s+"
+               r"(?:ico|token\s+sale|crowd\s?sale|sale)\b", re.I),
 ]
+
+#: a limit of one buyer's contribution, not of the sale: "a maximum of 500 ETH per contributor can be contributed"
+_INDIVIDUAL_LIMIT = re.compile(r"\bper\s+(?:person|contributor|participant|investor|purchaser|buyer|address|wallet|account|user|transaction)\b"
+                               r"|\bindividual\b|\b(?:each|any|one|a)\s+(?:single\s+)?(?:contributor|participant|investor|purchaser|buyer|person|address|wallet)\b", re.I)
 
 #: "market cap of", "minimum cap of", "soft cap": a word before "cap" that makes it no sale's hard cap
 _NOT_A_HARD_CAP = re.compile(r"\b(?:market|minimum|min\.?|soft|supply|circulating)\s+(?:cap(?:italisation|italization)?|capitali[sz]ation)\b", re.I)
@@ -166,6 +187,8 @@ class HardCap(TermClaim):
             for unit in claim_units(document):
                 if HEDGE.search(unit.text) or re.search(r"\b(?:suppose|for\s+instance|assume)\b", unit.text, re.I):
                     continue
+                if _INDIVIDUAL_LIMIT.search(unit.text):
+                    continue  # a buyer's own maximum, not the sale's
                 m = pattern.search(unit.text)
                 if not m:
                     continue

@@ -39,6 +39,11 @@ class SupplyFixed(ClaimRule):
             r"|\bno\s+(?:token\s+)?dilution\b|\bonly\s+time\s+(?:that\s+)?(?:these\s+)?tokens\s+(?:can|will)\s+be\s+created"
             r"|\bno\s+(?:future|more|other)\s+tokens\s+can\s+be\s+(?:issued|created|minted)"
             r"|\bfixed\s+at\s+issuance\b|\bminting\s+(?:will\s+be|is)\s+(?:permanently\s+)?(?:disabled|finished|closed)"
+            # round 6: "minting will be stopped at the end of the crowdsale", "the token supply will be permanently locked",
+            # "the total number of tokens will never change"
+            r"|\bminting\s+(?:function\s+)?(?:will\s+be|is|gets)\s+(?:permanently\s+|forever\s+)?(?:stopped|ended|halted|locked|switched\s+off|turned\s+off)\b"
+            r"|\b(?:token\s+)?supply\s+(?:of\s+\S+\s+)?(?:will\s+be|is|gets)\s+(?:permanently|forever)\s+(?:locked|frozen|fixed)\b"
+            r"|\b(?:total\s+)?(?:number|amount|quantity)\s+of\s+(?:\w+\s+)?(?:tokens|coins)\s+(?:in\s+existence\s+)?(?:will|can|shall)\s+(?:not|never)\s+(?:change|increase|grow)\b"
             # third round: "the total supply cannot be increased", "will never exceed 500 million tokens", "the
             # maximum number of tokens that will ever exist", "there will never be more than N", "a hard cap of N
             # tokens on its total supply", "does not allow the creation of new tokens", "no minting function"
@@ -85,7 +90,7 @@ class SupplyFixed(ClaimRule):
             r"|\binflation\s+rate\b[^.%]{0,40}\d+(?:\.\d+)?\s*%"
             r"|\b(?:in\s+circulation|supply)\s+will\s+increase\s+(?:annually|every\s+year|each\s+year|yearly)\b"
             r"|\bsupply\s+(?:of\s+\S+\s+)?grows\b|\bmay\s+(?:sell|issue|mint|create)\s+additional"
-            r"|(?<!\bno\s)\b(?:new|additional)\s+(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\s+(?:will|shall)\s+be\s+(?:minted|issued|created)\s+"
+            r"|(?<!\bno\s)\b(?:new|additional)\s+(?:(?-i:[A-Z][A-Za-z0-9]{1,6})\s+)?(?:tokens?|coins?|(?-i:[A-Z]{2,6}))\s+(?:will|shall)\s+be\s+(?:minted|issued|created)\s+"
             r"(?:as|for|to)\s+(?:\w+\s+)?(?:rewards?|block|staking|mining|validators?)"
             # third round: "new NOVA tokens will be minted with every block", "the network mints 2 NOVA per block",
             # "the supply is inflationary: 3% new tokens are issued each year"
@@ -131,8 +136,20 @@ class SupplyFixed(ClaimRule):
     _OTHER_ASSET = re.compile(r"\b(?:bitcoins?|btc|gold|ether(?:eum)?|litecoin|fiat)\b", re.I)
     _OWN_TOKEN = re.compile(r"\b(?:our|this|the)\s+(?:\w+\s+)?(?:token|coin)s?\b", re.I)
 
+    #: money right after a cap: "Crowdfunding hard capped at 15,000 ETH", "Max supply $10 million USD" (a sale's cap)
+    _MONEY_AFTER = re.compile(r"\s*[:=\-–]?\s*(?:of\s+|is\s+|at\s+)?(?:(?:US\$|\$|€|£|USD|EUR)\s*\d|\d[\d.,\s]*(?:million|billion|mln|M|k)?\s*(?:ETH|ether|BTC|USD|EUR|dollars)\b)", re.I)
+    #: a bare "limited supply" needs the paper's token beside it ("in conditions of limited supply": markets in general)
+    _BARE_LIMIT = re.compile(r"(?:limited|capped|finite)\s+(?:token\s+)?supply", re.I)
+    _TOKEN_NEAR = re.compile(r"\b\w*(?:token|coin)\w*|\b(?:its|their|our)\b|\d|\b(?-i:[A-Z]{2,6})\b", re.I)
+
     def _fixed_kept(self, text: str, m: re.Match) -> bool:
         cue = m.group(0).lower()
+        if self._MONEY_AFTER.match(text, m.end()):
+            return False
+        if re.search(r"\bunless\b", text[m.end() : m.end() + 60], re.I):
+            return False  # "will not change unless holders vote to mint more": a condition, not a fixed supply
+        if self._BARE_LIMIT.fullmatch(m.group(0)) and not self._TOKEN_NEAR.search(text):
+            return False
         if re.search(r"\b(?:no|not|without|never)\s+(?:a\s+|any\s+)?$", text[max(0, m.start() - 12) : m.start()], re.I):
             return False  # "NOVA has no maximum supply", "without a supply cap": the opposite of a fixed supply
         if self._MOVING_LIMIT.search(text):

@@ -45,7 +45,9 @@ ANAPHOR = re.compile(
     r"(?:\s+(?:tokens?|coins?|allocations?|pool|shares?|portions?|amounts?|funds?|(?-i:[A-Z]{2,6})))?\s+"
     r"(?:are|is|will|shall|vest|vests|remain|get|become|can|may|would|must|unlock|unlocks)\b"
     # or a label that continues the entry above it: "Core team: 18%." then "Vesting: 25% after 6 months"
-    r"|^\W*(?:vesting|lock[\s-]?up|lock(?:ing)?\s+period|cliff|release\s+schedule|unlock(?:ing)?)(?:\s+(?:period|schedule|terms))?\s*[:\-–]",
+    r"|^\W*(?:vesting|lock[\s-]?up|lock(?:ing)?\s+period|cliff|release\s+schedule|unlock(?:ing)?)(?:\s+(?:period|schedule|terms))?\s*[:\-–]"
+    # or a bare length of vesting continuing a bucket line: "15% - Founding team." then "Uniform 12-month vesting."
+    r"|^\W*(?:(?:uniform|linear|monthly|quarterly|gradual|full)\s+)?(?:\d+|one|two|three|four)[\s-]*(?:years?|months?)\s+(?:linear\s+)?(?:vesting|lock[\s-]?up)\b",
     re.I,
 )
 
@@ -103,7 +105,7 @@ class TeamVesting(ClaimRule):
             r"|\bnot\s+entitled\s+to\s+(?:sell|token\s+sale|transfer)|\bsales?\s+restrictions?\b|\brestricted\s+from\s+(?:selling|transferring)"
             r"|\breleased?\s+(?:\w+\s+){0,3}(?:linearly|gradually|monthly|quarterly|proportionally)"
             # "released in equal parts every 6 months over 3 years", "frozen for one year"
-            r"|\breleased?\s+(?:\w+\s+){0,4}(?:every|each|per)\s+(?:\w+\s+)?(?:months?|quarters?|years?|weeks?)\b"
+            r"|\breleased?\s+(?:[\w%]+\s+){0,4}(?:every|each|per)\s+(?:\w+\s+)?(?:months?|quarters?|years?|weeks?)\b"
             r"|\breleased?\s+(?:\w+\s+){0,4}over\s+(?:a\s+period\s+of\s+)?\S+\s+(?:months?|years?)\b|\bfrozen\b",
             re.I,
         ),

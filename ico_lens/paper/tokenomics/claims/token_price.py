@@ -10,6 +10,7 @@ import re
 
 from ico_lens.paper.tokenomics.claims.base import ClaimResult, HEDGE, TermClaim, claim_units, evidence_at, register
 from ico_lens.paper.tokenomics.claims.hard_cap import _NUM, MONEY
+from ico_lens.paper.tokenomics.terms import superseded
 
 _PRESALE = re.compile(r"\bpre-?(?:sale|ico)|presale|private\s+sale|early\s+bird|seed\b|\bbonus", re.I)
 #: a capitalised function word after a price that ends in a number: the start of the next sentence
@@ -46,6 +47,11 @@ FALLBACK = [
     # "for every 1 ETH contributed, buyers receive 2,000 NOVA"
     re.compile(r"\bfor\s+(?:every|each)\s+(?:1\s+|one\s+)?(?:ETH|ether)(?:\s+(?:contributed|sent|paid|invested))?,?\s+(?:\w+\s+){0,3}?(?:receives?|gets?|will\s+receive|will\s+get)\s+"
                r"(?P<v>(?:" + _NUM + r")\s+(?:(?!(?:USD|BTC|ETH)\b)(?-i:[A-Z][A-Za-z0-9]{1,6})\b|tokens\b))", re.I),
+    # round 6: the sale between the token and the price ("the price of the token during the crowdsale will be $0.10")
+    # and a fixed price with no unit after it ("the tokens will be sold at a fixed price of 0.0005 ETH")
+    re.compile(r"\bprice\s+(?:of|for|per)\s+(?:the|one|each|a|1)\s+(?:(?-i:[A-Z][A-Za-z0-9]{1,6})\s+)?(?:token|coin)\s+(?:during|in|at|for)\s+(?:the\s+)?(?:(?:main|public)\s+)?"
+               r"(?:token\s+sale|crowd\s?sale|ico|sale|offering)\s+(?:is|will\s+be|shall\s+be|amounts\s+to|:)\s*(?:set\s+(?:at|to)\s+)?(?P<v>" + MONEY + r")", re.I),
+    re.compile(r"\b(?:tokens?|coins?|(?-i:[A-Z][A-Z0-9]{1,6}))\s+(?:will\s+be|are|shall\s+be|is)\s+(?:sold|offered|issued)\s+at\s+(?:a|the)\s+(?:fixed\s+|flat\s+|single\s+)?price\s+of\s+(?P<v>" + MONEY + r")", re.I),
 ]
 
 
@@ -71,6 +77,8 @@ class TokenPrice(TermClaim):
                     continue
                 if re.search(r"\b(?:suppose|for\s+instance|assume|assuming|example)\b", unit.text, re.I):
                     continue
+                if superseded(unit.text[: m.start("v")]):
+                    continue  # "Before redenomination, tokens were sold at the price of $150": replaced since
                 if _CAPTION_BEFORE.search(unit.text[max(0, m.start() - 20) : m.start()]):
                     continue  # a list of figures or contents: "Figure 5: NOVA per ETH 14" (a page number)
                 value = m.group("v") or m.groupdict().get("v2") or ""

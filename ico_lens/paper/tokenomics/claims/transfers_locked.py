@@ -84,7 +84,19 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
             # sixth round: locked until a time counted from the end of the sale ("cannot be transferred to another address
             # until 12:00 UTC on the 14th day following the date on which the ICO ended")
             + r"|\b(?:cannot|can\s*not|will\s+not|won.t|may\s+not|shall\s+not)\s+be\s+(?:transferr?ed|traded|moved)(?:/\w+)?\s+(?:[\w/]+\s+){0,4}?until\s+[^.;]{0,80}?"
-            r"\b(?:after|following|from)\s+(?:[\w]+\s+){0,5}?" + _SALE + r"\s+(?:has\s+|is\s+|was\s+)?(?:ended|ends|closed|closes|over|completed|finished)\b",
+            r"\b(?:after|following|from)\s+(?:[\w]+\s+){0,5}?" + _SALE + r"\s+(?:has\s+|is\s+|was\s+)?(?:ended|ends|closed|closes|over|completed|finished)\b"
+            # round 6: the contract freezes the transfers ("will freeze all transfers until the token sale has concluded")
+            # and a term-sheet row ("Transferability: after the end of the token sale", "Transferable: upon ICO completion")
+            r"|\bfreez\w*\s+(?:all\s+)?(?:token\s+)?transfers\s+(?:\w+\s+){0,2}?until\s+(?:after\s+)?" + _SALE_END
+            + r"|(?:^|\s)transferr?ab(?:ility|le)\s*[:\-–]\s*(?:only\s+)?(?:after|once|upon|following|from|at)\s+(?:(?:the\s+)?(?:end|close|completion|conclusion)\s+of\s+)?" + _SALE_END,
+            re.I,
+        ),
+        # round 6: bought tokens locked for a stated time after the sale ("tokens distributed to contributors will be
+        # locked for 14 days after the ICO ends"): read only where the sentence names the buyers
+        "locked_after_end": re.compile(
+            r"\b(?:locked|frozen|non-?transferr?able|not\s+(?:be\s+)?transferr?able|cannot\s+be\s+transferred)\s+for\s+(?:(?:a\s+period\s+of|the\s+first)\s+)?"
+            r"(?:\d+|one|two|three|four|seven|ten|fourteen|thirty)\s+(?:days?|weeks?|months?)\s+(?:after|following|from)\s+"
+            r"(?:(?:the\s+)?(?:end|close|closing|completion|conclusion)\s+of\s+)?" + _SALE_END,
             re.I,
         ),
         "free": re.compile(
@@ -105,6 +117,8 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
     }
 
     _BUYERS = re.compile(r"\b(?:bought|purchased|sold|contributors?|buyers?|purchasers?|participants?|(?:token\s+|crowd)?sale|ico)\b", re.I)
+    #: the buyers themselves (a lock for a time after the sale is the team's unless the buyers are named)
+    _BUYERS_NAMED = re.compile(r"\b(?:bought|purchased|sold|contributors?|buyers?|purchasers?|participants?|investors?)\b", re.I)
 
     #: the money paid is the subject of the lock, not the tokens bought: "the funds will be locked until the end of
     #: the token sale", "contributions in ETH are held in escrow and frozen until ..." (a few words, no comma, between)
@@ -114,6 +128,9 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
     def _about_tokens(self, text: str, m: re.Match) -> bool:
         subject = self._FUNDS_SUBJECT.search(text[max(0, m.start() - 60) : m.start()])
         return subject is None or bool(self._TOKEN_WORD.search(subject.group(1)))
+
+    #: a lock whose period is no sale: "cannot be transferred during this period" (a vesting or lock-up defined before)
+    _OTHER_PERIOD = re.compile(r"\s*(?:this|that|such\s+a|the\s+(?:lock\w*|vesting|cliff|holding)(?:[\s-]up)?)\s+(?:period|time|phase)\b", re.I)
 
     #: where a clause starts: a sentence end, a comma before words (not one inside "3,333,333"), a bullet dash
     _CLAUSE_START = re.compile(r"[.;:!?]\s|,\s(?!\d{3}\b)|\s[-–•]\s")
@@ -130,11 +147,12 @@ class TransfersLockedUntilSaleEnd(ClaimRule):
     def _detect(self, document):
         locked = [evidence_at(u, m) for u, m in self.matches(document, "locked", hedged=True)
                   if (not self._team_subject(u.text, m) or re.search(r"pre-?sale|purchas|contributor|buyer", u.text, re.I))
-                  and self._about_tokens(u.text, m)]
+                  and self._about_tokens(u.text, m) and not self._OTHER_PERIOD.match(u.text, m.end())]
         if not locked:
             # "tokens bought in the sale will be locked until 1 March 2018": a date, of bought tokens
-            locked = [evidence_at(u, m) for u, m in self.matches(document, "locked_until_date", hedged=True)
-                      if self._BUYERS.search(u.text) and not self.PATTERNS["not_buyers"].search(u.text)]
+            locked = [evidence_at(u, m) for role, buyers in (("locked_until_date", self._BUYERS), ("locked_after_end", self._BUYERS_NAMED))
+                      for u, m in self.matches(document, role, hedged=True)
+                      if buyers.search(u.text) and not self.PATTERNS["not_buyers"].search(u.text)]
         if locked:
             return ClaimResult(self.NAME, True, locked[:2])
         free = [evidence_at(u, m) for u, m in self.matches(document, "free")]
