@@ -37,7 +37,7 @@ class CrowdsaleDetector(FactDetector):
                     token_call = e.kind == "call" and e.key is not None and e.key.kind == "state" and (
                         _is_contract_var(e.key.value) or (e.name or "") in TOKEN_CALLS
                     )
-                    if credited or token_call or _sells_own_stock(model, contract, e):
+                    if credited or token_call or _asks_to_credit_buyer(e) or _sells_own_stock(model, contract, e):
                         return [self.finding(f"{contract.name}.{entry.name}() is payable and hands out tokens", e.node, e.function)]
         for contract in model.contracts:
             # secondary cue: a sale contract that sells off-chain (owner-driven rounds) shows only by
@@ -55,6 +55,21 @@ def _sells_own_stock(model, contract, effect) -> bool:
     if effect.kind != "call" or effect.key is None or effect.key.kind != "this" or effect.name not in ("transfer", "transferFrom"):
         return False
     return any(v in model.balance_vars for v in contract.state_variables)
+
+
+def _asks_to_credit_buyer(effect) -> bool:
+    """``Ledger(owner).buyFor(msg.sender, msg.value, price)``: a stored address cast to a token-like
+    contract (the token's controller, which keeps the balances) is handed the buyer and what they
+    paid: it credits the buyer, so the sale is in this file even though no balance here moves."""
+    if effect.kind != "call" or effect.key is None or effect.key.kind != "state":
+        return False
+    if not _is_contract_var(effect.variable):  # the cast's result: its type is the contract called
+        return False
+    return any(a.kind == "sender" for a in effect.arguments) and any(_is_msg_value(a) for a in effect.arguments)
+
+
+def _is_msg_value(term) -> bool:
+    return getattr(term.value, "name", None) == "msg.value"
 
 
 def _between_holders(effects) -> bool:

@@ -37,7 +37,8 @@ class OwnerBalancesDetector(FactDetector):
             for e in effects:
                 if e.kind != "balance" or e.key is None:
                     continue
-                if e.direction != "dec" and not (e.direction == "set" and e.key.kind == "param" and _any_value(e) and not self._allots(entry)):
+                overwritten = _any_value(e) or _another_balance(e, model.balance_vars)
+                if e.direction != "dec" and not (e.direction == "set" and e.key.kind == "param" and overwritten and not self._allots(entry)):
                     continue  # `balances[holder] = amount`, repeatable: any balance written to anything the role chooses
                 if e.key.kind == "param" and self._signed_by_holder(entry, e.key):
                     continue  # a relayed transfer: the holder signed it (ecrecover), the role only submits it
@@ -122,6 +123,15 @@ def _any_value(effect) -> bool:
     if effect.value_kind == "assembly":  # sstore into the balance slot of an address it is given
         return True
     return effect.value_kind is None and effect.value is not None and effect.value.kind == "param"
+
+
+def _another_balance(effect, balance_vars) -> bool:
+    """``balances[newOwner] = balances[owner]``: the balance of an address the role gives is replaced
+    by another entry of the balances (not added to it), so whatever that holder had is gone."""
+    if effect.value_kind is not None or effect.value is None or effect.value.kind != "unknown":
+        return False
+    origin = getattr(effect.value.value, "points_to_origin", None)  # the IR reference `balances[owner]`
+    return origin is not None and origin in balance_vars
 
 
 def _spends_allowance(effect, debited) -> bool:
