@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Sequence
 
 from ico_lens.paper.records import Page, Word
@@ -36,7 +37,120 @@ def page_lines(page: Page) -> list[str]:
         if page.words:
             return [" ".join(w.text for w in line) for line in words_to_lines(page.words)]
         return [" ".join(reversed(line.split())) for line in lines]
-    return _unreverse_paragraphs(lines)
+    lines = _unreverse_paragraphs(lines)
+    if page.layout_analyzed and page.words:
+        lines = _columns_in_reading_order(page, lines)
+    return lines
+
+
+# --- two columns side by side that the text layer reads across ("Token sale 55%  Reserve 20%")
+
+COLUMN_GUTTER = 2.5  # gap between two columns, in character heights of the line
+COLUMN_ALIGN = 12.0  # points the left edge of the right column may move from line to line
+_HAS_PERCENT = re.compile(r"\d\s?%")
+
+
+def _segments(line: list[Word]) -> list[list[Word]]:
+    """A visual line cut at every gap wider than a column gutter."""
+    parts: list[list[Word]] = [[line[0]]]
+    for w in line[1:]:
+        height = max(1.0, w.bottom - w.top)
+        if w.x0 - parts[-1][-1].x1 > COLUMN_GUTTER * height:
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    return parts
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _columns_in_reading_order(page: Page, lines: list[str]) -> list[str]:
+    """Lines that hold two columns (a two-column legend, two charts' legends side by side, a breakdown
+    beside prose with percentages of its own) read down the left column, then the right: read across,
+    each line mixes one column's share with the other's label. Only a run of at least two lines with a
+    percentage on BOTH sides of one aligned gutter counts, and only when the text layer holds those
+    lines as they are on the page: a label and its share columns apart (one percentage a line) stay."""
+    visual = words_to_lines(page.words)
+    split = [_segments(line) for line in visual]
+    out = list(lines)
+    i = 0
+    while i < len(visual):
+        run = _column_run(split, i)
+        if run is None:
+            i += 1
+            continue
+        end, gutter = run
+        first = i
+        # the two columns' headings ("Token allocation | Use of proceeds") sit on the line above
+        while first > 0 and _side_of(split[first - 1], gutter) == "both":
+            first -= 1
+        out = _reorder(out, split[first:end], gutter)
+        i = end
+    return out
+
+
+def _column_run(split: list[list[list[Word]]], start: int) -> tuple[int, float] | None:
+    """(end, gutter x) of a run of two-column lines starting at ``start``, or None."""
+    for gutter in _gutters(split[start]):
+        end, both = start, 0
+        while end < len(split):
+            parts = split[end]
+            side = _side_of(parts, gutter)
+            if side is None:
+                break
+            both += side == "both" and _both_sides_hold_shares(parts, gutter)
+            end += 1
+        if both >= 2:
+            return end, gutter
+    return None
+
+
+def _gutters(parts: list[list[Word]]) -> list[float]:
+    """Left edges of the segments that start a right column: text and a percentage on either side."""
+    return [parts[k][0].x0 for k in range(1, len(parts)) if _both_sides_hold_shares(parts, parts[k][0].x0)]
+
+
+def _halves(parts: list[list[Word]], gutter: float) -> tuple[str, str]:
+    left = " ".join(_text(p) for p in parts if p[0].x0 < gutter - COLUMN_ALIGN)
+    right = " ".join(_text(p) for p in parts if p[0].x0 >= gutter - COLUMN_ALIGN)
+    return left, right
+
+
+def _both_sides_hold_shares(parts: list[list[Word]], gutter: float) -> bool:
+    """A label with its share on each side of the gutter ("Team 15%" | "Marketing 25%"); a bare number
+    on the right is a table's second share column ("Team 15% | 20%"), not a column of its own."""
+    return all(_HAS_PERCENT.search(half) and re.search(r"[A-Za-z]{3}", half) for half in _halves(parts, gutter))
+
+
+def _side_of(parts: list[list[Word]], gutter: float) -> str | None:
+    """"both" when the line has segments on both sides of the gutter and none across it, "left" or
+    "right" when all of it is on one side, None when a segment crosses the gutter (prose over the page)."""
+    if any(p[0].x0 < gutter - COLUMN_ALIGN and p[-1].x1 > gutter for p in parts):
+        return None
+    left, right = _halves(parts, gutter)
+    return "both" if left and right else "left" if left else "right"
+
+
+def _reorder(lines: list[str], run: list[list[list[Word]]], gutter: float) -> list[str]:
+    """``lines`` with the text lines that hold the run's words (read across, or already down the columns
+    with the two headings on one line) replaced by its left column, then its right column. Unchanged
+    when no block of consecutive text lines holds exactly those words."""
+    wanted = Counter(w.text for parts in run for part in parts for w in part)
+    size = sum(wanted.values())
+    for first in range(len(lines)):
+        held: Counter = Counter()
+        end = first
+        while end < len(lines) and sum(held.values()) < size:
+            held.update(lines[end].split())
+            end += 1
+        if held == wanted:
+            halves = [_halves(parts, gutter) for parts in run]
+            left = [l for l, _ in halves if l]
+            right = [r for _, r in halves if r]
+            return lines[:first] + left + right + lines[end:]
+    return lines
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?]\W{0,2}$")
